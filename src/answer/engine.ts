@@ -1,6 +1,10 @@
-// PLACEHOLDER CONTRACT — being implemented by the lead; signatures are stable.
-import type { Answer } from './model.js';
-import type { LoadWarning } from '../corpus/types.js';
+import type { Article, LoadWarning } from '../corpus/types.js';
+import { loadCorpus } from '../corpus/load.js';
+import { ParagraphIndex } from '../index/paragraph-index.js';
+import { Answer } from './model.js';
+import { ParagraphLookup } from './cite.js';
+import { answerQuestion } from './ask.js';
+import { listSources } from './sources.js';
 
 export interface SpeakerChoice {
 	name: string;
@@ -21,4 +25,67 @@ export interface EngineApi {
 	speakerChoices(typed: string): SpeakerChoice[];
 	/** Autocomplete: known constituencies matching what the user typed. */
 	constituencyChoices(typed: string): string[];
+}
+
+/**
+ * One built corpus: articles, the paragraph index and what was extracted from them. Immutable once
+ * built, so a reload builds a new Engine and swaps it in whole.
+ */
+export class Engine implements EngineApi {
+	private readonly index: ParagraphIndex;
+	private readonly lookup: ParagraphLookup;
+
+	private constructor(
+		readonly articles: readonly Article[],
+		readonly warnings: readonly LoadWarning[],
+	) {
+		this.index = new ParagraphIndex(articles);
+		this.lookup = new ParagraphLookup(articles);
+	}
+
+	static async fromDirectory(folder: string): Promise<Engine> {
+		const { articles, warnings } = await loadCorpus(folder);
+		return new Engine(articles, warnings);
+	}
+
+	static fromArticles(articles: readonly Article[], warnings: readonly LoadWarning[] = []): Engine {
+		return new Engine(articles, warnings);
+	}
+
+	ask(question: string): Answer {
+		return validated(answerQuestion(this.index, this.lookup, question, 'ask'));
+	}
+
+	findSources(statement: string): Answer {
+		return validated(answerQuestion(this.index, this.lookup, statement, 'find-sources'));
+	}
+
+	sources(): Answer {
+		return validated(listSources(this.articles, this.warnings));
+	}
+
+	quote(_speaker: string | undefined, _topic?: string): Answer {
+		throw new Error('quote: not wired yet');
+	}
+
+	result(_constituency?: string): Answer {
+		throw new Error('result: not wired yet');
+	}
+
+	verify(_wording: string): Answer {
+		throw new Error('verify: not wired yet');
+	}
+
+	speakerChoices(_typed: string): SpeakerChoice[] {
+		return [];
+	}
+
+	constituencyChoices(_typed: string): string[] {
+		return [];
+	}
+}
+
+/** Every answer leaves the engine checked against the schema: a malformed one is a bug, loudly. */
+function validated(answer: Answer): Answer {
+	return Answer.parse(answer);
 }

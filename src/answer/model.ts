@@ -42,6 +42,9 @@ export const AskAnswer = z.object({
 	suggestions: z.array(z.string()),
 });
 
+/** The "Find sources" context menu: paragraphs bearing on a message, same shape as ask. */
+export const FindSourcesAnswer = AskAnswer.extend({ command: z.literal('find-sources') });
+
 export const SourcesAnswer = z.object({
 	command: z.literal('sources'),
 	...base,
@@ -58,7 +61,8 @@ export const SourcesAnswer = z.object({
 	skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
 });
 
-export const Answer = z.discriminatedUnion('command', [AskAnswer, SourcesAnswer]);
+export const Answer = z.discriminatedUnion('command', [AskAnswer, FindSourcesAnswer, SourcesAnswer]);
 export type Answer = z.infer<typeof Answer>;
 export type AskAnswer = z.infer<typeof AskAnswer>;
 export type SourcesAnswer = z.infer<typeof SourcesAnswer>;
+export type FindSourcesAnswer = z.infer<typeof FindSourcesAnswer>;

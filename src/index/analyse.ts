@@ -1,0 +1,74 @@
+// Turns text into index terms. The same analysis runs on paragraphs and on questions, so the two
+// always meet: lower case, no accents, folded quotes, numbers without separators, English stems.
+import { stemmer } from 'stemmer';
+import { foldForMatching } from '../corpus/normalise.js';
+
+/** A word as it stands in the text, with where it stands: used to mark matched words in excerpts. */
+export interface Token {
+	/** The word as written. */
+	surface: string;
+	/** Its index term (stemmed, folded), or null for a stop word. */
+	term: string | null;
+	start: number;
+	end: number;
+}
+
+// Words that carry no meaning for retrieval, including the question words (their meaning is
+// taken by the answer-type classifier, not by matching).
+const STOP_WORDS = new Set(
+	(
+		'a an and are as at be been being but by did do does for from had has have he her hers him his how i if in into is it its ' +
+		'me my of on or our she so than that the their them then there these they this those to too us was we were what when ' +
+		'where which who whom whose why will with would you your yours can could should may might must shall about after again ' +
+		'also any just not no nor only own same some such very s t don actually really'
+	).split(' '),
+);
+
+// Numbers keep their digits only, so 15,529 and 15529 are one term; words may hold inner apostrophes and hyphens.
+const TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?:['-][\p{L}\p{M}]+)*/gu;
+
+export function stripAccents(word: string): string {
+	return word.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** The index term for one word, or null when it is a stop word. */
+export function termOf(word: string): string | null {
+	const folded = stripAccents(foldForMatching(word).toLowerCase()).replace(/'s$/, '').replace(/'/g, '');
+	if (/^\d/.test(folded)) return folded.replace(/,/g, '');
+	if (STOP_WORDS.has(folded) || folded.length === 0) return null;
+	if (folded.includes('-')) return folded; // by-election, runner-up: keep compounds whole
+	return stemmer(folded);
+}
+
+/** Every word of `text` with its position and term. */
+export function tokens(text: string): Token[] {
+	const folded = foldForMatching(text);
+	const found: Token[] = [];
+	for (const match of folded.matchAll(TOKEN)) {
+		const start = match.index ?? 0;
+		const surface = text.slice(start, start + match[0].length);
+		found.push({ surface, term: termOf(match[0]), start, end: start + match[0].length });
+	}
+	return found;
+}
+
+/** The index terms of `text`, in order, stop words removed. */
+export function terms(text: string): string[] {
+	const result: string[] = [];
+	for (const token of tokens(text)) if (token.term) result.push(token.term);
+	return result;
+}
+
+/** Hyphenated compounds also index their parts, so "election" finds "by-election". */
+export function indexTerms(text: string): string[] {
+	const result: string[] = [];
+	for (const term of terms(text)) {
+		result.push(term);
+		if (term.includes('-')) for (const part of term.split('-')) if (part && !STOP_WORDS.has(part)) result.push(stemmer(part));
+	}
+	return result;
+}
+
+export function isStopWord(word: string): boolean {
+	return STOP_WORDS.has(word.toLowerCase());
+}

@@ -1,0 +1,46 @@
+// What kind of answer a question wants, and which paragraphs hold that kind of thing. A question
+// such as "How old is the new MP?" shares no word with "Mather, 25, …"; knowing that it wants an
+// age, and that the paragraph holds one, closes that gap.
+
+export type AnswerType = 'figure' | 'percent' | 'person' | 'time' | 'date' | 'age' | 'place' | 'reason';
+
+const QUESTION_PATTERNS: readonly [RegExp, readonly AnswerType[]][] = [
+	[/\bhow old\b|\bwhat age\b|\bage of\b/i, ['age']],
+	[/\bwhat time\b|\bwhat hour\b|\bhow late\b|\bhow early\b/i, ['time']],
+	[/\bwhen\b/i, ['time', 'date']],
+	[/\bwhat (day|date)\b|\bwhich day\b/i, ['date']],
+	[/\bwhere\b|\bwhich (venue|hall|building)\b|\bwhat venue\b/i, ['place']],
+	[/\bwhat (share|percentage|proportion|fraction)\b|\bturnout\b|\bper ?cent\b/i, ['percent', 'figure']],
+	[/\bhow (many|much|large|big|wide|narrow|close)\b|\bby what margin\b|\bwhat (was|is) the (majority|margin|tally|total)\b/i, ['figure']],
+	[/\bwho\b|\bwhich (candidate|politician|mp|person|party)\b|\bwhose\b/i, ['person']],
+	[/\bwhy\b|\bwhat (caused|triggered|prompted|led to)\b|\breason\b/i, ['reason']],
+];
+
+const PARAGRAPH_PATTERNS: readonly [AnswerType, RegExp][] = [
+	['figure', /\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b|\b\d+(?:\.\d+)? ?(?:%|per ?cent)/i],
+	['percent', /\b\d+(?:\.\d+)? ?(?:%|per ?cent)/i],
+	['person', /\b\p{Lu}\p{Ll}+(?:[-']\p{Lu}?\p{Ll}+)? \p{Lu}\p{Ll}+/u],
+	['time', /\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm|a\.m\.|p\.m\.)|\bovernight\b|\bearly hours\b|\bmidnight\b|\bdawn\b|\bo'clock\b|\bbreakfast time\b/i],
+	[
+		'date',
+		/\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|last night|\d{4}-\d{2}-\d{2})\b/i,
+	],
+	['age', /\b\p{Lu}\p{Ll}+, \d{2},|\baged \d{2}\b|\b\d{2}-year-old\b|\b\d{2} years old\b/u],
+	[
+		'place',
+		/\b(?:at|in) (?:the )?(?:\p{Lu}[\p{L}'-]{0,30} ){0,6}(?:Centre|Center|Hall|Arena|Stadium|Leisure|School|College|Club|Hotel|Church|Pavilion|Theatre|Sports|Civic|Academy|Racecourse|Showground|Exhibition)\b|\bvenue\b/u,
+	],
+	['reason', /\b(?:after|following|because|triggered|prompted|caused by|death|died|resign\w*|recall|stood down|stepped down|standing down)\b/i],
+];
+
+/** The answer types a question asks for (empty when it asks for none in particular). */
+export function questionAnswerTypes(question: string): AnswerType[] {
+	const found = new Set<AnswerType>();
+	for (const [pattern, types] of QUESTION_PATTERNS) if (pattern.test(question)) for (const type of types) found.add(type);
+	return [...found];
+}
+
+/** The answer types a paragraph can supply. */
+export function paragraphAnswerTypes(text: string): AnswerType[] {
+	return PARAGRAPH_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([type]) => type);
+}

@@ -1,0 +1,251 @@
+// A MiniSearch index over every paragraph, and the query handling a journalist expects on top of it:
+// stemming, synonyms, typos, numbers, phrases, answer types, corroboration and a relevance floor.
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Article, Paragraph } from '../corpus/types.js';
+import { foldForMatching } from '../corpus/normalise.js';
+import { indexTerms, stripAccents, termOf, terms, tokens } from './analyse.js';
+import { expandTerms } from './thesaurus.js';
+import { type AnswerType, paragraphAnswerTypes, questionAnswerTypes } from './answer-type.js';
+import { editDistance } from './edit-distance.js';
+
+interface IndexedParagraph extends Paragraph {
+	types: ReadonlySet<AnswerType>;
+	termSet: ReadonlySet<string>;
+}
+
+export interface ParagraphRef {
+	articleId: string;
+	number: number;
+}
+
+export interface ParagraphHit extends ParagraphRef {
+	score: number;
+	/** Share of the question's weight that this paragraph matches (0–1): the relevance floor reads it. */
+	coverage: number;
+	/** Index terms of the paragraph that matched, used to mark the excerpt. */
+	matchedTerms: string[];
+	/** Phrases of the question (in quotation marks) that the paragraph contains. */
+	containsPhrase: boolean;
+	/** Near-identical paragraphs in other articles. */
+	corroboratedBy: ParagraphRef[];
+}
+
+export interface SearchOutcome {
+	hits: ParagraphHit[];
+	/** False when nothing clears the relevance floor: the sources are silent. */
+	found: boolean;
+	/** Words of the question the index has never seen (not even as a typo). */
+	unknownWords: string[];
+}
+
+export interface SearchOptions {
+	limit?: number;
+}
+
+/** Below this share of the question's weight, a paragraph is not an answer but a coincidence. */
+export const RELEVANCE_FLOOR = 0.45;
+/** Hits far weaker than the best one are noise, however many words they share with the question. */
+const RELATIVE_FLOOR = 0.4;
+const EXPANSION_WEIGHT = 0.45;
+const ANSWER_TYPE_BOOST = 1.8;
+const CORROBORATION_SIMILARITY = 0.8;
+const CANDIDATES = 40;
+
+export class ParagraphIndex {
+	private readonly search: MiniSearch<{ id: number; text: string }>;
+	private readonly paragraphs: IndexedParagraph[] = [];
+	private readonly positionByRef = new Map<string, number>();
+	private readonly documentFrequency = new Map<string, number>();
+	/** Index term → the commonest way the corpus writes it: what suggestions show. */
+	private readonly surfaceForms = new Map<string, string>();
+
+	constructor(articles: readonly Article[]) {
+		this.search = new MiniSearch({
+			fields: ['text'],
+			tokenize: (text) => indexTerms(text),
+			processTerm: (term) => term,
+			searchOptions: { tokenize: (query) => query.split(' ').filter(Boolean), processTerm: (term) => term },
+		});
+		for (const article of articles) for (const paragraph of article.paragraphs) this.add(paragraph);
+		this.search.addAll(this.paragraphs.map((paragraph, id) => ({ id, text: paragraph.text })));
+	}
+
+	get size(): number {
+		return this.paragraphs.length;
+	}
+
+	/** Ranked paragraphs that answer `question`, near-duplicates merged, with a verdict on relevance. */
+	find(question: string, options: SearchOptions = {}): SearchOutcome {
+		const limit = options.limit ?? 5;
+		const questionTerms = unique(terms(question));
+		if (questionTerms.length === 0) return { hits: [], found: false, unknownWords: [] };
+		const unknownWords = this.unknownProperNouns(question);
+		const phrases = quotedPhrases(question);
+		const results = this.rankedResults(question, questionTerms);
+		const hits = this.mergeCorroborating(results.map((result) => this.toHit(result, questionTerms, phrases)));
+		hits.sort((a, b) => Number(b.containsPhrase) - Number(a.containsPhrase) || b.score - a.score);
+		const best = hits[0]?.score ?? 0;
+		const relevant = hits.filter((hit) => hit.containsPhrase || (hit.coverage >= RELEVANCE_FLOOR && hit.score >= best * RELATIVE_FLOOR));
+		// A name the sources never mention means they cannot answer, however well the other words match.
+		const found = relevant.length > 0 && unknownWords.length === 0;
+		return { hits: found ? relevant.slice(0, limit) : [], found, unknownWords };
+	}
+
+	/** Words the index knows that are closest to the question's unmatched words. */
+	suggestions(question: string, max = 5): string[] {
+		const suggestions = new Set<string>();
+		for (const token of tokens(question)) {
+			if (!token.term || this.documentFrequency.has(token.term)) continue;
+			const tolerance = Math.max(1, Math.floor(token.term.length / 4));
+			for (const candidate of this.closestTerms(token.term, tolerance)) suggestions.add(candidate);
+		}
+		return [...suggestions].slice(0, max);
+	}
+
+	private add(paragraph: Paragraph): void {
+		const paragraphTerms = indexTerms(paragraph.text);
+		const termSet = new Set(paragraphTerms);
+		for (const term of termSet) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+		for (const token of tokens(paragraph.text)) if (token.term && !this.surfaceForms.has(token.term)) this.surfaceForms.set(token.term, token.surface);
+		this.positionByRef.set(refKey(paragraph), this.paragraphs.length);
+		this.paragraphs.push({ ...paragraph, types: new Set(paragraphAnswerTypes(paragraph.text)), termSet });
+	}
+
+	private rankedResults(question: string, questionTerms: string[]): SearchResult[] {
+		const expansions = expandTerms(questionTerms);
+		const allTerms = [...questionTerms, ...expansions];
+		const wanted = questionAnswerTypes(question);
+		const own = questionTerms.length;
+		return this.search
+			.search(allTerms.join(' '), {
+				combineWith: 'OR',
+				fuzzy: (term, i) => (i < own && isFuzzyCandidate(term) ? 0.25 : false),
+				prefix: (term, i) => i === own - 1 && term.length >= 4 && !/^\d/.test(term),
+				boostTerm: (_term, i) => (i < own ? 1 : EXPANSION_WEIGHT),
+				boostDocument: (id: number) => (wanted.some((type) => this.paragraphs[id]?.types.has(type)) ? ANSWER_TYPE_BOOST : 1),
+			})
+			.slice(0, CANDIDATES);
+	}
+
+	private toHit(result: SearchResult, questionTerms: string[], phrases: string[]): ParagraphHit {
+		const paragraph = this.paragraphs[result.id as number];
+		if (!paragraph) throw new Error(`Index returned unknown paragraph ${String(result.id)}`);
+		const folded = foldedForPhrase(paragraph.text);
+		return {
+			articleId: paragraph.articleId,
+			number: paragraph.number,
+			score: result.score,
+			coverage: this.coverage(questionTerms, result),
+			matchedTerms: result.terms,
+			containsPhrase: phrases.length > 0 && phrases.every((phrase) => folded.includes(phrase)),
+			corroboratedBy: [],
+		};
+	}
+
+	/** IDF-weighted share of the question's terms that the result matched (a synonym counts in part). */
+	private coverage(questionTerms: string[], result: SearchResult): number {
+		const matched = new Set(result.queryTerms);
+		let total = 0;
+		let covered = 0;
+		for (const term of questionTerms) {
+			const weight = this.idf(term);
+			total += weight;
+			if (matched.has(term)) covered += weight;
+			else if (expandTerms([term]).some((synonym) => matched.has(synonym))) covered += weight * 0.75;
+		}
+		return total === 0 ? 0 : covered / total;
+	}
+
+	private idf(term: string): number {
+		const frequency = this.documentFrequency.get(term) ?? this.fuzzyFrequency(term);
+		return Math.log(1 + (this.paragraphs.length + 1) / (frequency + 0.5));
+	}
+
+	/** A misspelt word weighs what its closest known spelling weighs, not what a never-seen word would. */
+	private fuzzyFrequency(term: string): number {
+		const closest = this.closestTerms(term, 2)[0];
+		return closest ? (this.documentFrequency.get(termOf(closest) ?? '') ?? 0) : 0;
+	}
+
+	private closestTerms(term: string, maxDistance: number): string[] {
+		if (/^\d/.test(term)) return [];
+		const scored: [string, number][] = [];
+		for (const known of this.documentFrequency.keys()) {
+			if (/^\d/.test(known) || Math.abs(known.length - term.length) > maxDistance) continue;
+			const distance = editDistance(term, known, maxDistance);
+			if (distance <= maxDistance) scored.push([this.surfaceForms.get(known) ?? known, distance]);
+		}
+		return scored.sort((a, b) => a[1] - b[1]).map(([surface]) => surface);
+	}
+
+	/**
+	 * Capitalised words inside the question (not its first word) that no paragraph contains, even
+	 * allowing a typo: "Who won in Barnsley?" asked of a corpus that never mentions Barnsley.
+	 */
+	private unknownProperNouns(question: string): string[] {
+		const unknown: string[] = [];
+		for (const [index, token] of tokens(question).entries()) {
+			if (index === 0 || !token.term || !/^\p{Lu}/u.test(token.surface) || token.surface.length < 3) continue;
+			if (this.documentFrequency.has(token.term) || this.closestTerms(token.term, 1).length > 0) continue;
+			unknown.push(token.surface);
+		}
+		return unknown;
+	}
+
+	/** Near-identical paragraphs from different articles become one hit with several citations. */
+	private mergeCorroborating(hits: ParagraphHit[]): ParagraphHit[] {
+		const kept: ParagraphHit[] = [];
+		for (const hit of hits) {
+			const twin = kept.find((candidate) => candidate.articleId !== hit.articleId && this.nearlyIdentical(candidate, hit));
+			if (twin) twin.corroboratedBy.push({ articleId: hit.articleId, number: hit.number });
+			else kept.push(hit);
+		}
+		return kept;
+	}
+
+	private nearlyIdentical(a: ParagraphRef, b: ParagraphRef): boolean {
+		const left = this.lookup(a).termSet;
+		const right = this.lookup(b).termSet;
+		let shared = 0;
+		for (const term of left) if (right.has(term)) shared++;
+		// One article often quotes a paragraph of another and adds a few words ("…, she said."):
+		// compare with the smaller paragraph, but not when one is a sentence lost inside a long one.
+		const smaller = Math.min(left.size, right.size);
+		const larger = Math.max(left.size, right.size);
+		return smaller > 0 && shared / smaller >= CORROBORATION_SIMILARITY && shared / larger >= 0.6;
+	}
+
+	private lookup(ref: ParagraphRef): IndexedParagraph {
+		const found = this.paragraphs[this.positionByRef.get(refKey(ref)) ?? -1];
+		if (!found) throw new Error(`Unknown paragraph ${ref.articleId} ¶${ref.number}`);
+		return found;
+	}
+}
+
+function refKey(ref: ParagraphRef): string {
+	return `${ref.articleId}\u0000${ref.number}`;
+}
+
+function isFuzzyCandidate(term: string): boolean {
+	return term.length >= 5 && !/\d/.test(term);
+}
+
+function unique<T>(values: T[]): T[] {
+	return [...new Set(values)];
+}
+
+/** Lower-cased, accent-free, quote-folded, single-spaced: how phrases are compared. */
+function foldedForPhrase(text: string): string {
+	return stripAccents(foldForMatching(text).toLowerCase()).replace(/\s+/g, ' ');
+}
+
+/** Words in quotation marks inside a question: they must appear together, in order. */
+export function quotedPhrases(question: string): string[] {
+	const folded = foldForMatching(question);
+	const phrases: string[] = [];
+	for (const match of folded.matchAll(/"([^"]{2,200})"/g)) {
+		const phrase = foldedForPhrase(match[1] ?? '').trim();
+		if (phrase) phrases.push(phrase);
+	}
+	return phrases;
+}

@@ -1,0 +1,224 @@
+/**
+ * Answer → Discord embeds, split into pages. Pure: types come from discord-api-types only, so
+ * the renderer can be tested (and reused) without a Discord client. Every string that reaches
+ * Discord passes through a `fit…` helper, so no input can push a payload over a limit.
+ */
+import type { APIApplicationCommandOptionChoice, APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import type { Answer, Citation, Mark, SourceRef } from '../answer/model.js';
+import { escapeMarkdown, neutraliseMentions } from './escape.js';
+import { ELLIPSIS, LIMITS, embedLength, fitRendered, truncate } from './limits.js';
+
+export interface Page {
+	embeds: APIEmbed[];
+}
+
+export const COLOURS = { found: 0x2e7d32, notFound: 0x757575, notice: 0x1565c0, error: 0xc62828 } as const;
+
+/** Fields per page: Discord allows 25, but a reader scanning citations on a phone wants fewer. */
+const FIELDS_PER_PAGE = 8;
+/** Room kept free on every page for the "Page 2 of 3" footer, which is written after packing. */
+const FOOTER_RESERVE = 100;
+const EMPTY_VALUE = '\u200b';
+
+export function renderAnswer(answer: Answer): Page[] {
+	const title = fitRendered(answer.title, esc, LIMITS.embedTitle);
+	const extra = extraDescription(answer);
+	const description = fitRendered(answer.summary, escWithNote, LIMITS.embedDescription - extra.length) + extra;
+	const colour = answer.found ? COLOURS.found : COLOURS.notFound;
+	return paginate({ title, description, colour, fields: answerFields(answer) });
+}
+
+/** A one-embed message (refusals, confirmations, errors): text escaped by the caller as needed. */
+export function renderNotice(title: string, text: string, colour: number = COLOURS.notice): APIEmbed {
+	return {
+		title: truncate(title, LIMITS.embedTitle),
+		description: truncate(text, LIMITS.embedDescription),
+		color: colour,
+	};
+}
+
+/** Autocomplete choices: at most 25, names and values at most 100 characters, no duplicates. */
+export function renderChoices(names: readonly string[]): APIApplicationCommandOptionChoice<string>[] {
+	const seen = new Set<string>();
+	const choices: APIApplicationCommandOptionChoice<string>[] = [];
+	for (const raw of names) {
+		// A value over 100 characters would be rejected, and a cut value would not match the
+		// corpus: skip it rather than offer a choice that finds nothing.
+		if (raw.length === 0 || raw.length > LIMITS.choiceValue || seen.has(raw)) continue;
+		seen.add(raw);
+		choices.push({ name: truncate(raw, LIMITS.choiceName), value: raw });
+		if (choices.length === LIMITS.choices) break;
+	}
+	return choices;
+}
+
+/** A quotation as a Discord block quote, attributed: `> words` then `— **Speaker**`. */
+export function renderQuote(text: string, speaker: string, max: number = LIMITS.fieldValue): string {
+	const attribution = `\n— **${fitRendered(speaker, esc, 100)}**`;
+	const body = fitRendered(text, (t, cut) => blockQuote(escapeMarkdown(t) + (cut ? ELLIPSIS : '')), max - attribution.length);
+	return body + attribution;
+}
+
+function blockQuote(text: string): string {
+	return text
+		.split('\n')
+		.map((line) => `> ${line}`)
+		.join('\n');
+}
+
+// ─── Per-command content ────────────────────────────────────────────────────────────────────
+
+function extraDescription(answer: Answer): string {
+	switch (answer.command) {
+		case 'ask':
+			if (answer.found || answer.suggestions.length === 0) return '';
+			return '\n\n' + fitRendered(`Try asking about: ${answer.suggestions.join(', ')}`, esc, 300);
+		default:
+			return '';
+	}
+}
+
+function answerFields(answer: Answer): APIEmbedField[] {
+	const citations = answer.citations.map(citationField);
+	switch (answer.command) {
+		case 'sources':
+			return [...citations, ...answer.articles.map(articleField), ...skippedFields(answer.skipped)];
+		default:
+			return citations;
+	}
+}
+
+/** `[1] Title — source ¶3 · 2021-05-07`, then the excerpt with the matched words in bold. */
+export function citationField(citation: Citation): APIEmbedField {
+	const where = ` — ${esc(citation.source)} ¶${citation.paragraph}${citation.date ? ` · ${esc(citation.date)}` : ''}`;
+	const head = `[${citation.n}] `;
+	const titleRoom = LIMITS.fieldName - head.length - where.length;
+	const name =
+		titleRoom >= 20
+			? head + fitRendered(citation.title, esc, titleRoom) + where
+			: fitRendered(`${head}${citation.title} — ${citation.source} ¶${citation.paragraph}`, esc, LIMITS.fieldName);
+	const also = corroboration(citation.corroboratedBy);
+	const excerpt = fitRendered(citation.excerpt, (text, cut) => renderMarked(text, citation.marks) + (cut ? ELLIPSIS : ''), LIMITS.fieldValue - also.length);
+	return { name, value: (excerpt || EMPTY_VALUE) + also };
+}
+
+function corroboration(refs: readonly SourceRef[]): string {
+	if (refs.length === 0) return '';
+	const list = refs.map((ref) => `${ref.source} ¶${ref.paragraph}`).join(', ');
+	return '\n' + fitRendered(`Also in: ${list}`, esc, 200);
+}
+
+function articleField(article: Extract<Answer, { command: 'sources' }>['articles'][number]): APIEmbedField {
+	const parts = [article.source, article.date ?? 'undated', article.outlet, `${article.paragraphs} paragraphs`].filter((p): p is string => p !== null);
+	const url = article.url && /^https?:\/\/\S+$/.test(article.url) ? `\n${neutraliseMentions(truncate(article.url, 300))}` : '';
+	return {
+		name: fitRendered(article.title || article.source, esc, LIMITS.fieldName),
+		value: fitRendered(parts.join(' · '), esc, LIMITS.fieldValue - url.length) + url,
+	};
+}
+
+/** All skipped files in one field; when they do not fit, the field says how many were left out. */
+function skippedFields(skipped: readonly { file: string; reason: string }[]): APIEmbedField[] {
+	if (skipped.length === 0) return [];
+	const lines: string[] = [];
+	let used = 0;
+	const room = LIMITS.fieldValue - 40;
+	for (const item of skipped) {
+		const line = fitRendered(`${item.file} — ${item.reason}`, esc, 200);
+		if (used + line.length + 1 > room) break;
+		lines.push(line);
+		used += line.length + 1;
+	}
+	const rest = skipped.length - lines.length;
+	if (rest > 0) lines.push(`…and ${rest} more`);
+	return [{ name: `Skipped files (${skipped.length})`, value: lines.join('\n') }];
+}
+
+// ─── Marks: matched words in bold ───────────────────────────────────────────────────────────
+
+/**
+ * Renders `text` with the ranges in `marks` in bold. Ranges are clamped, merged and trimmed of
+ * surrounding spaces first (`** word**` would not render as bold).
+ */
+export function renderMarked(text: string, marks: readonly Mark[]): string {
+	let out = '';
+	let at = 0;
+	for (const mark of normaliseMarks(text, marks)) {
+		out += escapeMarkdown(text.slice(at, mark.start)) + `**${escapeMarkdown(text.slice(mark.start, mark.end))}**`;
+		at = mark.end;
+	}
+	return out + escapeMarkdown(text.slice(at));
+}
+
+function normaliseMarks(text: string, marks: readonly Mark[]): Mark[] {
+	const sorted = marks
+		.map((m) => ({ start: Math.max(0, Math.min(m.start, text.length)), end: Math.max(0, Math.min(m.end, text.length)) }))
+		.filter((m) => m.end > m.start)
+		.sort((a, b) => a.start - b.start);
+	const merged: Mark[] = [];
+	for (const mark of sorted) {
+		const last = merged.at(-1);
+		if (last && mark.start <= last.end) last.end = Math.max(last.end, mark.end);
+		else merged.push({ ...mark });
+	}
+	return merged.map((m) => trimMark(text, m)).filter((m) => m.end > m.start);
+}
+
+function trimMark(text: string, mark: Mark): Mark {
+	let { start, end } = mark;
+	while (start < end && /\s/.test(text.charAt(start))) start++;
+	while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+	return { start, end };
+}
+
+// ─── Pagination ─────────────────────────────────────────────────────────────────────────────
+
+interface Body {
+	title: string;
+	description: string;
+	colour: number;
+	fields: APIEmbedField[];
+}
+
+/**
+ * One embed per page. The first page carries the summary; fields fill pages up to
+ * FIELDS_PER_PAGE and the 6000-character total, with room kept for the footer.
+ */
+function paginate(body: Body): Page[] {
+	const budget = LIMITS.embedTotal - FOOTER_RESERVE;
+	const pages: APIEmbed[] = [];
+	let current: APIEmbed = { title: body.title, description: body.description || EMPTY_VALUE, color: body.colour, fields: [] };
+	for (const field of body.fields) {
+		const fields = current.fields ?? [];
+		const full = fields.length >= FIELDS_PER_PAGE || embedLength({ ...current, fields: [...fields, field] }) > budget;
+		if (full && fields.length > 0) {
+			pages.push(current);
+			current = { title: continued(body.title), color: body.colour, fields: [] };
+		}
+		current.fields?.push(field);
+	}
+	pages.push(current);
+	return pages.map((embed, i) => ({ embeds: [withFooter(embed, i, pages.length)] }));
+}
+
+function continued(title: string): string {
+	const suffix = ' (continued)';
+	return truncate(title, LIMITS.embedTitle - suffix.length) + suffix;
+}
+
+function withFooter(embed: APIEmbed, index: number, total: number): APIEmbed {
+	const fields = embed.fields?.length ? embed.fields : undefined;
+	const base: APIEmbed = { ...embed, fields };
+	if (!fields) delete base.fields;
+	if (total <= 1) return base;
+	const more = index < total - 1 ? ' · press More for the rest' : '';
+	return { ...base, footer: { text: `Page ${index + 1} of ${total}${more}` } };
+}
+
+function esc(text: string, truncated = false): string {
+	return escapeMarkdown(text) + (truncated ? ELLIPSIS : '');
+}
+
+function escWithNote(text: string, truncated: boolean): string {
+	return escapeMarkdown(text) + (truncated ? `${ELLIPSIS} *(shortened)*` : '');
+}
