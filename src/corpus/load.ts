@@ -123,7 +123,8 @@ export function parseArticle(id: string, raw: string): ArticleOutcome {
 	const paragraphs = texts.filter((text) => text !== '').map((text, index) => ({ articleId: id, number: index + 1, text }));
 	if (paragraphs.length === 0) return { reason: 'no text (empty or metadata only)' };
 	const title = metadata.title ?? titleFromText(paragraphs[0]?.text ?? id);
-	return { article: { id, title, date, url: metadata.url, outlet: metadata.outlet, paragraphs } };
+	const titleSource = metadata.title ? 'metadata' : 'first sentence';
+	return { article: { id, title, titleSource, date, url: metadata.url, outlet: metadata.outlet, paragraphs } };
 }
 
 function compareByName(a: string, b: string): number {

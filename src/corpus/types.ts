@@ -3,6 +3,8 @@ export interface Article {
 	/** Path relative to the seeds folder, with forward slashes: the article's stable identity. */
 	id: string;
 	title: string;
+	/** Whether the title was given (a `title` line) or made from the first sentence. */
+	titleSource: 'metadata' | 'first sentence';
 	/** ISO date (YYYY-MM-DD) from the article's metadata, or null when it states none. */
 	date: string | null;
 	url: string | null;

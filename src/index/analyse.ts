@@ -20,7 +20,8 @@ const STOP_WORDS = new Set(
 		'a an and are as at be been being but by did do does for from had has have he her hers him his how i if in into is it its ' +
 		'me my of on or our she so than that the their them then there these they this those to too us was we were what when ' +
 		'where which who whom whose why will with would you your yours can could should may might must shall about after again ' +
-		'also any just not no nor only own same some such very s t don actually really'
+		'also any just not no nor only own same some such very s t don actually really many much get got gets getting ' +
+		'happen happened know tell anyone someone something thing things one ones'
 	).split(' '),
 );
 

@@ -33,6 +33,14 @@ const PARAGRAPH_PATTERNS: readonly [AnswerType, RegExp][] = [
 	['reason', /\b(?:after|following|because|triggered|prompted|caused by|death|died|resign\w*|recall|stood down|stepped down|standing down)\b/i],
 ];
 
+// Words that only say what kind of answer is wanted: they are read here, not matched in the text.
+const ANSWER_TYPE_WORDS = /\b(?:what time|what hour|what day|what date|which day|how old|what age|how many|how much|how large|how big|what share|what percentage|what proportion|what fraction)\b/gi;
+
+/** The question without its answer-type words: "What time was it declared?" → "was it declared?". */
+export function withoutAnswerTypeWords(question: string): string {
+	return question.replace(ANSWER_TYPE_WORDS, ' ');
+}
+
 /** The answer types a question asks for (empty when it asks for none in particular). */
 export function questionAnswerTypes(question: string): AnswerType[] {
 	const found = new Set<AnswerType>();

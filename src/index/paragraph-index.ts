@@ -5,8 +5,15 @@ import type { Article, Paragraph } from '../corpus/types.js';
 import { foldForMatching } from '../corpus/normalise.js';
 import { indexTerms, stripAccents, termOf, terms, tokens } from './analyse.js';
 import { expandTerms } from './thesaurus.js';
-import { type AnswerType, paragraphAnswerTypes, questionAnswerTypes } from './answer-type.js';
+import { type AnswerType, paragraphAnswerTypes, questionAnswerTypes, withoutAnswerTypeWords } from './answer-type.js';
 import { editDistance } from './edit-distance.js';
+
+/** A paragraph as MiniSearch sees it: its text, and its article's title as context. */
+interface IndexedDocument {
+	id: number;
+	text: string;
+	context: string;
+}
 
 interface IndexedParagraph extends Paragraph {
 	types: ReadonlySet<AnswerType>;
@@ -46,13 +53,14 @@ export interface SearchOptions {
 export const RELEVANCE_FLOOR = 0.45;
 /** Hits far weaker than the best one are noise, however many words they share with the question. */
 const RELATIVE_FLOOR = 0.4;
+const CONTEXT_WEIGHT = 0.35;
 const EXPANSION_WEIGHT = 0.45;
 const ANSWER_TYPE_BOOST = 1.8;
 const CORROBORATION_SIMILARITY = 0.8;
 const CANDIDATES = 40;
 
 export class ParagraphIndex {
-	private readonly search: MiniSearch<{ id: number; text: string }>;
+	private readonly search: MiniSearch<IndexedDocument>;
 	private readonly paragraphs: IndexedParagraph[] = [];
 	private readonly positionByRef = new Map<string, number>();
 	private readonly documentFrequency = new Map<string, number>();
@@ -61,13 +69,17 @@ export class ParagraphIndex {
 
 	constructor(articles: readonly Article[]) {
 		this.search = new MiniSearch({
-			fields: ['text'],
+			// The title gives every paragraph its article's context: "How old is the new MP for X?"
+			// is answered by a paragraph that names the MP but not X, in an article about X.
+			fields: ['text', 'context'],
 			tokenize: (text) => indexTerms(text),
 			processTerm: (term) => term,
-			searchOptions: { tokenize: (query) => query.split(' ').filter(Boolean), processTerm: (term) => term },
+			searchOptions: { boost: { text: 1, context: CONTEXT_WEIGHT }, tokenize: (query) => query.split(' ').filter(Boolean), processTerm: (term) => term },
 		});
-		for (const article of articles) for (const paragraph of article.paragraphs) this.add(paragraph);
-		this.search.addAll(this.paragraphs.map((paragraph, id) => ({ id, text: paragraph.text })));
+		const documents: IndexedDocument[] = [];
+		for (const article of articles)
+			for (const paragraph of article.paragraphs) documents.push({ id: this.add(paragraph), text: paragraph.text, context: contextOf(article) });
+		this.search.addAll(documents);
 	}
 
 	get size(): number {
@@ -77,12 +89,13 @@ export class ParagraphIndex {
 	/** Ranked paragraphs that answer `question`, near-duplicates merged, with a verdict on relevance. */
 	find(question: string, options: SearchOptions = {}): SearchOutcome {
 		const limit = options.limit ?? 5;
-		const questionTerms = unique(terms(question));
+		const questionTerms = unique(terms(withoutAnswerTypeWords(question)));
+		const wanted = questionAnswerTypes(question);
 		if (questionTerms.length === 0) return { hits: [], found: false, unknownWords: [] };
 		const unknownWords = this.unknownProperNouns(question);
 		const phrases = quotedPhrases(question);
-		const results = this.rankedResults(question, questionTerms);
-		const hits = this.mergeCorroborating(results.map((result) => this.toHit(result, questionTerms, phrases)));
+		const results = this.rankedResults(questionTerms, wanted);
+		const hits = this.mergeCorroborating(results.map((result) => this.toHit(result, questionTerms, wanted, phrases)));
 		hits.sort((a, b) => Number(b.containsPhrase) - Number(a.containsPhrase) || b.score - a.score);
 		const best = hits[0]?.score ?? 0;
 		const relevant = hits.filter((hit) => hit.containsPhrase || (hit.coverage >= RELEVANCE_FLOOR && hit.score >= best * RELATIVE_FLOOR));
@@ -102,19 +115,19 @@ export class ParagraphIndex {
 		return [...suggestions].slice(0, max);
 	}
 
-	private add(paragraph: Paragraph): void {
+	private add(paragraph: Paragraph): number {
 		const paragraphTerms = indexTerms(paragraph.text);
 		const termSet = new Set(paragraphTerms);
 		for (const term of termSet) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
 		for (const token of tokens(paragraph.text)) if (token.term && !this.surfaceForms.has(token.term)) this.surfaceForms.set(token.term, token.surface);
 		this.positionByRef.set(refKey(paragraph), this.paragraphs.length);
 		this.paragraphs.push({ ...paragraph, types: new Set(paragraphAnswerTypes(paragraph.text)), termSet });
+		return this.paragraphs.length - 1;
 	}
 
-	private rankedResults(question: string, questionTerms: string[]): SearchResult[] {
+	private rankedResults(questionTerms: string[], wanted: AnswerType[]): SearchResult[] {
 		const expansions = expandTerms(questionTerms);
 		const allTerms = [...questionTerms, ...expansions];
-		const wanted = questionAnswerTypes(question);
 		const own = questionTerms.length;
 		return this.search
 			.search(allTerms.join(' '), {
@@ -122,12 +135,17 @@ export class ParagraphIndex {
 				fuzzy: (term, i) => (i < own && isFuzzyCandidate(term) ? 0.25 : false),
 				prefix: (term, i) => i === own - 1 && term.length >= 4 && !/^\d/.test(term),
 				boostTerm: (_term, i) => (i < own ? 1 : EXPANSION_WEIGHT),
-				boostDocument: (id: number) => (wanted.some((type) => this.paragraphs[id]?.types.has(type)) ? ANSWER_TYPE_BOOST : 1),
+				boostDocument: (id: number) => (this.suppliesType(id, wanted) ? ANSWER_TYPE_BOOST : 1),
 			})
 			.slice(0, CANDIDATES);
 	}
 
-	private toHit(result: SearchResult, questionTerms: string[], phrases: string[]): ParagraphHit {
+	private suppliesType(id: number, wanted: readonly AnswerType[]): boolean {
+		const types = this.paragraphs[id]?.types;
+		return types !== undefined && wanted.some((type) => types.has(type));
+	}
+
+	private toHit(result: SearchResult, questionTerms: string[], wanted: AnswerType[], phrases: string[]): ParagraphHit {
 		const paragraph = this.paragraphs[result.id as number];
 		if (!paragraph) throw new Error(`Index returned unknown paragraph ${String(result.id)}`);
 		const folded = foldedForPhrase(paragraph.text);
@@ -135,18 +153,23 @@ export class ParagraphIndex {
 			articleId: paragraph.articleId,
 			number: paragraph.number,
 			score: result.score,
-			coverage: this.coverage(questionTerms, result),
+			coverage: this.coverage(questionTerms, result, wanted.length > 0 ? this.suppliesType(result.id as number, wanted) : undefined),
 			matchedTerms: result.terms,
 			containsPhrase: phrases.length > 0 && phrases.every((phrase) => folded.includes(phrase)),
 			corroboratedBy: [],
 		};
 	}
 
-	/** IDF-weighted share of the question's terms that the result matched (a synonym counts in part). */
-	private coverage(questionTerms: string[], result: SearchResult): number {
+	/**
+	 * IDF-weighted share of the question's terms that the result matched (a synonym counts in part).
+	 * A question that wants a kind of answer (an age, a time) counts that as one more term, met when
+	 * the paragraph holds such a thing.
+	 */
+	private coverage(questionTerms: string[], result: SearchResult, suppliesWantedType: boolean | undefined): number {
 		const matched = new Set(result.queryTerms);
-		let total = 0;
-		let covered = 0;
+		const typeWeight = suppliesWantedType === undefined ? 0 : Math.log(1 + this.paragraphs.length / 4);
+		let total = typeWeight;
+		let covered = suppliesWantedType ? typeWeight : 0;
 		for (const term of questionTerms) {
 			const weight = this.idf(term);
 			total += weight;
@@ -186,10 +209,14 @@ export class ParagraphIndex {
 		const unknown: string[] = [];
 		for (const [index, token] of tokens(question).entries()) {
 			if (index === 0 || !token.term || !/^\p{Lu}/u.test(token.surface) || token.surface.length < 3) continue;
-			if (this.documentFrequency.has(token.term) || this.closestTerms(token.term, 1).length > 0) continue;
+			if (this.isKnown(token.term) || expandTerms([token.term]).some((synonym) => this.isKnown(synonym))) continue;
 			unknown.push(token.surface);
 		}
 		return unknown;
+	}
+
+	private isKnown(term: string): boolean {
+		return this.documentFrequency.has(term) || this.closestTerms(term, 1).length > 0;
 	}
 
 	/** Near-identical paragraphs from different articles become one hit with several citations. */
@@ -220,6 +247,11 @@ export class ParagraphIndex {
 		if (!found) throw new Error(`Unknown paragraph ${ref.articleId} ¶${ref.number}`);
 		return found;
 	}
+}
+
+/** An article's own headline; a title made from its first sentence would only repeat that paragraph. */
+function contextOf(article: Article): string {
+	return article.titleSource === 'metadata' ? article.title : '';
 }
 
 function refKey(ref: ParagraphRef): string {

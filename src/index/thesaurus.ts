@@ -10,7 +10,7 @@ const GROUPS: readonly (readonly string[])[] = [
 	['lib dem', 'lib dems', 'liberal democrat', 'liberal democrats'],
 	['quit', 'resign', 'resigned', 'resignation', 'step down', 'stepped down', 'stood down', 'stand down', 'standing down'],
 	['turnout', 'share voted', 'electorate', 'went to the polls', 'cast their ballots', 'voters'],
-	['count', 'counted', 'counting', 'tally', 'declared', 'declaration'],
+	['count', 'counted', 'counting', 'tally', 'declared', 'declaration', 'announced', 'announce', 'result'],
 	['seat', 'constituency'],
 	['candidate', 'stood', 'standing', 'contested', 'ran'],
 	['second', 'runner-up', 'came second'],
@@ -25,7 +25,7 @@ const GROUPS: readonly (readonly string[])[] = [
 	['votes', 'ballots'],
 	['changed hands', 'gain', 'gained', 'took', 'held', 'hold', 'retained'],
 	['previous', 'former', 'predecessor', 'replace', 'replaced'],
-	['said', 'told', 'added', 'tweeted', 'reacted', 'response', 'reaction'],
+	['say', 'says', 'saying', 'said', 'told', 'added', 'tweeted', 'reacted', 'response', 'reaction'],
 ];
 
 /** term → the other terms of every group it belongs to. Built once at module load. */

@@ -1,0 +1,40 @@
+/** /reindex — reload the seeds folder now. Manage Server only, checked again at run time. */
+import { PermissionFlagsBits } from 'discord.js';
+import type { Answer } from '../src/answer/model.js';
+import { PRIVATE_OPTION } from '../src/discord/command.js';
+import type { ActionCommand } from '../src/discord/command.js';
+import { defer } from '../src/discord/respond.js';
+import { describeError } from '../src/discord/logger.js';
+import { COLOURS, renderNotice } from '../src/render/embeds.js';
+import { escapeMarkdown } from '../src/render/escape.js';
+import { LIMITS, truncate } from '../src/render/limits.js';
+import { addPrivate, guildCommand } from './shared.js';
+
+export const reindex: ActionCommand = {
+	kind: 'action',
+	data: addPrivate(guildCommand('reindex', 'Reload the articles now (Manage Server only)').setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)).toJSON(),
+	// Not `slow`: the permission check must answer (privately) before anything is deferred.
+	run: async (interaction, { engines, log }) => {
+		// default_member_permissions is only a default: a server admin can open the command to
+		// anyone in Integrations settings, so the permission is checked here too.
+		if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+			return { outcome: 'refused', embeds: [renderNotice('Not allowed', 'Only members with the Manage Server permission can reindex.')] };
+		}
+		// Loading the corpus can outlast Discord's 3 s window.
+		await defer(interaction, interaction.options.getBoolean(PRIVATE_OPTION) ?? false);
+		try {
+			const engine = await engines.reload();
+			const { articles, skipped } = summarise(engine.sources());
+			const lines = skipped.map((s) => `• ${escapeMarkdown(s.file)} — ${escapeMarkdown(s.reason)}`);
+			const text = `Indexed ${articles} article${articles === 1 ? '' : 's'}.` + (lines.length ? `\nSkipped ${lines.length}:\n${lines.join('\n')}` : '');
+			return { embeds: [renderNotice('Reindexed', truncate(text, LIMITS.embedDescription))] };
+		} catch (error) {
+			log.error('reindex failed', { error: describeError(error) });
+			return { outcome: 'error', embeds: [renderNotice('Reindex failed', 'Still answering from the previous index. The error is in the bot’s log.', COLOURS.error)] };
+		}
+	},
+};
+
+function summarise(answer: Answer): { articles: number; skipped: { file: string; reason: string }[] } {
+	return answer.command === 'sources' ? { articles: answer.articles.length, skipped: answer.skipped } : { articles: 0, skipped: [] };
+}

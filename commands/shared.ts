@@ -1,0 +1,27 @@
+/** Pieces every slash command definition shares. */
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { PRIVATE_OPTION } from '../src/discord/command.js';
+
+/**
+ * A slash command for guilds only (the bot serves a newsroom server), with the `private`
+ * option every command has: the answer is then shown only to the asker.
+ */
+export function guildCommand(name: string, description: string): SlashCommandBuilder {
+	return new SlashCommandBuilder().setName(name).setDescription(description).setContexts(InteractionContextType.Guild);
+}
+
+export function addPrivate<T extends { addBooleanOption: SlashCommandBuilder['addBooleanOption'] }>(builder: T): T {
+	builder.addBooleanOption((option) => option.setName(PRIVATE_OPTION).setDescription('Show the answer only to you').setRequired(false));
+	return builder;
+}
+
+/** A required string option as a plain argument; Discord guarantees it is present. */
+export function text(interaction: ChatInputCommandInteraction, name: string): string {
+	return interaction.options.getString(name, true);
+}
+
+/** An optional string option, '' when absent (arguments are strings so the More button can carry them). */
+export function optionalText(interaction: ChatInputCommandInteraction, name: string): string {
+	return interaction.options.getString(name) ?? '';
+}

@@ -1,0 +1,227 @@
+/**
+ * Routes every interaction to its command, and owns what all commands share: privacy, deferral
+ * while the engine reloads, pagination, the apology with an error id, one log line each, and
+ * the drain on shutdown. `handle` never rejects: a failing handler must not take the bot down.
+ */
+import { randomBytes } from 'node:crypto';
+import { ButtonStyle, ComponentType } from 'discord.js';
+import type {
+	APIActionRowComponent,
+	APIComponentInMessageActionRow,
+	AutocompleteInteraction,
+	ButtonInteraction,
+	ChatInputCommandInteraction,
+	Interaction,
+	MessageContextMenuCommandInteraction,
+} from 'discord.js';
+import type { EngineApi } from '../answer/engine.js';
+import { COLOURS, renderAnswer, renderChoices, renderNotice } from '../render/embeds.js';
+import type { Page } from '../render/embeds.js';
+import { LIMITS, truncate } from '../render/limits.js';
+import type { ActionCommand, Command, CommandContext, MessageAnswerCommand, Outcome, Refusal, SlashAnswerCommand } from './command.js';
+import { PRIVATE_OPTION, isRefusal } from './command.js';
+import type { EngineHolder } from './engine-holder.js';
+import type { Logger } from './logger.js';
+import { describeError } from './logger.js';
+import { MORE_PREFIX, PageStore } from './pagination.js';
+import type { PageRequest } from './pagination.js';
+import { defer, send, update } from './respond.js';
+import type { Reply } from './respond.js';
+
+export interface DispatcherOptions {
+	commands: ReadonlyMap<string, Command>;
+	engines: EngineHolder;
+	log: Logger;
+	pages?: PageStore;
+	/** Short id quoted to the user and logged with the error, so a report can be matched to a log line. */
+	newErrorId?: () => string;
+}
+
+type AnswerInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
+type AnswerCommand = SlashAnswerCommand | MessageAnswerCommand;
+
+export class Dispatcher {
+	private readonly inFlight = new Set<Promise<void>>();
+	private closing = false;
+	private readonly pages: PageStore;
+	private readonly newErrorId: () => string;
+
+	constructor(private readonly options: DispatcherOptions) {
+		this.pages = options.pages ?? new PageStore();
+		this.newErrorId = options.newErrorId ?? (() => randomBytes(3).toString('hex'));
+	}
+
+	get context(): CommandContext {
+		return { engines: this.options.engines, log: this.options.log };
+	}
+
+	/** Handles one interaction; resolves when it has been answered (or has failed and been logged). */
+	handle(interaction: Interaction): Promise<void> {
+		const task = this.handleLogged(interaction).finally(() => this.inFlight.delete(task));
+		this.inFlight.add(task);
+		return task;
+	}
+
+	/** Stops taking new interactions and waits for those in flight (SIGTERM). */
+	async drain(): Promise<void> {
+		this.closing = true;
+		while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+	}
+
+	private async handleLogged(interaction: Interaction): Promise<void> {
+		const started = performance.now();
+		let outcome: Outcome;
+		let errorId: string | undefined;
+		try {
+			outcome = this.closing ? await this.refuseWhileClosing(interaction) : await this.route(interaction);
+		} catch (error) {
+			errorId = this.newErrorId();
+			outcome = 'error';
+			this.options.log.error('handler failed', { errorId, id: interaction.id, command: describe(interaction), error: describeError(error) });
+			await this.apologise(interaction, errorId).catch((apologyError: unknown) =>
+				this.options.log.warn('could not send apology', { errorId, error: describeError(apologyError) }),
+			);
+		}
+		this.options.log.info('interaction', {
+			id: interaction.id,
+			command: describe(interaction),
+			options: optionsSize(interaction),
+			latencyMs: Math.round(performance.now() - started),
+			outcome,
+			errorId,
+		});
+	}
+
+	private async route(interaction: Interaction): Promise<Outcome> {
+		if (interaction.isAutocomplete()) return this.autocomplete(interaction);
+		if (interaction.isButton()) return this.button(interaction);
+		if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+			const command = this.options.commands.get(interaction.commandName);
+			if (!command) return this.refuse(interaction, 'That command is no longer available.');
+			if (command.kind === 'action') return interaction.isChatInputCommand() ? this.action(interaction, command) : 'refused';
+			if (command.kind === 'slash' && interaction.isChatInputCommand()) return this.answer(interaction, command, command.args(interaction), privateOption(interaction));
+			if (command.kind === 'message' && interaction.isMessageContextMenuCommand()) return this.answer(interaction, command, command.args(interaction), command.ephemeral);
+		}
+		return 'refused';
+	}
+
+	private async answer(interaction: AnswerInteraction, command: AnswerCommand, args: string[] | Refusal, ephemeral: boolean): Promise<Outcome> {
+		if (isRefusal(args)) return this.refuse(interaction, args.refuse);
+		const engine = await this.engineFor(interaction, ephemeral);
+		const pages = renderAnswer(command.answer(engine, args));
+		await send(interaction, { ...this.pageReply(pages, { command: interaction.commandName, args, page: 0 }), ephemeral });
+		return 'ok';
+	}
+
+	private async action(interaction: ChatInputCommandInteraction, command: ActionCommand): Promise<Outcome> {
+		const ephemeral = privateOption(interaction);
+		if (command.slow) await defer(interaction, ephemeral);
+		const { outcome, ...reply } = await command.run(interaction, this.context);
+		// A refusal is private even when the command was not: nobody else needs to see it.
+		await send(interaction, { ...reply, ephemeral: ephemeral || outcome === 'refused' });
+		return outcome ?? 'ok';
+	}
+
+	private async autocomplete(interaction: AutocompleteInteraction): Promise<Outcome> {
+		const command = this.options.commands.get(interaction.commandName);
+		const focused = interaction.options.getFocused(true);
+		// Autocomplete must answer within 3 s and cannot be deferred: during a reload it answers
+		// from the engine still in place rather than waiting.
+		const names = command && command.kind !== 'message' && command.autocomplete ? command.autocomplete(this.options.engines.current, focused) : [];
+		await interaction.respond(renderChoices(names));
+		return 'ok';
+	}
+
+	private async button(interaction: ButtonInteraction): Promise<Outcome> {
+		if (!interaction.customId.startsWith(`${MORE_PREFIX}:`)) return this.refuse(interaction, 'That button is no longer active.');
+		const decoded = this.pages.decode(interaction.customId);
+		const command = decoded.ok ? this.options.commands.get(decoded.request.command) : undefined;
+		if (!decoded.ok || !command || command.kind === 'action') return this.expired(interaction, decoded.ok ? decoded.request.command : decoded.command);
+		const { request } = decoded;
+		if (this.options.engines.reloading) await interaction.deferUpdate();
+		const engine = await this.options.engines.ready();
+		const pages = renderAnswer(command.answer(engine, request.args));
+		// The corpus may have changed since the first page (a /reindex): a page that no longer exists has expired.
+		if (request.page >= pages.length) return this.expired(interaction, request.command);
+		await update(interaction, this.pageReply(pages, request));
+		return 'ok';
+	}
+
+	/** Defers first when the engine is reloading: the answer waits for the new index. */
+	private async engineFor(interaction: AnswerInteraction, ephemeral: boolean): Promise<EngineApi> {
+		if (this.options.engines.reloading) await defer(interaction, ephemeral);
+		return this.options.engines.ready();
+	}
+
+	private pageReply(pages: Page[], request: PageRequest): Reply {
+		const page = pages[request.page] ?? pages[0];
+		const next = request.page + 1;
+		const components: APIActionRowComponent<APIComponentInMessageActionRow>[] =
+			next < pages.length
+				? [
+						{
+							type: ComponentType.ActionRow,
+							components: [
+								{
+									type: ComponentType.Button,
+									style: ButtonStyle.Secondary,
+									custom_id: this.pages.encode({ ...request, page: next }),
+									label: `More (${next + 1}/${pages.length})`,
+								},
+							],
+						},
+					]
+				: [];
+		return { embeds: page?.embeds ?? [], components };
+	}
+
+	private async expired(interaction: ButtonInteraction, command: string | null): Promise<Outcome> {
+		const again = command ? ` (${command.includes(' ') ? `“${command}”` : `/${command}`})` : '';
+		await send(interaction, { ephemeral: true, embeds: [renderNotice('This list has expired', `Run the command again${again} to see it.`)] });
+		return 'expired';
+	}
+
+	private async refuse(interaction: AnswerInteraction | ButtonInteraction, text: string): Promise<Outcome> {
+		await send(interaction, { ephemeral: true, embeds: [renderNotice('Not possible', text)] });
+		return 'refused';
+	}
+
+	private async refuseWhileClosing(interaction: Interaction): Promise<Outcome> {
+		if (interaction.isAutocomplete()) await interaction.respond([]);
+		else if (interaction.isRepliable()) await send(interaction, { ephemeral: true, embeds: [renderNotice('Restarting', 'The bot is restarting. Try again in a minute.')] });
+		return 'closing';
+	}
+
+	private async apologise(interaction: Interaction, errorId: string): Promise<void> {
+		if (interaction.isAutocomplete()) {
+			if (!interaction.responded) await interaction.respond([]);
+			return;
+		}
+		if (!interaction.isRepliable()) return;
+		const text = `Sorry, that did not work. If it happens again, tell the maintainers error id **${errorId}**.`;
+		await send(interaction, { ephemeral: true, embeds: [renderNotice('Something went wrong', text, COLOURS.error)] });
+	}
+}
+
+function privateOption(interaction: ChatInputCommandInteraction): boolean {
+	return interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
+}
+
+/** What the log line names: `/ask`, `Find sources`, `button`, `autocomplete /quote`. */
+function describe(interaction: Interaction): string {
+	if (interaction.isAutocomplete()) return `autocomplete /${interaction.commandName}`;
+	if (interaction.isChatInputCommand()) return `/${interaction.commandName}`;
+	if (interaction.isCommand()) return interaction.commandName;
+	if (interaction.isButton()) return `button ${truncate(interaction.customId.split(':').slice(0, 3).join(':'), 60)}`;
+	return `type ${interaction.type}`;
+}
+
+/** Characters of user input: enough to spot abuse in logs without logging the input itself. */
+function optionsSize(interaction: Interaction): number {
+	if (interaction.isMessageContextMenuCommand()) return interaction.targetMessage.content.length;
+	if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
+		return interaction.options.data.reduce((sum, option) => sum + String(option.value ?? '').length, 0);
+	}
+	if (interaction.isMessageComponent()) return Math.min(interaction.customId.length, LIMITS.customId);
+	return 0;
+}
