@@ -1,3 +1,5 @@
+import { terms } from './analyse.js';
+
 // What kind of answer a question wants, and which paragraphs hold that kind of thing. A question
 // such as "How old is the new MP?" shares no word with "Mather, 25, …"; knowing that it wants an
 // age, and that the paragraph holds one, closes that gap.
@@ -28,7 +30,7 @@ const PARAGRAPH_PATTERNS: readonly [AnswerType, RegExp][] = [
 	['age', /\b\p{Lu}\p{Ll}+, \d{2},|\baged \d{2}\b|\b\d{2}-year-old\b|\b\d{2} years old\b/u],
 	[
 		'place',
-		/\b(?:at|in) (?:the )?(?:\p{Lu}[\p{L}'-]{0,30} ){0,6}(?:Centre|Center|Hall|Arena|Stadium|Leisure|School|College|Club|Hotel|Church|Pavilion|Theatre|Sports|Civic|Academy|Racecourse|Showground|Exhibition)\b|\bvenue\b/u,
+		/\b(?:at|in|to) (?:the )?(?:\p{Lu}[\p{L}'-]{0,30} ){0,6}(?:Centre|Center|Hall|Arena|Stadium|Leisure|School|College|Club|Hotel|Church|Pavilion|Theatre|Sports|Civic|Academy|Racecourse|Showground|Exhibition)\b|\bvenue\b/u,
 	],
 	['reason', /\b(?:after|following|because|triggered|prompted|caused by|death|died|resign\w*|recall|stood down|stepped down|standing down)\b/i],
 ];
@@ -46,6 +48,19 @@ export function questionAnswerTypes(question: string): AnswerType[] {
 	const found = new Set<AnswerType>();
 	for (const [pattern, types] of QUESTION_PATTERNS) if (pattern.test(question)) for (const type of types) found.add(type);
 	return [...found];
+}
+
+// Words that paragraphs answering each kind of question tend to use.
+const HINTS: Partial<Record<AnswerType, string>> = {
+	reason: 'after following because triggered called caused prompted resigned resignation died death stood down recall vacant',
+	place: 'at venue held centre hall',
+	age: 'aged year-old',
+	time: 'declared announced am pm',
+};
+
+/** Index terms to add to a question that wants these answer types, at a low weight. */
+export function answerTypeHints(types: readonly AnswerType[]): string[] {
+	return types.flatMap((type) => terms(HINTS[type] ?? ''));
 }
 
 /** The answer types a paragraph can supply. */

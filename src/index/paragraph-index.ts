@@ -5,14 +5,19 @@ import type { Article, Paragraph } from '../corpus/types.js';
 import { foldForMatching } from '../corpus/normalise.js';
 import { indexTerms, stripAccents, termOf, terms, tokens } from './analyse.js';
 import { expandTerms } from './thesaurus.js';
-import { type AnswerType, paragraphAnswerTypes, questionAnswerTypes, withoutAnswerTypeWords } from './answer-type.js';
+import { type AnswerType, answerTypeHints, paragraphAnswerTypes, questionAnswerTypes, withoutAnswerTypeWords } from './answer-type.js';
 import { editDistance } from './edit-distance.js';
 
-/** A paragraph as MiniSearch sees it: its text, and its article's title as context. */
+/**
+ * A paragraph as MiniSearch sees it: its text; its article's headline and lede as context; and the
+ * kinds of answer it can give (age, time, figure…) as tokens, so a question that wants an age finds
+ * "Thwaite, 41," though it shares no word with it.
+ */
 interface IndexedDocument {
 	id: number;
 	text: string;
 	context: string;
+	types: string;
 }
 
 interface IndexedParagraph extends Paragraph {
@@ -53,9 +58,9 @@ export interface SearchOptions {
 export const RELEVANCE_FLOOR = 0.45;
 /** Hits far weaker than the best one are noise, however many words they share with the question. */
 const RELATIVE_FLOOR = 0.4;
-const CONTEXT_WEIGHT = 0.35;
+const CONTEXT_WEIGHT = 0.5;
 const EXPANSION_WEIGHT = 0.45;
-const ANSWER_TYPE_BOOST = 1.8;
+const ANSWER_TYPE_WEIGHT = 2;
 const CORROBORATION_SIMILARITY = 0.8;
 const CANDIDATES = 40;
 
@@ -63,6 +68,8 @@ export class ParagraphIndex {
 	private readonly search: MiniSearch<IndexedDocument>;
 	private readonly paragraphs: IndexedParagraph[] = [];
 	private readonly positionByRef = new Map<string, number>();
+	private readonly articlesByName = new Map<string, Set<string>>();
+	private readonly articleCount: number;
 	private readonly documentFrequency = new Map<string, number>();
 	/** Index term → the commonest way the corpus writes it: what suggestions show. */
 	private readonly surfaceForms = new Map<string, string>();
@@ -71,14 +78,20 @@ export class ParagraphIndex {
 		this.search = new MiniSearch({
 			// The title gives every paragraph its article's context: "How old is the new MP for X?"
 			// is answered by a paragraph that names the MP but not X, in an article about X.
-			fields: ['text', 'context'],
-			tokenize: (text) => indexTerms(text),
+			fields: ['text', 'context', 'types'],
+			tokenize: (text, field) => (field === 'types' ? text.split(' ') : indexTerms(text)),
 			processTerm: (term) => term,
 			searchOptions: { boost: { text: 1, context: CONTEXT_WEIGHT }, tokenize: (query) => query.split(' ').filter(Boolean), processTerm: (term) => term },
 		});
+		this.articleCount = articles.length;
 		const documents: IndexedDocument[] = [];
 		for (const article of articles)
-			for (const paragraph of article.paragraphs) documents.push({ id: this.add(paragraph), text: paragraph.text, context: contextOf(article) });
+			for (const paragraph of article.paragraphs) {
+				const id = this.add(paragraph);
+				this.noteProperNouns(paragraph);
+				const types = [...(this.paragraphs[id]?.types ?? [])].map(typeToken).join(' ');
+				documents.push({ id, text: paragraph.text, context: contextOf(article, paragraph), types });
+			}
 		this.search.addAll(documents);
 	}
 
@@ -89,13 +102,18 @@ export class ParagraphIndex {
 	/** Ranked paragraphs that answer `question`, near-duplicates merged, with a verdict on relevance. */
 	find(question: string, options: SearchOptions = {}): SearchOutcome {
 		const limit = options.limit ?? 5;
-		const questionTerms = unique(terms(withoutAnswerTypeWords(question)));
+		const questionTerms = unique(indexTerms(withoutAnswerTypeWords(question)));
 		const wanted = questionAnswerTypes(question);
 		if (questionTerms.length === 0) return { hits: [], found: false, unknownWords: [] };
 		const unknownWords = this.unknownProperNouns(question);
 		const phrases = quotedPhrases(question);
-		const results = this.rankedResults(questionTerms, wanted);
-		const hits = this.mergeCorroborating(results.map((result) => this.toHit(result, questionTerms, wanted, phrases)));
+		const scope = this.scopeOf(question);
+		// Once a name has chosen the articles, it says nothing about which of their paragraphs answers.
+		const rankingTerms = scope ? questionTerms.filter((term) => !scope.terms.has(term)) : questionTerms;
+		let results = this.rankedResults(rankingTerms.length > 0 ? rankingTerms : questionTerms, wanted, scope?.articles ?? null);
+		// Nothing else in the question matched: the paragraphs that use the name are the best there is.
+		if (results.length === 0 && rankingTerms.length < questionTerms.length) results = this.rankedResults(questionTerms, wanted, scope?.articles ?? null);
+		const hits = this.mergeCorroborating(results.map((result) => this.toHit(result, questionTerms, wanted, phrases, scope?.terms)));
 		hits.sort((a, b) => Number(b.containsPhrase) - Number(a.containsPhrase) || b.score - a.score);
 		const best = hits[0]?.score ?? 0;
 		const relevant = hits.filter((hit) => hit.containsPhrase || (hit.coverage >= RELEVANCE_FLOOR && hit.score >= best * RELATIVE_FLOOR));
@@ -125,27 +143,75 @@ export class ParagraphIndex {
 		return this.paragraphs.length - 1;
 	}
 
-	private rankedResults(questionTerms: string[], wanted: AnswerType[]): SearchResult[] {
-		const expansions = expandTerms(questionTerms);
+	private rankedResults(questionTerms: string[], wanted: AnswerType[], scope: ReadonlySet<string> | null): SearchResult[] {
+		const expansions = [...new Set([...expandTerms(questionTerms), ...answerTypeHints(wanted)])].filter((term) => !questionTerms.includes(term));
 		const allTerms = [...questionTerms, ...expansions];
 		const own = questionTerms.length;
+		const words = {
+			queries: [allTerms.join(' ')],
+			fields: ['text', 'context'],
+			fuzzy: (term: string, i: number) => (i < own && isFuzzyCandidate(term) ? 0.25 : false),
+			prefix: (term: string, i: number) => i === own - 1 && term.length >= 4 && !/^\d/.test(term),
+			boostTerm: (_term: string, i: number) => (i < own ? 1 : EXPANSION_WEIGHT),
+		};
+		const kinds = { queries: [wanted.map(typeToken).join(' ')], fields: ['types'], boost: { types: ANSWER_TYPE_WEIGHT } };
 		return this.search
-			.search(allTerms.join(' '), {
-				combineWith: 'OR',
-				fuzzy: (term, i) => (i < own && isFuzzyCandidate(term) ? 0.25 : false),
-				prefix: (term, i) => i === own - 1 && term.length >= 4 && !/^\d/.test(term),
-				boostTerm: (_term, i) => (i < own ? 1 : EXPANSION_WEIGHT),
-				boostDocument: (id: number) => (this.suppliesType(id, wanted) ? ANSWER_TYPE_BOOST : 1),
-			})
+			.search(
+				{ combineWith: 'OR', queries: wanted.length > 0 ? [words, kinds] : [words] },
+				{ filter: scope ? (result) => scope.has(this.paragraphs[result.id as number]?.articleId ?? '') : undefined },
+			)
 			.slice(0, CANDIDATES);
 	}
+
+	/** Capitalised words, by the articles that use them: what a question's names can scope to. */
+	private noteProperNouns(paragraph: Paragraph): void {
+		for (const token of tokens(paragraph.text)) {
+			if (!token.term || !/^\p{Lu}/u.test(token.surface)) continue;
+			const articles = this.articlesByName.get(token.term) ?? new Set<string>();
+			articles.add(paragraph.articleId);
+			this.articlesByName.set(token.term, articles);
+		}
+	}
+
+	/**
+	 * The articles a question is about, when it names something (a constituency, a person) that only
+	 * some articles mention: "Why was the Kingsmere result late?" is answered from articles that
+	 * mention Kingsmere, however well another article's paragraph matches "result" and "late".
+	 */
+	private scopeOf(question: string): { articles: Set<string>; terms: Set<string> } | null {
+		let articles: Set<string> | null = null;
+		const scopeTerms = new Set<string>();
+		// Rarest names first: "Tories in Cwm Tawel" scopes to Cwm Tawel, not to every article about Tories.
+		for (const [term, mentioning] of this.scopingNames(question)) {
+			const narrowed: Set<string> = articles === null ? new Set(mentioning) : new Set([...articles].filter((id) => mentioning.has(id)));
+			if (narrowed.size === 0) continue; // names from different stories: keep the narrower scope
+			articles = narrowed;
+			scopeTerms.add(term);
+		}
+		return articles ? { articles, terms: scopeTerms } : null;
+	}
+
+	/** Names in the question (capitalised, not its first word) that only some articles use, rarest first. */
+	private scopingNames(question: string): [string, Set<string>][] {
+		const names: [string, Set<string>][] = [];
+		for (const [index, token] of tokens(question).entries()) {
+			if (index === 0 || !token.term || !/^\p{Lu}/u.test(token.surface)) continue;
+			// Parties and other words with synonyms describe many stories; they rank, they do not scope.
+			if (expandTerms([token.term]).length > 0) continue;
+			const mentioning = this.articlesByName.get(token.term);
+			if (mentioning && mentioning.size < this.articleCount) names.push([token.term, mentioning]);
+		}
+		return names.sort((a, b) => a[1].size - b[1].size);
+	}
+
+
 
 	private suppliesType(id: number, wanted: readonly AnswerType[]): boolean {
 		const types = this.paragraphs[id]?.types;
 		return types !== undefined && wanted.some((type) => types.has(type));
 	}
 
-	private toHit(result: SearchResult, questionTerms: string[], wanted: AnswerType[], phrases: string[]): ParagraphHit {
+	private toHit(result: SearchResult, questionTerms: string[], wanted: AnswerType[], phrases: string[], scopeTerms?: ReadonlySet<string>): ParagraphHit {
 		const paragraph = this.paragraphs[result.id as number];
 		if (!paragraph) throw new Error(`Index returned unknown paragraph ${String(result.id)}`);
 		const folded = foldedForPhrase(paragraph.text);
@@ -153,7 +219,7 @@ export class ParagraphIndex {
 			articleId: paragraph.articleId,
 			number: paragraph.number,
 			score: result.score,
-			coverage: this.coverage(questionTerms, result, wanted.length > 0 ? this.suppliesType(result.id as number, wanted) : undefined),
+			coverage: this.coverage(questionTerms, result, wanted.length > 0 ? this.suppliesType(result.id as number, wanted) : undefined, scopeTerms),
 			matchedTerms: result.terms,
 			containsPhrase: phrases.length > 0 && phrases.every((phrase) => folded.includes(phrase)),
 			corroboratedBy: [],
@@ -165,8 +231,9 @@ export class ParagraphIndex {
 	 * A question that wants a kind of answer (an age, a time) counts that as one more term, met when
 	 * the paragraph holds such a thing.
 	 */
-	private coverage(questionTerms: string[], result: SearchResult, suppliesWantedType: boolean | undefined): number {
-		const matched = new Set(result.queryTerms);
+	private coverage(questionTerms: string[], result: SearchResult, suppliesWantedType: boolean | undefined, scopeTerms?: ReadonlySet<string>): number {
+		// A paragraph in an article about the named place or person is about it, named again or not.
+		const matched = new Set([...result.queryTerms, ...(scopeTerms ?? [])]);
 		const typeWeight = suppliesWantedType === undefined ? 0 : Math.log(1 + this.paragraphs.length / 4);
 		let total = typeWeight;
 		let covered = suppliesWantedType ? typeWeight : 0;
@@ -249,9 +316,15 @@ export class ParagraphIndex {
 	}
 }
 
-/** An article's own headline; a title made from its first sentence would only repeat that paragraph. */
-function contextOf(article: Article): string {
-	return article.titleSource === 'metadata' ? article.title : '';
+/** An article's headline and lede: what the story is about, which its later paragraphs take as read. */
+function contextOf(article: Article, paragraph: Paragraph): string {
+	const headline = article.titleSource === 'metadata' ? article.title : '';
+	const lede = paragraph.number === 1 ? '' : (article.paragraphs[0]?.text ?? '');
+	return `${headline} ${lede}`;
+}
+
+function typeToken(type: AnswerType): string {
+	return `_${type}`;
 }
 
 function refKey(ref: ParagraphRef): string {

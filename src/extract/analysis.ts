@@ -1,0 +1,231 @@
+// Per-paragraph analysis shared by every extractor: quotes, masked text, tokens, sentences and
+// runs of capitalised words that may be people's names.
+
+import type { Article } from '../corpus/types.js';
+import type { ParagraphRef } from './types.js';
+import { findQuoteSegments, maskQuotes, type QuoteSegment } from './quotes.js';
+import { isCapitalised, sentenceRanges, tokenize, type Token } from './text.js';
+import {
+	HONORIFICS,
+	NON_NAME_WORDS,
+	PARTY_WORDS,
+	ROLE_CHANGING_MODIFIERS,
+	ROLE_NOUNS,
+	TITLE_WORDS,
+	canonicalParty,
+	isSpeechVerbAt,
+} from './lexicon.js';
+
+/** A run of capitalised words that may name a person, with what surrounds it. */
+export interface NameRun {
+	/** Token range of honorific + name words. */
+	tokenStart: number;
+	tokenEnd: number;
+	honorific: string | null;
+	/** Name words as written, without honorific (possessive `'s` removed). */
+	words: string[];
+	possessive: boolean;
+	/** Role as the text gives it around the name (`Labour leader`, `former MP`), or null. */
+	role: string | null;
+	party: string | null;
+	/** Something in the text says this is a person: a title, a role, a speech verb, `who`. */
+	cued: boolean;
+	/** Set once people are resolved. */
+	personId: string | null;
+}
+
+export interface ParagraphAnalysis extends ParagraphRef {
+	text: string;
+	/** Text with quoted words replaced by `x`: what the writer says, not what the quoted say. */
+	masked: string;
+	tokens: Token[];
+	sentences: Array<[number, number]>;
+	segments: QuoteSegment[];
+	runs: NameRun[];
+}
+
+export interface ArticleAnalysis {
+	article: Article;
+	paragraphs: ParagraphAnalysis[];
+}
+
+const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'bin', 'al', 'ter']);
+const RESULT_VERBS = new Set(['won', 'defeated', 'beat', 'polled', 'received', 'secured', 'came', 'finished', 'took', 'gained', 'topped', 'retained', 'held', 'lost', 'garnered', 'collected', 'got', 'trailed']);
+const PREFIX_WORDS = new Set([
+	...ROLE_NOUNS, ...ROLE_CHANGING_MODIFIERS, ...PARTY_WORDS, ...TITLE_WORDS, 'mps', 'opposition', 'government', 'cabinet',
+	'senior', 'veteran', 'campaign', 'constituency', 'newly', 'elected', 'victorious', 'county', 'parish', 'borough',
+	'district', 'town', 'city', 'regional', 'national', 'general', 'party', 'labour', 'tory',
+]);
+/** Words that may follow `the` in an appositive role before the role noun. */
+const FILLER_BEFORE_NAME = new Set(['also', 'then', 'later', 'however']);
+
+export function analyseArticle(article: Article): ArticleAnalysis {
+	const segments = findQuoteSegments(article);
+	const paragraphs = article.paragraphs.map((paragraph) => {
+		const own = segments.filter((segment) => segment.paragraph === paragraph.number);
+		const masked = maskQuotes(paragraph.text, own);
+		const tokens = tokenize(masked);
+		return {
+			articleId: article.id,
+			paragraph: paragraph.number,
+			text: paragraph.text,
+			masked,
+			tokens,
+			sentences: sentenceRanges(tokens),
+			segments: own,
+			runs: findNameRuns(tokens),
+		};
+	});
+	return { article, paragraphs };
+}
+
+function isNameWord(token: Token): boolean {
+	return isCapitalised(token.word) && !/\d/.test(token.word) && /^[\p{L}'’.-]+$/u.test(token.word);
+}
+
+function joined(previous: Token, next: Token): boolean {
+	const glue = previous.after === '' || (previous.after === '.' && HONORIFICS.has(previous.lower));
+	return glue && next.before === '' && !previous.possessive;
+}
+
+/** Runs of capitalised words, trimmed to honorific + name words; role words are kept apart. */
+export function findNameRuns(tokens: readonly Token[]): NameRun[] {
+	const runs: NameRun[] = [];
+	let index = 0;
+	while (index < tokens.length) {
+		const first = tokens[index];
+		if (!first || !isNameWord(first)) {
+			index++;
+			continue;
+		}
+		let end = index + 1;
+		while (end < tokens.length) {
+			const previous = tokens[end - 1];
+			const token = tokens[end];
+			const after = tokens[end + 1];
+			if (!previous || !token || !joined(previous, token)) break;
+			const particle = NAME_PARTICLES.has(token.word) && after !== undefined && isNameWord(after) && joined(token, after);
+			if (!isNameWord(token) && !particle) break;
+			end++;
+		}
+		const run = trimRun(tokens, index, end);
+		if (run) runs.push(run);
+		index = end;
+	}
+	return runs;
+}
+
+function trimRun(tokens: readonly Token[], start: number, end: number): NameRun | null {
+	let cursor = start;
+	while (cursor < end && !HONORIFICS.has(tokens[cursor]?.lower ?? '') && NON_NAME_WORDS.has(tokens[cursor]?.lower ?? '')) cursor++;
+	const honorificStart = cursor;
+	let honorific: string | null = null;
+	while (cursor < end && HONORIFICS.has(tokens[cursor]?.lower.replace(/\.$/, '') ?? '')) {
+		honorific = tokens[cursor]?.lower.replace(/\.$/, '') ?? null;
+		cursor++;
+	}
+	const nameStart = cursor;
+	while (cursor < end && !NON_NAME_WORDS.has(tokens[cursor]?.lower ?? '')) cursor++;
+	const words = tokens.slice(nameStart, cursor);
+	if (words.length === 0 || words.length > 4) return null;
+	const last = words[words.length - 1];
+	if (!last) return null;
+	const tokenStart = honorific ? honorificStart : nameStart;
+	const role = roleAround(tokens, tokenStart, cursor);
+	const run: NameRun = {
+		tokenStart,
+		tokenEnd: cursor,
+		honorific,
+		words: words.map((token, position) => (position === words.length - 1 ? token.base : token.word)),
+		possessive: last.possessive,
+		role: role?.role ?? null,
+		party: role?.party ?? null,
+		cued: false,
+		personId: null,
+	};
+	run.cued = honorific !== null || role !== null || (!run.possessive && hasPersonCue(tokens, tokenStart, cursor));
+	return run;
+}
+
+/** `Labour leader Sir X`, `X, the Green candidate,`, `X, who was the party's deputy leader`. */
+function roleAround(tokens: readonly Token[], start: number, end: number): { role: string; party: string | null } | null {
+	return rolePrefix(tokens, start) ?? roleAppositive(tokens, end);
+}
+
+function rolePrefix(tokens: readonly Token[], start: number): { role: string; party: string | null } | null {
+	const before = tokens[start - 1];
+	if (!before || before.after !== '' || !ROLE_NOUNS.has(before.lower.replace(/s$/, '')) && before.lower !== 'mps') return null;
+	let first = start - 1;
+	while (first > 0) {
+		const candidate = tokens[first - 1];
+		if (!candidate || candidate.after !== '' || !PREFIX_WORDS.has(candidate.lower)) break;
+		first--;
+	}
+	return describeRole(tokens.slice(first, start));
+}
+
+function roleAppositive(tokens: readonly Token[], end: number): { role: string; party: string | null } | null {
+	const last = tokens[end - 1];
+	if (!last || !last.after.startsWith(',')) return null;
+	let cursor = end;
+	if (tokens[cursor]?.lower === 'who' && /^(is|was)$/.test(tokens[cursor + 1]?.lower ?? '')) cursor += 2;
+	while (FILLER_BEFORE_NAME.has(tokens[cursor]?.lower ?? '')) cursor++;
+	if (/^(the|a|an)$/.test(tokens[cursor]?.lower ?? '')) cursor++;
+	if (tokens[cursor]?.lower === 'party' && tokens[cursor]?.possessive) cursor++;
+	const words: Token[] = [];
+	while (cursor < tokens.length && words.length < 5) {
+		const token = tokens[cursor];
+		if (!token || !PREFIX_WORDS.has(token.lower)) break;
+		words.push(token);
+		if (token.after !== '') break;
+		cursor++;
+	}
+	while (words.length > 0 && !ROLE_NOUNS.has(words[words.length - 1]?.lower ?? '')) words.pop();
+	return words.length > 0 ? describeRole(words) : null;
+}
+
+function describeRole(words: readonly Token[]): { role: string; party: string | null } | null {
+	if (words.length === 0) return null;
+	const role = words.map((token) => (token.word === token.word.toUpperCase() && token.word.length > 3 ? titleCase(token.word) : token.word)).join(' ');
+	let party: string | null = null;
+	for (let size = Math.min(3, words.length); size >= 1 && !party; size--) {
+		for (let from = 0; from + size <= words.length && !party; from++) {
+			party = canonicalParty(words.slice(from, from + size).map((token) => token.word).join(' '));
+		}
+	}
+	return { role, party };
+}
+
+function titleCase(word: string): string {
+	return word.charAt(0) + word.slice(1).toLowerCase();
+}
+
+/** A speech or result verb after the name (past an appositive or `who` clause), `said X`, or `X, who`. */
+function hasPersonCue(tokens: readonly Token[], start: number, end: number): boolean {
+	const last = tokens[end - 1];
+	const next = tokens[end];
+	const before = tokens[start - 1];
+	if (last?.after.startsWith(',') && next?.lower === 'who') return true;
+	if (before && isSpeechVerbAt(tokens.map((token) => token.lower), start - 1) && before.after === '') return true;
+	const verbIndex = skipToVerb(tokens, end);
+	if (verbIndex === null) return false;
+	const words = tokens.map((token) => token.lower);
+	return isSpeechVerbAt(words, verbIndex) || RESULT_VERBS.has(words[verbIndex] ?? '');
+}
+
+/** Index of the verb after a subject ending at `end`: past fillers and one `, … ,` appositive. */
+export function skipToVerb(tokens: readonly Token[], end: number): number | null {
+	let cursor = end;
+	const last = tokens[end - 1];
+	if (last?.after.startsWith(',')) {
+		let close = cursor;
+		while (close < tokens.length && close < cursor + 20 && !tokens[close]?.after.startsWith(',')) {
+			if (/[.?!:;]/.test(tokens[close]?.after ?? '')) return null;
+			close++;
+		}
+		if (close >= tokens.length || close >= cursor + 20) return null;
+		cursor = close + 1;
+	}
+	while (cursor < tokens.length && (tokens[cursor]?.lower === 'had' || tokens[cursor]?.lower === 'has' || tokens[cursor]?.lower === 'also' || tokens[cursor]?.lower === 'later')) cursor++;
+	return cursor < tokens.length ? cursor : null;
+}

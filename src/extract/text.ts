@@ -1,0 +1,136 @@
+// Small text utilities for extraction: tokens with offsets, sentences, folding, distances.
+// Everything is a linear scan or a simple regex without nested quantifiers (inputs may be hostile).
+
+import { foldForMatching } from '../corpus/normalise.js';
+
+export interface Token {
+	/** The word without surrounding punctuation (`Abbott's` keeps its `'s`; see `base`). */
+	word: string;
+	/** `word` without a possessive `'s` / `’s` / trailing `’`. */
+	base: string;
+	lower: string;
+	possessive: boolean;
+	/** Offsets of `word` in the text. */
+	start: number;
+	end: number;
+	/** Punctuation written before and after the word (`(`, `,`, `:"`). */
+	before: string;
+	after: string;
+}
+
+const LEADING_PUNCTUATION = new Set(['"', '“', '”', '‘', "'", '(', '[', '{', '«', '„', '*', '_', '|']);
+const TRAILING_PUNCTUATION = new Set([',', '.', ';', ':', '!', '?', '"', '”', '“', '’', "'", ')', ']', '}', '»', '…', '—', '–', '*', '_', '|']);
+
+/** Splits text into word tokens with offsets, keeping the punctuation around each word. */
+export function tokenize(text: string): Token[] {
+	const tokens: Token[] = [];
+	for (const match of text.matchAll(/\S+/g)) {
+		const raw = match[0];
+		let head = 0;
+		let tail = raw.length;
+		while (head < tail && LEADING_PUNCTUATION.has(raw.charAt(head))) head++;
+		while (tail > head && TRAILING_PUNCTUATION.has(raw.charAt(tail - 1))) tail--;
+		// A trailing apostrophe after s is a plural possessive (`Tories’`): keep it out of `after`.
+		const word = raw.slice(head, tail);
+		if (word === '') continue;
+		const possessive = /['’]s$/i.test(word) || (/s$/i.test(word) && /^['’]/.test(raw.slice(tail)));
+		const base = word.replace(/['’]s$/i, '');
+		tokens.push({
+			word,
+			base,
+			lower: base.toLowerCase(),
+			possessive,
+			start: match.index + head,
+			end: match.index + tail,
+			before: raw.slice(0, head),
+			after: raw.slice(tail),
+		});
+	}
+	return tokens;
+}
+
+export function isCapitalised(word: string): boolean {
+	return /^\p{Lu}/u.test(word);
+}
+
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'no', 'gen', 'lt', 'col', 'rev', 'prof', 'sgt', 'cllr', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'vs', 'etc', 'approx', 'e.g', 'i.e']);
+
+/** Token index ranges [start, end) of sentences: a boundary is `.`, `?` or `!` before a capital, digit or quote. */
+export function sentenceRanges(tokens: readonly Token[]): Array<[number, number]> {
+	const ranges: Array<[number, number]> = [];
+	let start = 0;
+	for (let index = 0; index < tokens.length; index++) {
+		const token = tokens[index];
+		const next = tokens[index + 1];
+		if (!token || !next) continue;
+		if (!/[.?!]/.test(token.after)) continue;
+		if (token.after.startsWith('.') && (ABBREVIATIONS.has(token.lower) || /^\p{Lu}$/u.test(token.word))) continue;
+		if (!/^[\p{Lu}\p{N}"“‘'(]/u.test(next.before + next.word)) continue;
+		ranges.push([start, index + 1]);
+		start = index + 1;
+	}
+	if (start < tokens.length) ranges.push([start, tokens.length]);
+	return ranges;
+}
+
+/** Lower-case words for comparing wordings: marks, dashes and punctuation folded away. */
+export function matchWords(text: string): string[] {
+	return foldForMatching(text)
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}'\s-]/gu, ' ')
+		.replace(/(^|\s)['-]+|['-]+(?=\s|$)/g, ' ')
+		.split(/\s+/)
+		.filter((word) => word !== '');
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`. */
+export function editDistance(a: string, b: string, limit = 3): number {
+	if (Math.abs(a.length - b.length) > limit) return limit + 1;
+	let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		let rowMin = i;
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+			const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+			current.push(value);
+			rowMin = Math.min(rowMin, value);
+		}
+		if (rowMin > limit) return limit + 1;
+		previous = current;
+	}
+	return previous[b.length] ?? limit + 1;
+}
+
+/** Dice coefficient over word multisets: 1 for the same words in any order. */
+export function wordSimilarity(a: readonly string[], b: readonly string[]): number {
+	if (a.length === 0 || b.length === 0) return 0;
+	const counts = new Map<string, number>();
+	for (const word of a) counts.set(word, (counts.get(word) ?? 0) + 1);
+	let shared = 0;
+	for (const word of b) {
+		const count = counts.get(word) ?? 0;
+		if (count > 0) {
+			shared++;
+			counts.set(word, count - 1);
+		}
+	}
+	return (2 * shared) / (a.length + b.length);
+}
+
+/** Whether `needle` occurs as a contiguous run of words inside `haystack`. */
+export function containsWords(haystack: readonly string[], needle: readonly string[]): boolean {
+	if (needle.length === 0 || needle.length > haystack.length) return false;
+	return ` ${haystack.join(' ')} `.includes(` ${needle.join(' ')} `);
+}
+
+/** Parses `15,529` or `15529` (not years written in running text: callers decide context). */
+export function parseCount(text: string): number | null {
+	if (!/^\d{1,3}(,\d{3})+$|^\d+$/.test(text)) return null;
+	const value = Number(text.replace(/,/g, ''));
+	return Number.isSafeInteger(value) ? value : null;
+}
+
+export function formatCount(value: number): string {
+	return value.toLocaleString('en-GB');
+}

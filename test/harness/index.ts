@@ -1,0 +1,79 @@
+/**
+ * One call to get a real discord.js Client logged in to the fake gateway, with REST mocked and
+ * captured: `const h = await startHarness(); const reply = await h.send(chatInput('ask', …))`.
+ */
+import { loadCommands } from '../../commands/index.js';
+import type { EngineApi } from '../../src/answer/engine.js';
+import { createBot } from '../../src/discord/bot.js';
+import type { Bot } from '../../src/discord/bot.js';
+import type { Command } from '../../src/discord/command.js';
+import { createLogger } from '../../src/discord/logger.js';
+import type { PageStore } from '../../src/discord/pagination.js';
+import { testEngine } from './engine.js';
+import { FakeGateway } from './gateway.js';
+import { APP_ID, BOT_USER_ID, TOKEN } from './ids.js';
+import type { InteractionPayload } from './payloads.js';
+import { MockRest, restOptions } from './rest.js';
+import type { Capture } from './rest.js';
+
+export interface HarnessOptions {
+	engine?: EngineApi;
+	reload?: () => Promise<EngineApi>;
+	commands?: ReadonlyMap<string, Command>;
+	pages?: PageStore;
+	newErrorId?: () => string;
+	logFormat?: 'text' | 'json';
+}
+
+export interface Harness {
+	gateway: FakeGateway;
+	rest: MockRest;
+	bot: Bot;
+	engine: EngineApi;
+	/** Every log line the bot wrote (already redacted, as it would reach stderr). */
+	logs: string[];
+	/** Dispatches an interaction and resolves with its callback (reply, defer, update or choices). */
+	send(payload: InteractionPayload): Promise<Capture>;
+	/** The PATCH to @original that follows a deferral. */
+	edit(payload: InteractionPayload): Promise<Capture>;
+	stop(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+	const engine = options.engine ?? (await testEngine());
+	const gateway = await FakeGateway.start({ applicationId: APP_ID, botUserId: BOT_USER_ID });
+	const rest = new MockRest(gateway.url);
+	const logs: string[] = [];
+	const log = createLogger({ level: 'debug', format: options.logFormat ?? 'json', secrets: [TOKEN], write: (line) => logs.push(line) });
+	const bot = createBot({
+		config: { token: TOKEN, apiUrl: undefined },
+		commands: options.commands ?? loadCommands(),
+		engine,
+		reload: options.reload ?? (() => Promise.resolve(engine)),
+		log,
+		pages: options.pages,
+		newErrorId: options.newErrorId,
+		clientOptions: { rest: restOptions() },
+	});
+	await bot.start();
+	return {
+		gateway,
+		rest,
+		bot,
+		engine,
+		logs,
+		send(payload) {
+			gateway.dispatchInteraction(payload);
+			return rest.waitFor((c) => c.kind === 'callback' && c.interactionId === payload.id);
+		},
+		edit(payload) {
+			return rest.waitFor((c) => c.kind === 'edit' && c.token === payload.token);
+		},
+		async stop() {
+			// destroy the client before closing the server, or it keeps reconnecting
+			await bot.stop();
+			await gateway.close();
+			rest.close();
+		},
+	};
+}
