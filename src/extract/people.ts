@@ -1,0 +1,237 @@
+// People: which runs of capitals are people, which runs are the same person, and what the
+// text says about them (role, party, gender from titles and pronouns).
+
+import type { ArticleAnalysis, NameRun, ParagraphAnalysis } from './analysis.js';
+import { skipToVerb } from './analysis.js';
+import type { Person } from './types.js';
+import { DISPLAY_TITLES, HONORIFICS, PEERAGE_TITLES, isSpeechVerbAt, type Gender } from './lexicon.js';
+import { editDistance } from './text.js';
+
+interface RunAt {
+	article: number;
+	paragraph: ParagraphAnalysis;
+	run: NameRun;
+	sentenceInitial: boolean;
+}
+
+interface Draft {
+	forms: Map<string, { words: string[]; count: number }>;
+	titles: Set<string>;
+	runs: RunAt[];
+}
+
+/** Full name words: a peer's title is part of the name (`Lord X`), other honorifics are not. */
+function fullWords(run: NameRun): string[] {
+	if (run.honorific && PEERAGE_TITLES.has(run.honorific)) return [titleWord(run.honorific), ...run.words];
+	return run.words;
+}
+
+function titleWord(honorific: string): string {
+	return honorific.charAt(0).toUpperCase() + honorific.slice(1);
+}
+
+function key(words: readonly string[]): string {
+	return words.join(' ').toLowerCase();
+}
+
+function surnameOf(words: readonly string[]): string {
+	return (words[words.length - 1] ?? '').toLowerCase();
+}
+
+/**
+ * Finds the people of a corpus and sets `personId` on every name run that refers to one.
+ * Mutates the runs in `analyses` (they are private to one extraction).
+ */
+export function resolvePeople(analyses: readonly ArticleAnalysis[]): Person[] {
+	const runs = collectRuns(analyses);
+	const drafts = groupFullNames(runs.filter((entry) => fullWords(entry.run).length >= 2));
+	const draftOf = new Map<RunAt, Draft>();
+	for (const draft of drafts) for (const entry of draft.runs) draftOf.set(entry, draft);
+
+	const singles = runs.filter((entry) => fullWords(entry.run).length === 1);
+	const orphanDrafts = new Map<string, Draft>();
+	for (const entry of singles) {
+		const match = resolveSurname(entry, drafts, analyses);
+		if (match) {
+			match.runs.push(entry);
+			draftOf.set(entry, match);
+			continue;
+		}
+		if (!mayStandAlone(entry, singles)) continue;
+		const surname = surnameOf(entry.run.words);
+		const orphan = orphanDrafts.get(surname) ?? { forms: new Map(), titles: new Set(), runs: [] };
+		orphanDrafts.set(surname, orphan);
+		orphan.runs.push(entry);
+		draftOf.set(entry, orphan);
+	}
+	for (const orphan of orphanDrafts.values()) {
+		const first = orphan.runs[0]?.run;
+		if (!first) continue;
+		const form = first.honorific ? `${titleWord(first.honorific)} ${first.words.join(' ')}` : first.words.join(' ');
+		orphan.forms.set(form.toLowerCase(), { words: form.split(' '), count: orphan.runs.length });
+	}
+
+	const people: Person[] = [];
+	const ordered = [...drafts, ...orphanDrafts.values()]
+		.filter((draft) => draft.runs.some((entry) => entry.run.cued))
+		.sort((a, b) => firstPosition(a) - firstPosition(b));
+	for (const draft of ordered) {
+		const person = toPerson(`p${people.length + 1}`, draft);
+		for (const entry of draft.runs) entry.run.personId = person.id;
+		people.push(person);
+	}
+	addPronounGender(analyses, people);
+	return people;
+}
+
+function collectRuns(analyses: readonly ArticleAnalysis[]): RunAt[] {
+	const runs: RunAt[] = [];
+	analyses.forEach((analysis, article) => {
+		for (const paragraph of analysis.paragraphs) {
+			const starts = new Set(paragraph.sentences.map(([start]) => start));
+			for (const run of paragraph.runs) runs.push({ article, paragraph, run, sentenceInitial: starts.has(run.tokenStart) });
+		}
+	});
+	return runs;
+}
+
+function firstPosition(draft: Draft): number {
+	return Math.min(...draft.runs.map((entry) => entry.article * 1e6 + entry.paragraph.paragraph * 1e3 + entry.run.tokenStart));
+}
+
+/** Same full name, the same name with a middle name, or one letter apart in the surname. */
+function groupFullNames(entries: readonly RunAt[]): Draft[] {
+	const drafts: Draft[] = [];
+	for (const entry of entries) {
+		const words = fullWords(entry.run);
+		const draft = drafts.find((candidate) => [...candidate.forms.values()].some((form) => sameName(form.words, words)));
+		const target = draft ?? { forms: new Map(), titles: new Set<string>(), runs: [] };
+		if (!draft) drafts.push(target);
+		const form = target.forms.get(key(words)) ?? { words, count: 0 };
+		form.count++;
+		target.forms.set(key(words), form);
+		if (entry.run.honorific && DISPLAY_TITLES.has(entry.run.honorific) && !PEERAGE_TITLES.has(entry.run.honorific)) target.titles.add(titleWord(entry.run.honorific));
+		target.runs.push(entry);
+	}
+	return drafts;
+}
+
+function sameName(a: readonly string[], b: readonly string[]): boolean {
+	if (key(a) === key(b)) return true;
+	const firstA = (a[0] ?? '').toLowerCase();
+	const firstB = (b[0] ?? '').toLowerCase();
+	if (firstA !== firstB || PEERAGE_TITLES.has(firstA)) return false;
+	const lastA = surnameOf(a);
+	const lastB = surnameOf(b);
+	if (lastA === lastB) return true;
+	return Math.min(lastA.length, lastB.length) >= 4 && editDistance(lastA, lastB, 1) <= 1;
+}
+
+/** A bare surname (or `Mr X`) names the one full name with that surname: in the article first, then the corpus. */
+function resolveSurname(entry: RunAt, drafts: readonly Draft[], analyses: readonly ArticleAnalysis[]): Draft | null {
+	const surname = surnameOf(entry.run.words);
+	const matches = drafts.filter((draft) => [...draft.forms.values()].some((form) => surnameMatches(surnameOf(form.words), surname)));
+	if (matches.length <= 1) return matches[0] ?? null;
+	const inArticle = matches.filter((draft) => draft.runs.some((run) => run.article === entry.article && fullWords(run.run).length >= 2));
+	void analyses;
+	return inArticle.length === 1 ? (inArticle[0] ?? null) : null;
+}
+
+function surnameMatches(known: string, typed: string): boolean {
+	return known === typed || (Math.min(known.length, typed.length) >= 5 && editDistance(known, typed, 1) <= 1);
+}
+
+/**
+ * A lone surname with no full name anywhere is a person only with a title (`Mr X`), a role, or
+ * when it is also written capitalised mid-sentence: sentence-initial `Officials said` is not a name.
+ */
+function mayStandAlone(entry: RunAt, singles: readonly RunAt[]): boolean {
+	if (!entry.run.cued) return false;
+	if (entry.run.honorific || entry.run.role) return true;
+	const surname = surnameOf(entry.run.words);
+	return singles.some((other) => !other.sentenceInitial && surnameOf(other.run.words) === surname);
+}
+
+function toPerson(id: string, draft: Draft): Person {
+	const forms = [...draft.forms.values()];
+	const best = [...forms].sort((a, b) => b.words.length - a.words.length || b.count - a.count || key(a.words).localeCompare(key(b.words)))[0];
+	const baseName = best ? best.words.join(' ') : '';
+	const title = [...draft.titles][0];
+	const name = title && !baseName.startsWith(title) ? `${title} ${baseName}` : baseName;
+	const aliases = new Set<string>([name, baseName]);
+	for (const entry of draft.runs) {
+		const words = entry.run.words.join(' ');
+		aliases.add(words);
+		if (entry.run.honorific) aliases.add(`${titleWord(entry.run.honorific)} ${words}`);
+	}
+	const surnames = new Set(forms.map((form) => form.words[form.words.length - 1] ?? ''));
+	for (const surname of surnames) aliases.add(surname);
+	const spellings = surnames.size > 1 ? forms.filter((form) => form.words.length >= 2).map((form) => form.words.join(' ')) : [];
+	const roles: string[] = [];
+	let party: string | null = null;
+	for (const entry of draft.runs) {
+		if (entry.run.role && !roles.includes(entry.run.role)) roles.push(entry.run.role);
+		party ??= entry.run.party;
+	}
+	const mentions = draft.runs.map((entry) => ({ articleId: entry.paragraph.articleId, paragraph: entry.paragraph.paragraph }));
+	return {
+		id,
+		name,
+		aliases: [...aliases].filter((alias) => alias !== ''),
+		gender: genderFromTitles(draft),
+		roles,
+		party,
+		spellings: [...new Set(spellings)],
+		mentions: dedupeRefs(mentions),
+	};
+}
+
+function dedupeRefs<T extends { articleId: string; paragraph: number }>(refs: readonly T[]): T[] {
+	const seen = new Set<string>();
+	return refs.filter((ref) => {
+		const id = `${ref.articleId}#${ref.paragraph}`;
+		if (seen.has(id)) return false;
+		seen.add(id);
+		return true;
+	});
+}
+
+function genderFromTitles(draft: Draft): Gender | null {
+	const genders = new Set<Gender>();
+	for (const entry of draft.runs) {
+		const gender = entry.run.honorific ? HONORIFICS.get(entry.run.honorific) : null;
+		if (gender) genders.add(gender);
+	}
+	return genders.size === 1 ? ([...genders][0] ?? null) : null;
+}
+
+/**
+ * `X said he …` / `X said that she …`: the pronoun right after X's speech verb is X. Only used
+ * when titles are silent, and only when every such use agrees.
+ */
+function addPronounGender(analyses: readonly ArticleAnalysis[], people: Person[]): void {
+	const evidence = new Map<string, Set<Gender>>();
+	for (const analysis of analyses) {
+		for (const paragraph of analysis.paragraphs) {
+			const words = paragraph.tokens.map((token) => token.lower);
+			for (const run of paragraph.runs) {
+				if (!run.personId || run.possessive) continue;
+				const verb = skipToVerb(paragraph.tokens, run.tokenEnd);
+				if (verb === null || !isSpeechVerbAt(words, verb)) continue;
+				let next = verb + 1;
+				if (words[verb] === 'went') next++;
+				if (words[next] === 'that') next++;
+				const pronoun = words[next];
+				const gender: Gender | null = pronoun === 'he' ? 'male' : pronoun === 'she' ? 'female' : null;
+				if (!gender) continue;
+				const set = evidence.get(run.personId) ?? new Set<Gender>();
+				set.add(gender);
+				evidence.set(run.personId, set);
+			}
+		}
+	}
+	for (const person of people) {
+		const set = evidence.get(person.id);
+		if (person.gender === null && set?.size === 1) person.gender = [...set][0] ?? null;
+	}
+}
