@@ -4,12 +4,14 @@ import { terms } from './analyse.js';
 // such as "How old is the new MP?" shares no word with "Mather, 25, …"; knowing that it wants an
 // age, and that the paragraph holds one, closes that gap.
 
-export type AnswerType = 'figure' | 'percent' | 'person' | 'time' | 'date' | 'age' | 'place' | 'reason';
+export type AnswerType = 'figure' | 'percent' | 'person' | 'time' | 'date' | 'age' | 'place' | 'reason' | 'duration' | 'occupation';
 
 const QUESTION_PATTERNS: readonly [RegExp, readonly AnswerType[]][] = [
 	[/\bhow old\b|\bwhat age\b|\bage of\b/i, ['age']],
 	[/\bwhat time\b|\bwhat hour\b|\bhow late\b|\bhow early\b/i, ['time']],
 	[/\bwhen\b/i, ['time', 'date']],
+	[/\bhow long\b|\bfor how many years\b|\bsince when\b/i, ['duration']],
+	[/\bfor a living\b|\bwhat (?:job|work)\b|\boccupation\b|\bprofession\b|\bworks? (?:as|for)\b|\bbackground\b|\bused to be\b/i, ['occupation']],
 	[/\bwhat (day|date)\b|\bwhich day\b/i, ['date']],
 	[/\bwhere\b|\bwhich (venue|hall|building)\b|\bwhat venue\b/i, ['place']],
 	[/\bwhat (share|percentage|proportion|fraction)\b|\bturnout\b|\bper ?cent\b/i, ['percent', 'figure']],
@@ -32,11 +34,14 @@ const PARAGRAPH_PATTERNS: readonly [AnswerType, RegExp][] = [
 		'place',
 		/\b(?:at|in|to) (?:the )?(?:\p{Lu}[\p{L}'-]{0,30} ){0,6}(?:Centre|Center|Hall|Arena|Stadium|Leisure|School|College|Club|Hotel|Church|Pavilion|Theatre|Sports|Civic|Academy|Racecourse|Showground|Exhibition)\b|\bvenue\b/u,
 	],
+	['duration', /\bsince (?:\d{4}|\p{Lu}\p{Ll}+ \d{4})\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+ty) (?:years|decades|months)\b/iu],
+	// An apposition after a name: "Kerrigan, a paramedic", "Vaughan, 34, a solicitor", "haulage firm owner Brian Catterall".
+	['occupation', /\b\p{Lu}\p{Ll}+, (?:\d{2}, )?(?:an?|the) (?:former |retired |local )?\p{Ll}{3,}/u],
 	['reason', /\b(?:after|following|because|triggered|prompted|caused by|death|died|resign\w*|recall|stood down|stepped down|standing down)\b/i],
 ];
 
 // Words that only say what kind of answer is wanted: they are read here, not matched in the text.
-const ANSWER_TYPE_WORDS = /\b(?:what time|what hour|what day|what date|which day|how old|what age|how many|how much|how large|how big|what share|what percentage|what proportion|what fraction)\b/gi;
+const ANSWER_TYPE_WORDS = /\b(?:how long|for a living|what time|what hour|what day|what date|which day|how old|what age|how many|how much|how large|how big|what share|what percentage|what proportion|what fraction)\b/gi;
 
 /** The question without its answer-type words: "What time was it declared?" → "was it declared?". */
 export function withoutAnswerTypeWords(question: string): string {
@@ -55,6 +60,8 @@ const HINTS: Partial<Record<AnswerType, string>> = {
 	reason: 'after following because triggered called caused prompted resigned resignation died death stood down recall vacant',
 	place: 'at venue held centre hall',
 	age: 'aged year-old',
+	duration: 'since years served held represented',
+	occupation: 'former worked works job',
 	time: 'declared announced am pm',
 };
 

@@ -58,7 +58,9 @@ export interface SearchOptions {
 export const RELEVANCE_FLOOR = 0.45;
 /** Hits far weaker than the best one are noise, however many words they share with the question. */
 const RELATIVE_FLOOR = 0.4;
-const CONTEXT_WEIGHT = 0.5;
+const CONTEXT_WEIGHT = 0.3;
+/** How much of a question term a paragraph covers when only its headline or lede has the term. */
+const CONTEXT_COVERAGE = 0.5;
 const EXPANSION_WEIGHT = 0.45;
 const ANSWER_TYPE_WEIGHT = 2;
 const CORROBORATION_SIMILARITY = 0.8;
@@ -79,7 +81,7 @@ export class ParagraphIndex {
 			// The title gives every paragraph its article's context: "How old is the new MP for X?"
 			// is answered by a paragraph that names the MP but not X, in an article about X.
 			fields: ['text', 'context', 'types'],
-			tokenize: (text, field) => (field === 'types' ? text.split(' ') : indexTerms(text)),
+			tokenize: (text, field) => (field === 'types' ? text.split(' ') : field === 'context' ? contextTerms(text) : indexTerms(text)),
 			processTerm: (term) => term,
 			searchOptions: { boost: { text: 1, context: CONTEXT_WEIGHT }, tokenize: (query) => query.split(' ').filter(Boolean), processTerm: (term) => term },
 		});
@@ -233,7 +235,11 @@ export class ParagraphIndex {
 	 */
 	private coverage(questionTerms: string[], result: SearchResult, suppliesWantedType: boolean | undefined, scopeTerms?: ReadonlySet<string>): number {
 		// A paragraph in an article about the named place or person is about it, named again or not.
-		const matched = new Set([...result.queryTerms, ...(scopeTerms ?? [])]);
+		// A term found only in the headline or lede covers less than one the paragraph itself uses.
+		// (A fuzzy or prefix match has no entry of its own in `match`: it came from the text.)
+		const inContextOnly = (term: string) => result.match[term] !== undefined && !result.match[term].includes('text');
+		const matchedInContext = new Set(result.queryTerms.filter(inContextOnly));
+		const matched = new Set([...result.queryTerms.filter((term) => !inContextOnly(term)), ...(scopeTerms ?? [])]);
 		const typeWeight = suppliesWantedType === undefined ? 0 : Math.log(1 + this.paragraphs.length / 4);
 		let total = typeWeight;
 		let covered = suppliesWantedType ? typeWeight : 0;
@@ -241,6 +247,7 @@ export class ParagraphIndex {
 			const weight = this.idf(term);
 			total += weight;
 			if (matched.has(term)) covered += weight;
+			else if (matchedInContext.has(term)) covered += weight * CONTEXT_COVERAGE;
 			else if (expandTerms([term]).some((synonym) => matched.has(synonym))) covered += weight * 0.75;
 		}
 		return total === 0 ? 0 : covered / total;
@@ -321,6 +328,11 @@ function contextOf(article: Article, paragraph: Paragraph): string {
 	const headline = article.titleSource === 'metadata' ? article.title : '';
 	const lede = paragraph.number === 1 ? '' : (article.paragraphs[0]?.text ?? '');
 	return `${headline} ${lede}`;
+}
+
+/** The story's subject, not its figures: a number in the lede does not make every paragraph about it. */
+function contextTerms(text: string): string[] {
+	return indexTerms(text).filter((term) => !/^\d/.test(term));
 }
 
 function typeToken(type: AnswerType): string {

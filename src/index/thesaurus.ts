@@ -17,7 +17,7 @@ const GROUPS: readonly (readonly string[])[] = [
 	['job', 'works', 'living', 'occupation', 'career', 'former', 'profession'],
 	['academics', 'professor', 'political scientist', 'expert', 'analyst', 'university'],
 	['candidate', 'stood', 'standing', 'contested', 'ran'],
-	['second', 'runner-up', 'came second'],
+	['second', 'runner-up', 'came second', 'second place', 'finished second', 'trailing', 'ahead of'],
 	['third', 'came third'],
 	['old', 'age', 'aged', 'year-old'],
 	['venue', 'held', 'hall', 'centre', 'center'],
