@@ -2,6 +2,8 @@
  * One line per event on stderr (stdout stays free for `--dry-run` JSON). Every line passes
  * through `redact`, so the token cannot leak through an error message or a stack trace.
  */
+import { truncate } from '../render/limits.js';
+
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 const RANK: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -67,7 +69,8 @@ function formatValue(value: Fields[string]): string {
 export function describeError(error: unknown): string {
 	if (error instanceof Error) {
 		const frames = (error.stack ?? '').split('\n').slice(1, 4).map((f) => f.trim());
-		return [`${error.name}: ${error.message}`, ...frames].join(' | ');
+		// Library errors can embed a whole request dump: keep the line short.
+		return [`${error.name}: ${truncate(error.message, 500)}`, ...frames].join(' | ');
 	}
-	return String(error);
+	return truncate(String(error), 500);
 }

@@ -51,11 +51,11 @@ export interface ArticleAnalysis {
 
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'bin', 'al', 'ter']);
 const RESULT_VERBS = new Set(['won', 'defeated', 'beat', 'polled', 'received', 'secured', 'came', 'finished', 'took', 'gained', 'topped', 'retained', 'held', 'lost', 'garnered', 'collected', 'got', 'trailed']);
-const PREFIX_WORDS = new Set([
+const PREFIX_WORDS = new Set<string>([
 	...ROLE_NOUNS, ...ROLE_CHANGING_MODIFIERS, ...PARTY_WORDS, ...TITLE_WORDS, 'mps', 'opposition', 'government', 'cabinet',
 	'senior', 'veteran', 'campaign', 'constituency', 'newly', 'elected', 'victorious', 'county', 'parish', 'borough',
 	'district', 'town', 'city', 'regional', 'national', 'general', 'party', 'labour', 'tory',
-]);
+].filter((word) => word !== 'defeated'));
 /** Words that may follow `the` in an appositive role before the role noun. */
 const FILLER_BEFORE_NAME = new Set(['also', 'then', 'later', 'however']);
 
@@ -186,7 +186,10 @@ function roleAppositive(tokens: readonly Token[], end: number): { role: string; 
 
 function describeRole(words: readonly Token[]): { role: string; party: string | null } | null {
 	if (words.length === 0) return null;
-	const role = words.map((token) => (token.word === token.word.toUpperCase() && token.word.length > 3 ? titleCase(token.word) : token.word)).join(' ');
+	const role = words
+		.map((token) => (token.word === token.word.toUpperCase() && token.word.length > 3 ? titleCase(token.word) : token.word))
+		.join(' ')
+		.replace(/\bMPs$/, 'MP');
 	let party: string | null = null;
 	for (let size = Math.min(3, words.length); size >= 1 && !party; size--) {
 		for (let from = 0; from + size <= words.length && !party; from++) {

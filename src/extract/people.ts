@@ -59,7 +59,7 @@ export function resolvePeople(analyses: readonly ArticleAnalysis[]): Person[] {
 		}
 		if (!mayStandAlone(entry, singles)) continue;
 		const surname = surnameOf(entry.run.words);
-		const orphan = orphanDrafts.get(surname) ?? { forms: new Map(), titles: new Set(), runs: [] };
+		const orphan = orphanDrafts.get(surname) ?? { forms: new Map(), titles: new Set<string>(), runs: [] as RunAt[] };
 		orphanDrafts.set(surname, orphan);
 		orphan.runs.push(entry);
 		draftOf.set(entry, orphan);
@@ -105,7 +105,7 @@ function groupFullNames(entries: readonly RunAt[]): Draft[] {
 	for (const entry of entries) {
 		const words = fullWords(entry.run);
 		const draft = drafts.find((candidate) => [...candidate.forms.values()].some((form) => sameName(form.words, words)));
-		const target = draft ?? { forms: new Map(), titles: new Set<string>(), runs: [] };
+		const target = draft ?? { forms: new Map(), titles: new Set<string>(), runs: [] as RunAt[] };
 		if (!draft) drafts.push(target);
 		const form = target.forms.get(key(words)) ?? { words, count: 0 };
 		form.count++;
@@ -154,7 +154,11 @@ function mayStandAlone(entry: RunAt, singles: readonly RunAt[]): boolean {
 
 function toPerson(id: string, draft: Draft): Person {
 	const forms = [...draft.forms.values()];
-	const best = [...forms].sort((a, b) => b.words.length - a.words.length || b.count - a.count || key(a.words).localeCompare(key(b.words)))[0];
+	// The spelling most mentions use (bare surnames count too), then the fullest form of it.
+	const surnameUse = new Map<string, number>();
+	for (const entry of draft.runs) surnameUse.set(surnameOf(entry.run.words), (surnameUse.get(surnameOf(entry.run.words)) ?? 0) + 1);
+	const use = (words: readonly string[]): number => surnameUse.get(surnameOf(words)) ?? 0;
+	const best = [...forms].sort((a, b) => use(b.words) - use(a.words) || b.words.length - a.words.length || b.count - a.count || key(a.words).localeCompare(key(b.words)))[0];
 	const baseName = best ? best.words.join(' ') : '';
 	const title = [...draft.titles][0];
 	const name = title && !baseName.startsWith(title) ? `${title} ${baseName}` : baseName;

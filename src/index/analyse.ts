@@ -70,6 +70,14 @@ export function indexTerms(text: string): string[] {
 	return result;
 }
 
+/**
+ * A question's terms: hyphenated compounds split into their parts, so "by-election" asked finds
+ * "election" written (the paragraphs index both the compound and its parts).
+ */
+export function queryTerms(text: string): string[] {
+	return terms(text).flatMap((term) => (term.includes('-') ? term.split('-').filter((part) => part && !STOP_WORDS.has(part)).map((part) => stemmer(part)) : [term]));
+}
+
 export function isStopWord(word: string): boolean {
 	return STOP_WORDS.has(word.toLowerCase());
 }

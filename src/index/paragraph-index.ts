@@ -3,7 +3,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Article, Paragraph } from '../corpus/types.js';
 import { foldForMatching } from '../corpus/normalise.js';
-import { indexTerms, stripAccents, termOf, terms, tokens } from './analyse.js';
+import { indexTerms, queryTerms, stripAccents, termOf, tokens } from './analyse.js';
 import { expandTerms } from './thesaurus.js';
 import { type AnswerType, answerTypeHints, paragraphAnswerTypes, questionAnswerTypes, withoutAnswerTypeWords } from './answer-type.js';
 import { editDistance } from './edit-distance.js';
@@ -50,6 +50,13 @@ export interface SearchOutcome {
 	unknownWords: string[];
 }
 
+/** The articles a question's names single out, the names that did it, and which of them are the stories' subjects. */
+interface Scope {
+	articles: Set<string>;
+	terms: Set<string>;
+	subjects: Set<string>;
+}
+
 export interface SearchOptions {
 	limit?: number;
 }
@@ -61,6 +68,8 @@ const RELATIVE_FLOOR = 0.4;
 const CONTEXT_WEIGHT = 0.3;
 /** How much of a question term a paragraph covers when only its headline or lede has the term. */
 const CONTEXT_COVERAGE = 0.5;
+const SCOPE_TERM_WEIGHT = 0.1;
+const COVERAGE_EXPONENT = 1;
 const EXPANSION_WEIGHT = 0.45;
 const ANSWER_TYPE_WEIGHT = 2;
 const CORROBORATION_SIMILARITY = 0.8;
@@ -71,6 +80,8 @@ export class ParagraphIndex {
 	private readonly paragraphs: IndexedParagraph[] = [];
 	private readonly positionByRef = new Map<string, number>();
 	private readonly articlesByName = new Map<string, Set<string>>();
+	/** Article id → the terms of its headline and lede: what the story is about. */
+	private readonly subjectTerms = new Map<string, Set<string>>();
 	private readonly articleCount: number;
 	private readonly documentFrequency = new Map<string, number>();
 	/** Index term → the commonest way the corpus writes it: what suggestions show. */
@@ -87,13 +98,15 @@ export class ParagraphIndex {
 		});
 		this.articleCount = articles.length;
 		const documents: IndexedDocument[] = [];
-		for (const article of articles)
+		for (const article of articles) {
+			this.subjectTerms.set(article.id, new Set(contextTerms(contextOf(article, { articleId: article.id, number: 0, text: '' }))));
 			for (const paragraph of article.paragraphs) {
 				const id = this.add(paragraph);
 				this.noteProperNouns(paragraph);
 				const types = [...(this.paragraphs[id]?.types ?? [])].map(typeToken).join(' ');
 				documents.push({ id, text: paragraph.text, context: contextOf(article, paragraph), types });
 			}
+		}
 		this.search.addAll(documents);
 	}
 
@@ -104,21 +117,17 @@ export class ParagraphIndex {
 	/** Ranked paragraphs that answer `question`, near-duplicates merged, with a verdict on relevance. */
 	find(question: string, options: SearchOptions = {}): SearchOutcome {
 		const limit = options.limit ?? 5;
-		const questionTerms = unique(indexTerms(withoutAnswerTypeWords(question)));
+		const questionTerms = unique(queryTerms(withoutAnswerTypeWords(question)));
 		const wanted = questionAnswerTypes(question);
 		if (questionTerms.length === 0) return { hits: [], found: false, unknownWords: [] };
 		const unknownWords = this.unknownProperNouns(question);
 		const phrases = quotedPhrases(question);
 		const scope = this.scopeOf(question);
-		// Once a name has chosen the articles, it says nothing about which of their paragraphs answers.
-		const rankingTerms = scope ? questionTerms.filter((term) => !scope.terms.has(term)) : questionTerms;
-		let results = this.rankedResults(rankingTerms.length > 0 ? rankingTerms : questionTerms, wanted, scope?.articles ?? null);
-		// Nothing else in the question matched: the paragraphs that use the name are the best there is.
-		if (results.length === 0 && rankingTerms.length < questionTerms.length) results = this.rankedResults(questionTerms, wanted, scope?.articles ?? null);
+		const results = this.rankedResults(questionTerms, wanted, scope);
 		const hits = this.mergeCorroborating(results.map((result) => this.toHit(result, questionTerms, wanted, phrases, scope?.terms)));
-		hits.sort((a, b) => Number(b.containsPhrase) - Number(a.containsPhrase) || b.score - a.score);
-		const best = hits[0]?.score ?? 0;
-		const relevant = hits.filter((hit) => hit.containsPhrase || (hit.coverage >= RELEVANCE_FLOOR && hit.score >= best * RELATIVE_FLOOR));
+		hits.sort((a, b) => Number(b.containsPhrase) - Number(a.containsPhrase) || rankOf(b) - rankOf(a));
+		const best = hits[0] ? rankOf(hits[0]) : 0;
+		const relevant = hits.filter((hit) => hit.containsPhrase || (hit.coverage >= RELEVANCE_FLOOR && rankOf(hit) >= best * RELATIVE_FLOOR));
 		// A name the sources never mention means they cannot answer, however well the other words match.
 		const found = relevant.length > 0 && unknownWords.length === 0;
 		return { hits: found ? relevant.slice(0, limit) : [], found, unknownWords };
@@ -145,7 +154,7 @@ export class ParagraphIndex {
 		return this.paragraphs.length - 1;
 	}
 
-	private rankedResults(questionTerms: string[], wanted: AnswerType[], scope: ReadonlySet<string> | null): SearchResult[] {
+	private rankedResults(questionTerms: string[], wanted: AnswerType[], scope: Scope | null): SearchResult[] {
 		const expansions = [...new Set([...expandTerms(questionTerms), ...answerTypeHints(wanted)])].filter((term) => !questionTerms.includes(term));
 		const allTerms = [...questionTerms, ...expansions];
 		const own = questionTerms.length;
@@ -154,13 +163,14 @@ export class ParagraphIndex {
 			fields: ['text', 'context'],
 			fuzzy: (term: string, i: number) => (i < own && isFuzzyCandidate(term) ? 0.25 : false),
 			prefix: (term: string, i: number) => i === own - 1 && term.length >= 4 && !/^\d/.test(term),
-			boostTerm: (_term: string, i: number) => (i < own ? 1 : EXPANSION_WEIGHT),
+			// Once a name has chosen the articles it says little about which of their paragraphs answers.
+			boostTerm: (term: string, i: number) => (i >= own ? EXPANSION_WEIGHT : scope?.subjects.has(term) ? SCOPE_TERM_WEIGHT : 1),
 		};
 		const kinds = { queries: [wanted.map(typeToken).join(' ')], fields: ['types'], boost: { types: ANSWER_TYPE_WEIGHT } };
 		return this.search
 			.search(
 				{ combineWith: 'OR', queries: wanted.length > 0 ? [words, kinds] : [words] },
-				{ filter: scope ? (result) => scope.has(this.paragraphs[result.id as number]?.articleId ?? '') : undefined },
+				{ filter: scope ? (result) => scope.articles.has(this.paragraphs[result.id as number]?.articleId ?? '') : undefined },
 			)
 			.slice(0, CANDIDATES);
 	}
@@ -180,7 +190,7 @@ export class ParagraphIndex {
 	 * some articles mention: "Why was the Kingsmere result late?" is answered from articles that
 	 * mention Kingsmere, however well another article's paragraph matches "result" and "late".
 	 */
-	private scopeOf(question: string): { articles: Set<string>; terms: Set<string> } | null {
+	private scopeOf(question: string): Scope | null {
 		let articles: Set<string> | null = null;
 		const scopeTerms = new Set<string>();
 		// Rarest names first: "Tories in Cwm Tawel" scopes to Cwm Tawel, not to every article about Tories.
@@ -190,7 +200,12 @@ export class ParagraphIndex {
 			articles = narrowed;
 			scopeTerms.add(term);
 		}
-		return articles ? { articles, terms: scopeTerms } : null;
+		if (!articles) return null;
+		const inScope = articles;
+		// A name in every chosen article's headline or lede is the story's subject (the constituency);
+		// a name further down (a person quoted) still tells paragraphs apart.
+		const subjects = new Set([...scopeTerms].filter((term) => [...inScope].every((id) => this.subjectTerms.get(id)?.has(term))));
+		return { articles, terms: scopeTerms, subjects };
 	}
 
 	/** Names in the question (capitalised, not its first word) that only some articles use, rarest first. */
@@ -337,6 +352,14 @@ function contextTerms(text: string): string[] {
 
 function typeToken(type: AnswerType): string {
 	return `_${type}`;
+}
+
+/**
+ * BM25 rewards a paragraph for repeating a few of the question's words; coverage rewards it for
+ * answering all of the question. The rank weighs both.
+ */
+function rankOf(hit: ParagraphHit): number {
+	return hit.score * hit.coverage ** COVERAGE_EXPONENT;
 }
 
 function refKey(ref: ParagraphRef): string {

@@ -48,16 +48,21 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
- * The longest word-boundary prefix of `raw` whose rendering fits in `max`.
+ * The longest word-boundary prefix of `raw` whose rendering fits in `max`. `render` must never
+ * shorten its input.
  * Rendering (escaping, bold marks) grows the text unpredictably, so truncating the rendered
  * string would cut an escape or a `**` in half; instead we search over prefixes of the raw
  * text and render each, which always yields balanced markdown.
  */
 export function fitRendered(raw: string, render: (text: string, truncated: boolean) => string, max: number): string {
-	const whole = render(raw, false);
-	if (whole.length <= max) return whole;
+	if (raw.length <= max) {
+		const whole = render(raw, false);
+		if (whole.length <= max) return whole;
+	}
 	let low = 0;
-	let high = raw.length - 1;
+	// Rendering only ever adds characters (escapes, bold markers), so no prefix longer than
+	// `max` can fit: bounding the search keeps huge inputs as cheap as small ones.
+	let high = Math.min(raw.length - 1, max);
 	let best: string | null = null;
 	while (low <= high) {
 		const mid = Math.floor((low + high) / 2);

@@ -36,13 +36,14 @@ export class MockRest {
 		// The fake gateway is a real socket on 127.0.0.1.
 		nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
 		this.events.setMaxListeners(0);
-		const scope = nock(API_BASE).persist();
-		scope.get('/v10/gateway/bot').reply(200, {
+		// Regex paths are matched against the whole path, so they spell out the /api prefix.
+		const scope = nock(new URL(API_BASE).origin).persist();
+		scope.get('/api/v10/gateway/bot').reply(200, {
 			url: gatewayUrl,
 			shards: 1,
 			session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
 		});
-		scope.post(/^\/v10\/interactions\/\d+\/[^/]+\/callback/).reply((uri, body) => {
+		scope.post(/^\/api\/v10\/interactions\/\d+\/[^/]+\/callback/).reply((uri, body) => {
 			const [, id, token] = /\/interactions\/(\d+)\/([^/?]+)\/callback/.exec(uri) ?? [];
 			this.record({ kind: 'callback', method: 'POST', path: uri, interactionId: id, token, body: parse(body) });
 			const fault = this.callbackFaults.shift();
@@ -50,17 +51,17 @@ export class MockRest {
 			// 204 without a JSON content-type: an empty body declared as JSON makes discord.js throw.
 			return [204, ''];
 		});
-		scope.patch(/^\/v10\/webhooks\/\d+\/[^/]+\/messages\/(%40|@)original/).reply((uri, body) => {
+		scope.patch(/^\/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/(%40|@)original/).reply((uri, body) => {
 			const token = /\/webhooks\/\d+\/([^/]+)\//.exec(uri)?.[1];
 			this.record({ kind: 'edit', method: 'PATCH', path: uri, token, body: parse(body) });
 			return [200, message(parse(body)), { 'content-type': 'application/json' }];
 		});
-		scope.post(/^\/v10\/webhooks\/\d+\/[^/?]+(\?.*)?$/).reply((uri, body) => {
+		scope.post(/^\/api\/v10\/webhooks\/\d+\/[^/?]+(\?.*)?$/).reply((uri, body) => {
 			const token = /\/webhooks\/\d+\/([^/?]+)/.exec(uri)?.[1];
 			this.record({ kind: 'followup', method: 'POST', path: uri, token, body: parse(body) });
 			return [200, message(parse(body)), { 'content-type': 'application/json' }];
 		});
-		scope.put(/^\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/).reply((uri, body) => {
+		scope.put(/^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/).reply((uri, body) => {
 			const parsed = parse(body);
 			this.record({ kind: 'commands', method: 'PUT', path: uri, body: parsed });
 			const commands = Array.isArray(parsed) ? parsed.map((c: object) => ({ ...c, id: snowflake(), application_id: APP_ID, version: snowflake() })) : [];

@@ -1,0 +1,428 @@
+// Who said each quote, following the patterns of news writing. Every rule prefers silence to a
+// guess: a quote is attributed only when one person is the clear subject of its speech verb.
+
+import type { ArticleAnalysis, NameRun, ParagraphAnalysis } from './analysis.js';
+import { skipToVerb } from './analysis.js';
+import type { QuoteSegment } from './quotes.js';
+import type { Person } from './types.js';
+import { PARTY_WORDS, PREPOSITIONS, ROLE_CHANGING_MODIFIERS, ROLE_NOUNS, SUBJECT_VERB_FILLERS, canonicalParty, isSpeechVerbAt, type Gender } from './lexicon.js';
+import type { Token } from './text.js';
+
+export interface Attribution {
+	speakerId: string | null;
+	/** How the speaker was found, for audit: `lead-in`, `trailer`, `continuation`, … */
+	how: string | null;
+}
+
+/** A reference to people at one place in the text. */
+interface Subject {
+	personIds: string[];
+	via: string;
+}
+
+interface Mention {
+	paragraphIndex: number;
+	sentence: number;
+	token: number;
+	personId: string;
+}
+
+const NP_WORDS = new Set([...ROLE_NOUNS, ...ROLE_CHANGING_MODIFIERS, ...PARTY_WORDS, 'opposition', 'party', 'prime', 'home', 'foreign', 'government', 'senior', 'veteran', 'tory', 'labour', 'shadow']);
+const DISCOURSE_OPENERS = new Set(['however', 'but', 'and', 'meanwhile', 'yet', 'still', 'later', 'earlier', 'separately', 'also']);
+const COORDINATORS = new Set(['and', 'but', 'before', 'then', 'while']);
+
+/** Resolves references (names, pronouns, `the Labour leader`) through one article, in reading order. */
+export class ArticleReferences {
+	private readonly mentions: Mention[] = [];
+	private readonly resolved = new Map<string, string | null>();
+	private readonly roles: Array<{ personId: string; words: string[]; party: string | null }> = [];
+
+	constructor(
+		private readonly analysis: ArticleAnalysis,
+		private readonly people: ReadonlyMap<string, Person>,
+	) {
+		for (const paragraph of analysis.paragraphs) {
+			for (const run of paragraph.runs) {
+				if (run.personId && run.role) this.roles.push({ personId: run.personId, words: run.role.toLowerCase().split(/\s+/), party: run.party });
+			}
+		}
+		analysis.paragraphs.forEach((paragraph, index) => this.walk(paragraph, index));
+	}
+
+	/** The person a pronoun or role phrase ending at this token refers to, if resolved. */
+	referenceAt(paragraphIndex: number, token: number): string | null | undefined {
+		return this.resolved.get(`${paragraphIndex}:${token}`);
+	}
+
+	/** Distinct people mentioned (outside quotes) in a token range of one paragraph. */
+	peopleBetween(paragraphIndex: number, fromToken: number, toToken: number): Set<string> {
+		const found = new Set<string>();
+		for (const mention of this.mentions) {
+			if (mention.paragraphIndex === paragraphIndex && mention.token >= fromToken && mention.token < toToken) found.add(mention.personId);
+		}
+		return found;
+	}
+
+	private walk(paragraph: ParagraphAnalysis, paragraphIndex: number): void {
+		const runsByStart = new Map<number, NameRun>(paragraph.runs.map((run) => [run.tokenStart, run]));
+		paragraph.tokens.forEach((token, index) => {
+			const sentence = sentenceIndex(paragraph, index);
+			const run = runsByStart.get(index);
+			if (run?.personId) this.mentions.push({ paragraphIndex, sentence, token: run.tokenEnd - 1, personId: run.personId });
+			if (token.lower === 'he' || token.lower === 'she') {
+				const personId = this.resolvePronoun(token.lower === 'he' ? 'male' : 'female', paragraphIndex, index);
+				this.resolved.set(`${paragraphIndex}:${index}`, personId);
+				if (personId) this.mentions.push({ paragraphIndex, sentence, token: index, personId });
+			}
+			if (token.lower === 'the') {
+				const phrase = roleNounPhrase(paragraph.tokens, index);
+				if (phrase) {
+					const personId = this.resolveRole(phrase.words);
+					this.resolved.set(`${paragraphIndex}:${phrase.end}`, personId);
+					if (personId) this.mentions.push({ paragraphIndex, sentence, token: phrase.end, personId });
+				}
+			}
+		});
+	}
+
+	/**
+	 * The most recent person who fits the pronoun. A person of known gender may be found up to
+	 * three paragraphs back; one of unknown gender only when nobody else is in sight. Two fitting
+	 * people in the sentence of the best candidate: ambiguous, so nobody.
+	 */
+	private resolvePronoun(gender: Gender, paragraphIndex: number, token: number): string | null {
+		const window = this.mentions.filter((mention) => mention.paragraphIndex >= paragraphIndex - 3 && (mention.paragraphIndex < paragraphIndex || mention.token < token));
+		const fits = (personId: string): boolean => {
+			const known = this.people.get(personId)?.gender ?? null;
+			return known === null || known === gender;
+		};
+		let best: Mention | undefined;
+		for (let index = window.length - 1; index >= 0; index--) {
+			const mention = window[index];
+			if (mention && fits(mention.personId)) {
+				best = mention;
+				break;
+			}
+		}
+		if (!best) return null;
+		const chosen = best;
+		const bestGender = this.people.get(chosen.personId)?.gender ?? null;
+		if (bestGender === null) {
+			const others = new Set(window.map((mention) => mention.personId));
+			return others.size === 1 ? chosen.personId : null;
+		}
+		const rivals = window.filter((mention) => mention.personId !== chosen.personId && mention.paragraphIndex === chosen.paragraphIndex && mention.sentence === chosen.sentence && fits(mention.personId));
+		return rivals.length === 0 ? chosen.personId : null;
+	}
+
+	/** `the opposition leader` → the one person this article gives that role, else nobody. */
+	private resolveRole(words: readonly string[]): string | null {
+		const matches = new Set<string>();
+		for (const role of this.roles) if (roleMatches(words, role.words, role.party)) matches.add(role.personId);
+		return matches.size === 1 ? ([...matches][0] ?? null) : null;
+	}
+}
+
+function sentenceIndex(paragraph: ParagraphAnalysis, token: number): number {
+	return paragraph.sentences.findIndex(([start, end]) => token >= start && token < end);
+}
+
+/** `the [modifiers] role-noun`, not followed by a name (then it is a prefix of that name). */
+function roleNounPhrase(tokens: readonly Token[], theIndex: number): { words: string[]; end: number } | null {
+	const words: string[] = [];
+	let cursor = theIndex + 1;
+	while (cursor < tokens.length && words.length < 4) {
+		const token = tokens[cursor];
+		if (!token || !NP_WORDS.has(token.lower)) break;
+		words.push(token.lower);
+		if (token.after !== '' || token.possessive) break;
+		cursor++;
+	}
+	while (words.length > 0 && !ROLE_NOUNS.has(words[words.length - 1] ?? '')) {
+		words.pop();
+		cursor--;
+	}
+	if (words.length === 0) return null;
+	const end = theIndex + words.length;
+	const next = tokens[end + 1];
+	const last = tokens[end];
+	if (last && last.after === '' && next && /^\p{Lu}/u.test(next.word) && !last.possessive) return null;
+	return { words, end };
+}
+
+function roleMatches(phrase: readonly string[], role: readonly string[], party: string | null): boolean {
+	const head = phrase[phrase.length - 1];
+	if (!head || head !== role[role.length - 1]) return false;
+	for (const word of phrase) {
+		if (role.includes(word)) continue;
+		const wordParty = canonicalParty(word);
+		if (wordParty && wordParty === party) continue;
+		return false;
+	}
+	return role.every((word) => !ROLE_CHANGING_MODIFIERS.has(word) || phrase.includes(word));
+}
+
+/** Finds each quote segment's speaker in one article. Segments of one span share a speaker. */
+export function attributeArticle(analysis: ArticleAnalysis, references: ArticleReferences): Map<QuoteSegment, Attribution> {
+	const result = new Map<QuoteSegment, Attribution>();
+	const bySpan = new Map<string, QuoteSegment[]>();
+	let previousParagraphLast: { speakerId: string | null; paragraphIndex: number } | null = null;
+
+	analysis.paragraphs.forEach((paragraph, paragraphIndex) => {
+		let previousInParagraph: { segment: QuoteSegment; attribution: Attribution; token: number } | null = null;
+		for (const segment of paragraph.segments) {
+			const token = quoteToken(paragraph, segment);
+			let attribution: Attribution = { speakerId: null, how: null };
+			if (token !== null) {
+				attribution = direct(paragraph, paragraphIndex, segment, token, previousInParagraph, references);
+				if (!attribution.speakerId && startsOwnSentence(paragraph, token, previousInParagraph?.token ?? null)) {
+					attribution = carryOver(paragraph, paragraphIndex, token, previousInParagraph, previousParagraphLast, references);
+				}
+			}
+			result.set(segment, attribution);
+			const spanSegments = bySpan.get(segment.spanId) ?? [];
+			spanSegments.push(segment);
+			bySpan.set(segment.spanId, spanSegments);
+			if (token !== null) previousInParagraph = { segment, attribution, token };
+		}
+		if (paragraph.segments.length > 0) {
+			const last = previousInParagraph;
+			const after = last ? references.peopleBetween(paragraphIndex, last.token + 1, paragraph.tokens.length) : new Set<string>();
+			const speakerId = last?.attribution.speakerId ?? null;
+			const clean = speakerId !== null && [...after].every((id) => id === speakerId);
+			previousParagraphLast = { speakerId: clean ? speakerId : null, paragraphIndex };
+		}
+	});
+	return unifySpans(result, bySpan);
+}
+
+/** A quote over several paragraphs has one speaker: the one its attributions agree on. */
+function unifySpans(result: Map<QuoteSegment, Attribution>, bySpan: Map<string, QuoteSegment[]>): Map<QuoteSegment, Attribution> {
+	for (const segments of bySpan.values()) {
+		const found = segments.map((segment) => result.get(segment)).filter((attribution): attribution is Attribution => Boolean(attribution?.speakerId));
+		const speakers = new Set(found.map((attribution) => attribution.speakerId));
+		const first = found[0];
+		for (const segment of segments) {
+			if (speakers.size === 1 && first) {
+				const own = result.get(segment);
+				result.set(segment, own?.speakerId ? own : { speakerId: first.speakerId, how: `${first.how ?? 'span'} (same quote)` });
+			} else if (speakers.size > 1) {
+				result.set(segment, { speakerId: null, how: 'conflicting attributions' });
+			}
+		}
+	}
+	return result;
+}
+
+/** The masked token that stands for the quote's words. */
+function quoteToken(paragraph: ParagraphAnalysis, segment: QuoteSegment): number | null {
+	const index = paragraph.tokens.findIndex((token) => token.end > segment.start && token.start < segment.end);
+	return index >= 0 ? index : null;
+}
+
+function startsOwnSentence(paragraph: ParagraphAnalysis, token: number, previousQuoteToken: number | null): boolean {
+	const sentence = paragraph.sentences.find(([start, end]) => token >= start && token < end);
+	if (!sentence) return false;
+	const scopeStart = previousQuoteToken !== null && previousQuoteToken >= sentence[0] ? previousQuoteToken + 1 : sentence[0];
+	return token === scopeStart;
+}
+
+function direct(
+	paragraph: ParagraphAnalysis,
+	paragraphIndex: number,
+	segment: QuoteSegment,
+	token: number,
+	previous: { segment: QuoteSegment; attribution: Attribution; token: number } | null,
+	references: ArticleReferences,
+): Attribution {
+	const sentence = paragraph.sentences.find(([start, end]) => token >= start && token < end) ?? [0, paragraph.tokens.length];
+	const previousInSentence = previous && previous.token >= sentence[0] ? previous : null;
+	const scopeStart = previousInSentence ? previousInSentence.token + 1 : sentence[0];
+	const leadIn = leadInSubject(paragraph, paragraphIndex, scopeStart, token, previousInSentence?.attribution ?? null, references);
+	const trailer = segment.closeMark !== null ? trailerSubject(paragraph, paragraphIndex, token, sentence[1], references) : null;
+	const fromLeadIn = single(leadIn);
+	const fromTrailer = single(trailer);
+	if (fromLeadIn && fromTrailer && fromLeadIn !== fromTrailer) return { speakerId: null, how: 'lead-in and trailer disagree' };
+	if (fromLeadIn) return { speakerId: fromLeadIn, how: `lead-in (${leadIn?.via ?? ''})` };
+	if (fromTrailer) return { speakerId: fromTrailer, how: `trailer (${trailer?.via ?? ''})` };
+	return { speakerId: null, how: leadIn || trailer ? 'several people' : null };
+}
+
+function single(subject: Subject | null): string | null {
+	return subject && subject.personIds.length === 1 ? (subject.personIds[0] ?? null) : null;
+}
+
+/** The subject of the last speech verb between the sentence (or previous quote) and this quote. */
+function leadInSubject(
+	paragraph: ParagraphAnalysis,
+	paragraphIndex: number,
+	scopeStart: number,
+	quote: number,
+	previous: Attribution | null,
+	references: ArticleReferences,
+): Subject | null {
+	const words = paragraph.tokens.map((token) => token.lower);
+	let verb = -1;
+	for (let index = quote - 1; index >= scopeStart; index--) {
+		if (isSpeechVerbAt(words, index)) {
+			verb = index;
+			break;
+		}
+	}
+	if (verb < 0) return null;
+	const subject = subjectBefore(paragraph, paragraphIndex, verb, scopeStart, references);
+	if (subject) return subject;
+	// `… and said: "…"` after an attributed quote in the same sentence: the same speaker.
+	const between = words.slice(scopeStart, verb).filter((word) => !SUBJECT_VERB_FILLERS.has(word));
+	if (previous?.speakerId && between.length <= 1 && between.every((word) => COORDINATORS.has(word))) {
+		return { personIds: [previous.speakerId], via: 'coordinated verb' };
+	}
+	const verbToken = paragraph.tokens[verb];
+	if (verbToken && /ing$/.test(verbToken.lower) && paragraph.tokens[verb - 1]?.after.startsWith(',')) {
+		return sentenceOpeningSubject(paragraph, paragraphIndex, scopeStart, verb, references);
+	}
+	return null;
+}
+
+/**
+ * The subject ending just before a verb: `X said`, `X, the candidate, said`, `X, who …, said`,
+ * `with X saying`. A name after a preposition or in the possessive is never the subject.
+ */
+export function subjectBefore(paragraph: ParagraphAnalysis, paragraphIndex: number, verb: number, scopeStart: number, references: ArticleReferences): Subject | null {
+	const tokens = paragraph.tokens;
+	const participle = /ing$/.test(tokens[verb]?.lower ?? '');
+	let index = verb - 1;
+	while (index >= scopeStart && SUBJECT_VERB_FILLERS.has(tokens[index]?.lower ?? '') && tokens[index]?.after === '') index--;
+	if (index < scopeStart) return null;
+	for (let cursor = index; cursor > scopeStart; cursor--) {
+		const token = tokens[cursor];
+		if (token?.lower === 'who' && tokens[cursor - 1]?.after.startsWith(',')) return referenceEndingAt(paragraph, paragraphIndex, cursor - 1, participle, references);
+		if (token && /[.;:]/.test(token.after)) break;
+	}
+	const last = tokens[index];
+	if (!last) return null;
+	if (last.after === '') return referenceEndingAt(paragraph, paragraphIndex, index, participle, references);
+	if (!last.after.startsWith(',')) return null;
+	let open = index - 1;
+	while (open >= scopeStart && index - open < 25 && !tokens[open]?.after.startsWith(',')) open--;
+	if (open < scopeStart || !tokens[open]?.after.startsWith(',')) return null;
+	return referenceEndingAt(paragraph, paragraphIndex, open, participle, references);
+}
+
+function referenceEndingAt(paragraph: ParagraphAnalysis, paragraphIndex: number, index: number, participle: boolean, references: ArticleReferences): Subject | null {
+	const token = paragraph.tokens[index];
+	if (!token) return null;
+	if (token.lower === 'he' || token.lower === 'she') {
+		const personId = references.referenceAt(paragraphIndex, index);
+		return personId ? { personIds: [personId], via: `pronoun ${token.word}` } : null;
+	}
+	const run = paragraph.runs.find((candidate) => candidate.tokenEnd - 1 === index);
+	if (run) return runSubject(paragraph, run, participle);
+	const role = references.referenceAt(paragraphIndex, index);
+	if (role && ROLE_NOUNS.has(token.lower) && !token.possessive) return { personIds: [role], via: 'role' };
+	return null;
+}
+
+function runSubject(paragraph: ParagraphAnalysis, run: NameRun, participle: boolean): Subject | null {
+	if (!run.personId || run.possessive) return null;
+	const before = paragraph.tokens[run.tokenStart - 1];
+	const beforeWord = before?.lower ?? '';
+	const roleWordBefore = before && before.after === '' && run.role !== null;
+	if (beforeWord === 'and' && before?.after === '') {
+		const partner = paragraph.runs.find((candidate) => candidate.tokenEnd === run.tokenStart - 1);
+		return partner?.personId && !partner.possessive ? { personIds: [partner.personId, run.personId], via: 'joint subject' } : null;
+	}
+	if (!roleWordBefore && PREPOSITIONS.has(beforeWord) && !(participle && (beforeWord === 'with' || beforeWord === 'including'))) return null;
+	return { personIds: [run.personId], via: 'name' };
+}
+
+/** `, saying: "…"` after a main clause: the person the sentence opens with. */
+function sentenceOpeningSubject(paragraph: ParagraphAnalysis, paragraphIndex: number, scopeStart: number, verb: number, references: ArticleReferences): Subject | null {
+	let cursor = scopeStart;
+	while (cursor < verb && DISCOURSE_OPENERS.has(paragraph.tokens[cursor]?.lower ?? '')) cursor++;
+	const token = paragraph.tokens[cursor];
+	if (!token) return null;
+	if (token.lower === 'he' || token.lower === 'she') {
+		const personId = references.referenceAt(paragraphIndex, cursor);
+		return personId ? { personIds: [personId], via: 'sentence subject' } : null;
+	}
+	const run = paragraph.runs.find((candidate) => candidate.tokenStart === cursor);
+	if (!run?.personId || run.possessive) return null;
+	const next = skipToVerb(paragraph.tokens, run.tokenEnd);
+	const nextToken = next === null ? undefined : paragraph.tokens[next];
+	return nextToken && /^\p{Ll}/u.test(nextToken.word) ? { personIds: [run.personId], via: 'sentence subject' } : null;
+}
+
+/** `"…," X said.` / `"…," said X.` / `"…," he added.` / `"…," the Labour leader said.` */
+function trailerSubject(paragraph: ParagraphAnalysis, paragraphIndex: number, quote: number, sentenceEnd: number, references: ArticleReferences): Subject | null {
+	const tokens = paragraph.tokens;
+	const quoteTokenAfter = tokens[quote]?.after ?? '';
+	if (!/[,?!—–-]/.test(quoteTokenAfter)) return null;
+	const words = tokens.map((token) => token.lower);
+	const first = quote + 1;
+	if (first >= sentenceEnd) return null;
+	if (isSpeechVerbAt(words, first)) {
+		const at = words[first] === 'went' ? first + 2 : first + 1;
+		return referenceStartingAt(paragraph, paragraphIndex, at, references);
+	}
+	const subject = referenceStartingAt(paragraph, paragraphIndex, first, references);
+	if (!subject) return null;
+	const end = subjectEnd(paragraph, first);
+	const verb = end === null ? null : skipToVerb(tokens, end);
+	return verb !== null && verb < sentenceEnd && isSpeechVerbAt(words, verb) ? subject : null;
+}
+
+function referenceStartingAt(paragraph: ParagraphAnalysis, paragraphIndex: number, index: number, references: ArticleReferences): Subject | null {
+	const token = paragraph.tokens[index];
+	if (!token) return null;
+	if (token.lower === 'he' || token.lower === 'she') {
+		const personId = references.referenceAt(paragraphIndex, index);
+		return personId ? { personIds: [personId], via: `pronoun ${token.word}` } : null;
+	}
+	if (token.lower === 'the') {
+		const phrase = roleNounPhrase(paragraph.tokens, index);
+		const personId = phrase ? references.referenceAt(paragraphIndex, phrase.end) : null;
+		return personId ? { personIds: [personId], via: 'role' } : null;
+	}
+	const run = paragraph.runs.find((candidate) => candidate.tokenStart === index || (candidate.tokenStart > index && candidate.tokenStart - index <= 3 && candidate.role !== null));
+	if (!run?.personId || run.possessive) return null;
+	return { personIds: [run.personId], via: 'name' };
+}
+
+/** Token index just past the reference starting at `index`. */
+function subjectEnd(paragraph: ParagraphAnalysis, index: number): number | null {
+	const token = paragraph.tokens[index];
+	if (!token) return null;
+	if (token.lower === 'he' || token.lower === 'she') return index + 1;
+	if (token.lower === 'the') {
+		const phrase = roleNounPhrase(paragraph.tokens, index);
+		return phrase ? phrase.end + 1 : null;
+	}
+	const run = paragraph.runs.find((candidate) => candidate.tokenStart >= index && candidate.tokenStart - index <= 3);
+	return run ? run.tokenEnd : null;
+}
+
+/**
+ * A quote standing alone as a sentence continues the speaker before it: the previous quote in
+ * the paragraph, or the last quote of the previous paragraph, if nobody else came in between.
+ */
+function carryOver(
+	paragraph: ParagraphAnalysis,
+	paragraphIndex: number,
+	token: number,
+	previousInParagraph: { attribution: Attribution; token: number } | null,
+	previousParagraph: { speakerId: string | null; paragraphIndex: number } | null,
+	references: ArticleReferences,
+): Attribution {
+	const othersInParagraph = references.peopleBetween(paragraphIndex, 0, paragraph.tokens.length);
+	if (previousInParagraph) {
+		const speakerId = previousInParagraph.attribution.speakerId;
+		const between = references.peopleBetween(paragraphIndex, previousInParagraph.token + 1, token);
+		if (speakerId && [...between].every((id) => id === speakerId)) return { speakerId, how: 'continues previous quote' };
+		return { speakerId: null, how: null };
+	}
+	const speakerId = previousParagraph?.speakerId ?? null;
+	if (!speakerId || previousParagraph?.paragraphIndex !== paragraphIndex - 1) return { speakerId: null, how: null };
+	if (![...othersInParagraph].every((id) => id === speakerId)) return { speakerId: null, how: null };
+	return { speakerId, how: 'continues previous paragraph' };
+}

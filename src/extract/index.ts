@@ -1,0 +1,43 @@
+// Entry point: everything the quote, result and verify commands know, extracted from articles.
+
+import type { Article } from '../corpus/types.js';
+import { analyseArticle } from './analysis.js';
+import { ArticleReferences, attributeArticle } from './attribution.js';
+import { dedupeQuotes } from './dedupe.js';
+import { resolvePeople } from './people.js';
+import { findReportedSpeech } from './reported.js';
+import { extractResults } from './results.js';
+import type { Knowledge, QuoteOccurrence, ReportedLine } from './types.js';
+
+export type * from './types.js';
+
+/** Pure and deterministic: the same articles in the same order give the same knowledge. */
+export function extractKnowledge(articles: readonly Article[]): Knowledge {
+	const analyses = articles.map(analyseArticle);
+	const people = resolvePeople(analyses);
+	const peopleById = new Map(people.map((person) => [person.id, person]));
+	const occurrences: QuoteOccurrence[] = [];
+	const reported: ReportedLine[] = [];
+	for (const analysis of analyses) {
+		const references = new ArticleReferences(analysis, peopleById);
+		const attributions = attributeArticle(analysis, references);
+		for (const paragraph of analysis.paragraphs) {
+			for (const segment of paragraph.segments) {
+				const attribution = attributions.get(segment);
+				occurrences.push({
+					articleId: segment.articleId,
+					paragraph: segment.paragraph,
+					text: segment.text,
+					start: segment.start,
+					end: segment.end,
+					kind: segment.kind,
+					speakerId: attribution?.speakerId ?? null,
+					attribution: attribution?.how ?? null,
+					spanId: segment.spanId,
+				});
+			}
+		}
+		reported.push(...findReportedSpeech(analysis, references));
+	}
+	return { people, quotes: dedupeQuotes(occurrences), reported, results: extractResults(analyses, people) };
+}
