@@ -21,7 +21,10 @@ const QUESTION_PATTERNS: readonly [RegExp, readonly AnswerType[]][] = [
 ];
 
 const PARAGRAPH_PATTERNS: readonly [AnswerType, RegExp][] = [
-	['figure', /\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b|\b\d+(?:\.\d+)? ?(?:%|per ?cent)/i],
+	[
+		'figure',
+		/\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b|\b\d+(?:\.\d+)? ?(?:%|per ?cent)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|hundred|thousand)s?\b|\b\w+(?:th|nd|rd|st) (?:MP|seat|member)\b/i,
+	],
 	['percent', /\b\d+(?:\.\d+)? ?(?:%|per ?cent)/i],
 	['person', /\b\p{Lu}\p{Ll}+(?:[-']\p{Lu}?\p{Ll}+)? \p{Lu}\p{Ll}+/u],
 	['time', /\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm|a\.m\.|p\.m\.)|\bovernight\b|\bearly hours\b|\bmidnight\b|\bdawn\b|\bo'clock\b|\bbreakfast time\b/i],
@@ -41,7 +44,7 @@ const PARAGRAPH_PATTERNS: readonly [AnswerType, RegExp][] = [
 ];
 
 // Words that only say what kind of answer is wanted: they are read here, not matched in the text.
-const ANSWER_TYPE_WORDS = /\b(?:how long|for a living|what time|what hour|what day|what date|which day|how old|what age|how many|how much|how large|how big|what share|what percentage|what proportion|what fraction)\b/gi;
+const ANSWER_TYPE_WORDS = /\b(?:how long|for a living|what time|what hour|what day|what date|which day|how old|what age|how many|how much|how large|how big|how close|how narrow|what share|what percentage|what proportion|what fraction)\b/gi;
 
 /** The question without its answer-type words: "What time was it declared?" → "was it declared?". */
 export function withoutAnswerTypeWords(question: string): string {

@@ -5,7 +5,7 @@ import { terms } from './analyse.js';
 
 const GROUPS: readonly (readonly string[])[] = [
 	['won', 'win', 'winner', 'victory', 'victorious', 'defeated', 'beat', 'elected', 'triumph', 'new MP', 'took the seat'],
-	['majority', 'margin', 'lead', 'by how much'],
+	['majority', 'margin', 'lead', 'by how much', 'close', 'narrow', 'ahead'],
 	['conservative', 'conservatives', 'tory', 'tories'],
 	['lib dem', 'lib dems', 'liberal democrat', 'liberal democrats'],
 	['quit', 'resign', 'resigned', 'resignation', 'step down', 'stepped down', 'stood down', 'stand down', 'standing down'],
@@ -22,13 +22,14 @@ const GROUPS: readonly (readonly string[])[] = [
 	['old', 'age', 'aged', 'year-old'],
 	['venue', 'held', 'hall', 'centre', 'center'],
 	['died', 'death', 'passed away'],
-	['recall', 'recall petition'],
+	['recall', 'recall petition', 'ousted', 'thrown out', 'unseated', 'removed', 'kicked out'],
+	['wrong', 'wrongdoing', 'scandal', 'misconduct', 'expenses', 'investigation', 'suspended', 'suspension', 'breach', 'broke the rules'],
 	['called', 'triggered', 'prompted', 'caused', 'why'],
 	['green', 'greens', 'green party'],
 	['lost', 'defeat', 'defeated', 'beaten'],
 	['votes', 'ballots'],
 	['changed hands', 'gain', 'gained', 'took', 'held', 'hold', 'retained'],
-	['previous', 'former', 'predecessor', 'replace', 'replaced'],
+	['previous', 'former', 'predecessor', 'replace', 'replaced', 'before', 'previously', 'held'],
 	['say', 'says', 'saying', 'said', 'told', 'added', 'tweeted', 'reacted', 'response', 'reaction'],
 ];
 
