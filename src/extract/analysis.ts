@@ -209,6 +209,8 @@ function hasPersonCue(tokens: readonly Token[], start: number, end: number): boo
 	const next = tokens[end];
 	const before = tokens[start - 1];
 	if (last?.after.startsWith(',') && next?.lower === 'who') return true;
+	// `The party chairman, Jane Smith, said`: a name set off by commas right before a speech verb.
+	if (last?.after.startsWith(',') && before?.after.startsWith(',') && isSpeechVerbAt(tokens.map((token) => token.lower), end)) return true;
 	if (before && isSpeechVerbAt(tokens.map((token) => token.lower), start - 1) && before.after === '') return true;
 	const verbIndex = skipToVerb(tokens, end);
 	if (verbIndex === null) return false;

@@ -36,6 +36,8 @@ export class ArticleReferences {
 	private readonly mentions: Mention[] = [];
 	private readonly resolved = new Map<string, string | null>();
 	private readonly roles: Array<{ personId: string; words: string[]; party: string | null }> = [];
+	/** Gender learnt from a pronoun resolved without doubt, for this article only. */
+	private readonly inferred = new Map<string, Gender>();
 
 	constructor(
 		private readonly analysis: ArticleAnalysis,
@@ -93,7 +95,7 @@ export class ArticleReferences {
 	private resolvePronoun(gender: Gender, paragraphIndex: number, token: number): string | null {
 		const window = this.mentions.filter((mention) => mention.paragraphIndex >= paragraphIndex - 3 && (mention.paragraphIndex < paragraphIndex || mention.token < token));
 		const fits = (personId: string): boolean => {
-			const known = this.people.get(personId)?.gender ?? null;
+			const known = this.genderOf(personId);
 			return known === null || known === gender;
 		};
 		let best: Mention | undefined;
@@ -106,13 +108,38 @@ export class ArticleReferences {
 		}
 		if (!best) return null;
 		const chosen = best;
-		const bestGender = this.people.get(chosen.personId)?.gender ?? null;
+		const bestGender = this.genderOf(chosen.personId);
 		if (bestGender === null) {
+			// Alone in sight only counts close by (this paragraph or the last): further back, someone
+			// the rules did not recognise as a person may stand in between.
 			const others = new Set(window.map((mention) => mention.personId));
-			return others.size === 1 ? chosen.personId : null;
+			const close = chosen.paragraphIndex >= paragraphIndex - 1;
+			if ((others.size === 1 && close) || this.onlyFitInParagraph(chosen, window, gender, paragraphIndex)) {
+				this.inferred.set(chosen.personId, gender);
+				return chosen.personId;
+			}
+			return null;
 		}
 		const rivals = window.filter((mention) => mention.personId !== chosen.personId && mention.paragraphIndex === chosen.paragraphIndex && mention.sentence === chosen.sentence && fits(mention.personId));
 		return rivals.length === 0 ? chosen.personId : null;
+	}
+
+	genderOf(personId: string): Gender | null {
+		return this.people.get(personId)?.gender ?? this.inferred.get(personId) ?? null;
+	}
+
+	/**
+	 * A person of unknown gender may still be the pronoun's referent when this paragraph, up to
+	 * the pronoun, mentions them and nobody else who could fit: a pronoun never reaches past them.
+	 */
+	private onlyFitInParagraph(chosen: Mention, window: readonly Mention[], gender: Gender, paragraphIndex: number): boolean {
+		if (chosen.paragraphIndex !== paragraphIndex) return false;
+		return window
+			.filter((mention) => mention.paragraphIndex === paragraphIndex && mention.personId !== chosen.personId)
+			.every((mention) => {
+				const known = this.genderOf(mention.personId);
+				return known !== null && known !== gender;
+			});
 	}
 
 	/** `the opposition leader` → the one person this article gives that role, else nobody. */
@@ -175,6 +202,7 @@ export function attributeArticle(analysis: ArticleAnalysis, references: ArticleR
 			let attribution: Attribution = { speakerId: null, how: null };
 			if (token !== null) {
 				attribution = direct(paragraph, paragraphIndex, segment, token, previousInParagraph, references);
+				if (!attribution.speakerId) attribution = pronounContinuation(paragraph, paragraphIndex, token, previousInParagraph, previousParagraphLast, references) ?? attribution;
 				if (!attribution.speakerId && startsOwnSentence(paragraph, token, previousInParagraph?.token ?? null)) {
 					attribution = carryOver(paragraph, paragraphIndex, token, previousInParagraph, previousParagraphLast, references);
 				}
@@ -273,8 +301,9 @@ function leadInSubject(
 	const subject = subjectBefore(paragraph, paragraphIndex, verb, scopeStart, references);
 	if (subject) return subject;
 	// `… and said: "…"` after an attributed quote in the same sentence: the same speaker.
-	const between = words.slice(scopeStart, verb).filter((word) => !SUBJECT_VERB_FILLERS.has(word));
-	if (previous?.speakerId && between.length <= 1 && between.every((word) => COORDINATORS.has(word))) {
+	const before = words[verb - 1] ?? '';
+	const nobodyElse = [...references.peopleBetween(paragraphIndex, scopeStart, verb)].every((id) => id === previous?.speakerId);
+	if (previous?.speakerId && COORDINATORS.has(before) && paragraph.tokens[verb - 1]?.after === '' && nobodyElse) {
 		return { personIds: [previous.speakerId], via: 'coordinated verb' };
 	}
 	const verbToken = paragraph.tokens[verb];
@@ -306,7 +335,20 @@ export function subjectBefore(paragraph: ParagraphAnalysis, paragraphIndex: numb
 	let open = index - 1;
 	while (open >= scopeStart && index - open < 25 && !tokens[open]?.after.startsWith(',')) open--;
 	if (open < scopeStart || !tokens[open]?.after.startsWith(',')) return null;
+	const named = appositiveName(paragraph, open + 1, index);
+	if (named) return named;
 	return referenceEndingAt(paragraph, paragraphIndex, open, participle, references);
+}
+
+/** `The party chairman, Jane Smith, said` / `His mentor, the veteran campaigner Dame X, denied`: the name in the appositive. */
+function appositiveName(paragraph: ParagraphAnalysis, from: number, to: number): Subject | null {
+	const run = paragraph.runs.find((candidate) => candidate.tokenEnd - 1 === to);
+	if (!run?.personId || run.possessive) return null;
+	for (let cursor = from; cursor < run.tokenStart; cursor++) {
+		const word = paragraph.tokens[cursor]?.lower ?? '';
+		if (!NP_WORDS.has(word) && !/^(the|a|an)$/.test(word)) return null;
+	}
+	return { personIds: [run.personId], via: 'appositive name' };
 }
 
 function referenceEndingAt(paragraph: ParagraphAnalysis, paragraphIndex: number, index: number, participle: boolean, references: ArticleReferences): Subject | null {
@@ -425,4 +467,28 @@ function carryOver(
 	if (!speakerId || previousParagraph?.paragraphIndex !== paragraphIndex - 1) return { speakerId: null, how: null };
 	if (![...othersInParagraph].every((id) => id === speakerId)) return { speakerId: null, how: null };
 	return { speakerId, how: 'continues previous paragraph' };
+}
+
+/**
+ * `He added: "…"` / `She went on: "…"` opening a paragraph, when the pronoun found nobody by
+ * itself: the speaker of the previous paragraph's last quote, if nobody else was named since
+ * and their gender (if known) fits.
+ */
+function pronounContinuation(
+	paragraph: ParagraphAnalysis,
+	paragraphIndex: number,
+	token: number,
+	previousInParagraph: { token: number } | null,
+	previousParagraph: { speakerId: string | null; paragraphIndex: number } | null,
+	references: ArticleReferences,
+): Attribution | null {
+	if (previousInParagraph || !previousParagraph?.speakerId || previousParagraph.paragraphIndex !== paragraphIndex - 1) return null;
+	const words = paragraph.tokens.map((entry) => entry.lower);
+	const pronoun = words[0];
+	if ((pronoun !== 'he' && pronoun !== 'she') || !isSpeechVerbAt(words, 1 + (words[1] === 'also' || words[1] === 'later' ? 1 : 0))) return null;
+	if (token > 4 || references.peopleBetween(paragraphIndex, 0, token).size > 0) return null;
+	if (references.referenceAt(paragraphIndex, 0)) return null;
+	const gender = references.genderOf(previousParagraph.speakerId);
+	if (gender !== null && gender !== (pronoun === 'he' ? 'male' : 'female')) return null;
+	return { speakerId: previousParagraph.speakerId, how: `pronoun continues previous speaker` };
 }

@@ -52,7 +52,7 @@ export function extractResults(analyses: readonly ArticleAnalysis[], people: rea
 		}
 	}
 	return constituencies
-		.map((entry) => assemble(entry.name, entry.sources, figures.filter((figure) => figure.constituency === entry.name), analyses))
+		.map((entry) => assemble(entry.name, entry.sources, figures.filter((figure) => figure.constituency === entry.name), analyses, context.people))
 		.filter((result) => result.candidates.length > 0 || result.winnerParty !== null || result.gain !== null || result.previousParty !== null);
 }
 
@@ -92,6 +92,11 @@ function constituencyMentions(tokens: readonly Token[]): string[] {
 			if (before) names.push(before);
 		}
 		const next = tokens[index + 1];
+		const article = tokens[index + 1]?.lower;
+		if (word === 'in' && (article === 'a' || article === 'the') && BY_ELECTION.has(tokens[index + 2]?.lower ?? '')) {
+			const before = placeBefore(tokens, index);
+			if (before) names.push(before);
+		}
 		if (next && (word === 'in' || word === 'of') && token.after === '') {
 			const previous = tokens[index - 1];
 			if (previous && (BY_ELECTION.has(previous.lower) || previous.lower === 'seat' || previous.lower === 'constituency') && previous.after === '') {
@@ -182,7 +187,7 @@ function sentenceFigures(paragraph: ParagraphAnalysis, start: number, end: numbe
 	const push = (figure: Omit<Figure, 'constituency' | 'ref'>): void => {
 		figures.push({ constituency, ref, ...figure });
 	};
-	const candidate = (run: NameRun): { name: string; personId: string | null } => ({ name: nameOf(run, context), personId: run.personId });
+	const candidate = (run: NameRun): { name: string; personId: string | null } => ({ name: run.words.join(' '), personId: run.personId });
 
 	for (const run of runs) {
 		const party = partyOf(run, tokens, context);
@@ -208,11 +213,16 @@ function sentenceFigures(paragraph: ParagraphAnalysis, start: number, end: numbe
 			continue;
 		}
 		if (RESULT_VERB_WORDS.has(verb)) {
-			const votes = countAfter(tokens, verbIndex + 1, end, 4);
+			const votes = countAfter(tokens, verbIndex + 1, end, 8);
 			if (votes !== null) push({ kind: 'votes', ...who, value: String(votes) });
 			if (verb === 'won' && (votes !== null || /^(the|with|by)$/.test(tokens[verbIndex + 1]?.lower ?? ''))) push({ kind: 'winner', ...who, value: who.name });
 			const margin = marginAfter(tokens, verbIndex + 1, end, paragraph);
 			if (margin && verb === 'won') push(margin);
+			continue;
+		}
+		if ((verb === 'on' || verb === 'with') && !DEFEAT_VERBS.has(tokens[run.tokenStart - 1]?.lower ?? '')) {
+			const votes = countAfter(tokens, verbIndex + 1, end, 1);
+			if (votes !== null) push({ kind: 'votes', ...who, value: String(votes) });
 			continue;
 		}
 		if (PLACING_VERBS.has(verb) && ORDINALS.has(tokens[verbIndex + 1]?.lower ?? '')) {
@@ -229,6 +239,12 @@ function sentenceFigures(paragraph: ParagraphAnalysis, start: number, end: numbe
 /** The next word after a name, past one `, … ,` appositive and auxiliaries. */
 function verbAfter(tokens: readonly Token[], from: number, end: number): number | null {
 	let cursor = from;
+	if (tokens[from]?.lower === 'of' && tokens[from + 1]?.lower === 'the') {
+		// `Jane Smith of the Conservatives on 10,891`
+		cursor = from + 2;
+		while (cursor < end && cursor < from + 6 && tokens[cursor - 1]?.after === '' && /^\p{Lu}/u.test(tokens[cursor]?.word ?? '')) cursor++;
+		return cursor < end ? cursor : null;
+	}
 	if (tokens[from - 1]?.after.startsWith(',') || tokens[from]?.before.startsWith('(')) {
 		let close = cursor;
 		while (close < end && close < cursor + 15 && !/[,)]/.test(tokens[close]?.after ?? '')) close++;
@@ -240,8 +256,14 @@ function verbAfter(tokens: readonly Token[], from: number, end: number): number 
 
 function countAfter(tokens: readonly Token[], from: number, end: number, within: number): number | null {
 	for (let cursor = from; cursor < Math.min(end, from + within); cursor++) {
+		if (cursor > from && /[,;:]/.test(tokens[cursor - 1]?.after ?? '')) return null;
 		const value = voteCount(tokens[cursor], tokens[cursor + 1]);
-		if (value !== null) return value;
+		if (value === null) continue;
+		// `a majority of 4,000`, `by 4,000 votes`: a margin, not anyone's total.
+		const before = tokens[cursor - 1]?.lower ?? '';
+		const twoBefore = tokens[cursor - 2]?.lower ?? '';
+		if (before === 'by' || (before === 'of' && twoBefore === 'majority') || QUALIFIERS.test(`${before} `)) return null;
+		return value;
 	}
 	return null;
 }
@@ -268,6 +290,8 @@ function marginAfter(tokens: readonly Token[], from: number, end: number, paragr
 		const value = parseCount(token?.word ?? '');
 		if (value === null || !token) continue;
 		if (!/^votes?$/.test(tokens[cursor + 1]?.lower ?? '')) return null;
+		// `by 15,102 votes to 10,891` gives the two totals, not the majority.
+		if (tokens[cursor + 2]?.lower === 'to') return null;
 		const first = tokens[from + 1];
 		const wording = first ? paragraph.masked.slice(first.start, (tokens[cursor + 1] ?? token).end) : token.word;
 		const qualified = QUALIFIERS.test(wording);
@@ -310,8 +334,12 @@ function partyOutcomes(text: string, constituency: string, ref: ParagraphRef): F
 	for (const match of text.matchAll(/\b(?:tak(?:e|es|ing)|took|w[io]n|winning|gain(?:s|ed|ing)?|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing))\b[^.,;]{0,80}?\bfor the first time(?: in (?:its|the seat's|the constituency's) history| ever| since [\w ]{1,20})?/g)) {
 		add('gain', 'true', match[0]);
 	}
-	for (const match of text.matchAll(/\b(held|retained|kept|holds|retains|holding|retaining) (?:on ?to )?(?:the seat|the constituency|it|its seat)\b/g)) {
+	// A hold needs a party as subject: `the MP who held the seat for 14 years` says nothing about this result.
+	for (const match of text.matchAll(/\b([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}) (?:has |have |had |comfortably |narrowly |easily )?(?:held|retained|kept|holds|retains) (?:on ?to )?(?:the seat|the constituency|it|its seat|[A-Z][\w’'-]*)/g)) {
+		const party = trailingParty(match[1] ?? '');
+		if (!party || /\bwho\b/.test(match[0])) continue;
 		add('gain', 'false', match[0]);
+		add('previous', party, match[0]);
 	}
 	const previousPatterns = [
 		/\b(?:had been|has been|had long been|was) (?:voting|held by|represented by|won by) (?:the )?([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2})/g,
@@ -319,11 +347,13 @@ function partyOutcomes(text: string, constituency: string, ref: ParagraphRef): F
 		/\bsafe ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}) seat/g,
 		/\b([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2})[- ](?:held|stronghold|heartland)\b/g,
 		/\boverturn(?:ed|ing|s)? (?:a |the )?([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}) majority/g,
+		/\b([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}),? who (?:had |have |has )?(?:held|represented|won) (?:it|the seat|the constituency)/g,
+		/\b([A-Z][\w’'-]*)['’]s? (?:[\w-]+ )?(?:hold|grip) on (?:the seat|the constituency|it)/g,
 	];
 	for (const pattern of previousPatterns) {
 		for (const match of text.matchAll(pattern)) {
 			const captured = match[1] ?? '';
-			const party = /held|stronghold|heartland/.test(match[0]) && !/by/.test(match[0]) ? trailingParty(captured) : leadingParty(captured);
+			const party = /held|stronghold|heartland|who|hold|grip/.test(match[0]) && !/\bby\b/.test(match[0]) ? trailingParty(captured) : leadingParty(captured);
 			if (party) add('previous', party, match[0]);
 		}
 	}
@@ -462,9 +492,9 @@ function personByName(name: string, context: Context): string | null {
 
 // ——— Assembly ———
 
-function assemble(constituency: string, sources: ParagraphRef[], figures: readonly Figure[], analyses: readonly ArticleAnalysis[]): ElectionResult {
+function assemble(constituency: string, sources: ParagraphRef[], figures: readonly Figure[], analyses: readonly ArticleAnalysis[], people: ReadonlyMap<string, Person>): ElectionResult {
 	const conflicts: Conflict[] = [];
-	const candidates = buildCandidates(figures, conflicts);
+	const candidates = buildCandidates(figures, conflicts, people);
 	const winner = pickWinner(figures, candidates, conflicts, constituency);
 	const majority = pickMajority(figures, candidates, winner, conflicts, constituency);
 	const previousParty = agreed(figures.filter((figure) => figure.kind === 'previous'), 'previousParty', constituency, conflicts);
@@ -501,7 +531,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 }
 
 /** Candidates keyed by person (or name); spellings one letter apart are one candidate with a conflict. */
-function buildCandidates(figures: readonly Figure[], conflicts: Conflict[]): CandidateResult[] {
+function buildCandidates(figures: readonly Figure[], conflicts: Conflict[], people: ReadonlyMap<string, Person>): CandidateResult[] {
 	const byKey = new Map<string, Figure[]>();
 	const keyOf = (figure: Figure): string => figure.personId ?? `name:${(figure.name ?? '').toLowerCase()}`;
 	for (const figure of figures) {
@@ -512,14 +542,17 @@ function buildCandidates(figures: readonly Figure[], conflicts: Conflict[]): Can
 	}
 	const candidates: CandidateResult[] = [];
 	for (const group of byKey.values()) {
-		const names = groupBy(group, (figure) => figure.name ?? '');
-		const name = [...names.entries()].sort((a, b) => b[1].length - a[1].length)[0]?.[0] ?? '';
-		if (names.size > 1 && !group[0]?.personId) conflicts.push({ field: 'name', subject: name, values: [...names.entries()].map(([value, items]) => sourced(value, items)) });
+		// Spellings are compared on full names only: `Mullins` after `Gareth Mullins` is not a variant.
+		const names = groupBy(group.filter((figure) => (figure.name ?? '').includes(' ')), (figure) => figure.name ?? '');
+		const personId = group.find((figure) => figure.personId)?.personId ?? null;
+		const written = [...names.entries()].sort((a, b) => b[1].length - a[1].length)[0]?.[0] ?? group[0]?.name ?? '';
+		const name = (personId ? people.get(personId)?.name.replace(/^(Sir|Dame) /, '') : undefined) ?? written;
+		if (names.size > 1) conflicts.push({ field: 'name', subject: name, values: [...names.entries()].map(([value, items]) => sourced(value, items)) });
 		const votes = agreed(group.filter((figure) => figure.kind === 'votes'), 'votes', name, conflicts);
 		const party = agreed(group.filter((figure) => figure.kind === 'party'), 'party', name, conflicts);
 		// Someone named with a party but no votes and no win is not a candidate as far as the sources say.
 		if (!group.some((figure) => figure.kind === 'votes' || figure.kind === 'winner')) continue;
-		candidates.push({ name, personId: group[0]?.personId ?? null, party, votes: votes ? { value: Number(votes.value), sources: votes.sources } : null });
+		candidates.push({ name, personId, party, votes: votes ? { value: Number(votes.value), sources: votes.sources } : null });
 	}
 	return candidates.sort((a, b) => (b.votes?.value ?? -1) - (a.votes?.value ?? -1));
 }
@@ -537,7 +570,9 @@ function pickWinner(figures: readonly Figure[], candidates: readonly CandidateRe
 	const stated = figures.filter((figure) => figure.kind === 'winner');
 	const statedCandidates = new Set(stated.map((figure) => candidates.find((candidate) => matchesCandidate(candidate, figure))).filter((candidate) => candidate !== undefined));
 	const withVotes = candidates.filter((candidate) => candidate.votes !== null);
-	const mostVotes = withVotes.length >= 2 && (withVotes[0]?.votes?.value ?? 0) > (withVotes[1]?.votes?.value ?? 0) ? withVotes[0] : undefined;
+	// Most votes decides only when every candidate's count is known and agreed.
+	const allCounted = withVotes.length === candidates.length;
+	const mostVotes = allCounted && withVotes.length >= 2 && (withVotes[0]?.votes?.value ?? 0) > (withVotes[1]?.votes?.value ?? 0) ? withVotes[0] : undefined;
 	if (statedCandidates.size > 1) {
 		conflicts.push({ field: 'winner', subject: constituency, values: [...statedCandidates].map((candidate) => sourced(candidate.name, stated.filter((figure) => matchesCandidate(candidate, figure)))) });
 		return null;

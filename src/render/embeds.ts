@@ -4,7 +4,7 @@
  * Discord passes through a `fit…` helper, so no input can push a payload over a limit.
  */
 import type { APIApplicationCommandOptionChoice, APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { Answer, Citation, Mark, SourceRef } from '../answer/model.js';
+import type { Answer, Citation, Mark, QuoteAnswer, ResultAnswer, SourceRef, VerifyAnswer } from '../answer/model.js';
 import { escapeMarkdown, neutraliseMentions } from './escape.js';
 import { ELLIPSIS, LIMITS, embedLength, fitRendered, truncate } from './limits.js';
 
@@ -71,21 +71,98 @@ function blockQuote(text: string): string {
 function extraDescription(answer: Answer): string {
 	switch (answer.command) {
 		case 'ask':
+		case 'find-sources':
+		case 'quote':
 			if (answer.found || answer.suggestions.length === 0) return '';
-			return '\n\n' + fitRendered(`Try asking about: ${answer.suggestions.join(', ')}`, esc, 300);
+			return '\n\n' + fitRendered(`Try: ${answer.suggestions.join(', ')}`, esc, 300);
+		case 'verify':
+			return `\n\n**Verdict: ${VERDICTS[answer.verdict]}**`;
 		default:
 			return '';
 	}
 }
 
+const VERDICTS = { exact: 'word for word', close: 'close, with differences', 'not found': 'not found in the sources' } as const;
+
+/** Command-specific fields first (quotes, results, matches), then the numbered citations they refer to. */
 function answerFields(answer: Answer): APIEmbedField[] {
 	const citations = answer.citations.map(citationField);
 	switch (answer.command) {
 		case 'sources':
-			return [...citations, ...answer.articles.map(articleField), ...skippedFields(answer.skipped)];
+			return [...citations, ...answer.articles.map(articleField), ...listField(`Skipped files (${answer.skipped.length})`, answer.skipped.map((s) => `${s.file} — ${s.reason}`))];
+		case 'quote':
+			return [...quoteFields(answer), ...citations];
+		case 'result':
+			return [...resultFields(answer), ...citations];
+		case 'verify':
+			return [...verifyFields(answer), ...citations];
 		default:
 			return citations;
 	}
+}
+
+/** `[1][3]`: which citations back a quote or a figure. */
+function refs(numbers: readonly number[]): string {
+	return numbers.map((n) => `[${n}]`).join('');
+}
+
+function quoteFields(answer: QuoteAnswer): APIEmbedField[] {
+	const quotes = answer.quotes.map((q, i) => ({
+		name: `Quote ${i + 1}${q.kind === 'partial' ? ' (partial)' : ''} ${refs(q.citations)}`.slice(0, LIMITS.fieldName),
+		value: renderQuote(q.text, q.speaker ?? 'unattributed', LIMITS.fieldValue - 120) + variantsLine(q.variants),
+	}));
+	const reported = listField(
+		'Reported, not quoted',
+		answer.reported.map((r) => `${r.speaker}: ${r.text} ${refs(r.citations)}`),
+	);
+	const speakers = listField(
+		'Speakers',
+		answer.speakers.map((s) => `${s.name} — ${s.quotes} quote${s.quotes === 1 ? '' : 's'}${s.reported ? `, ${s.reported} reported` : ''}`),
+	);
+	return [...quotes, ...reported, ...speakers];
+}
+
+function variantsLine(variants: readonly string[]): string {
+	if (variants.length === 0) return '';
+	return '\n' + fitRendered(`Also worded: ${variants.map((v) => `“${v}”`).join('; ')}`, esc, 110);
+}
+
+function resultFields(answer: ResultAnswer): APIEmbedField[] {
+	const result = answer.result;
+	if (!result) return listField('By-elections with a result', answer.constituencies);
+	const candidate = (c: { name: string; party: string | null; votes: number | null; citations: { party: number[]; votes: number[] } }): string =>
+		`${c.name}${c.party ? ` (${c.party})` : ''}${c.votes === null ? '' : ` — ${c.votes.toLocaleString('en-GB')} votes`} ${refs([...c.citations.party, ...c.citations.votes])}`;
+	const facts: string[] = [];
+	if (result.date) facts.push(`Date: ${result.date.value}${result.date.basis === 'article date' ? ' (date of the report)' : ''} ${refs(result.date.citations)}`);
+	if (result.winner) facts.push(`Winner: ${candidate(result.winner)}`);
+	else if (result.winnerParty) facts.push(`Winning party: ${result.winnerParty.value} ${refs(result.winnerParty.citations)}`);
+	if (result.majority) {
+		const m = result.majority;
+		const figure = m.votes === null ? (m.reported?.wording ?? m.reported?.value ?? 'unknown') : `${m.votes.toLocaleString('en-GB')}${m.computed ? ' (computed from the votes)' : ''}`;
+		facts.push(`Majority: ${figure} ${refs(m.citations)}`);
+	}
+	if (result.gain) facts.push(`${result.gain.value ? 'Gain' : 'Hold'}${result.gain.basis === 'implied' ? ' (implied)' : ''} ${refs(result.gain.citations)}`);
+	if (result.previousParty) facts.push(`Previously held by: ${result.previousParty.value} ${refs(result.previousParty.citations)}`);
+	return [
+		...listField(result.constituency, facts),
+		...listField('Candidates', result.candidates.map(candidate)),
+		...listField(
+			'Sources disagree',
+			result.conflicts.map((c) => `${c.subject} ${c.field}: ${c.values.map((v) => `${v.wording ?? v.value} ${refs(v.citations)}`).join(' vs ')}`),
+		),
+	];
+}
+
+function verifyFields(answer: VerifyAnswer): APIEmbedField[] {
+	return answer.matches.map((m, i) => {
+		const where = m.inQuote ? 'inside a direct quote' : 'in the writer’s words, not a quote';
+		const differences = m.differences.map((d) => `checked “${d.checked}” → source “${d.source}”`).join('\n');
+		const diffText = differences ? '\n' + fitRendered(differences, esc, 300) : '';
+		return {
+			name: `Match ${i + 1}: ${VERDICTS[m.verdict]}, ${where} ${refs(m.citations)}`.slice(0, LIMITS.fieldName),
+			value: renderQuote(m.text, m.speaker ?? 'unattributed', LIMITS.fieldValue - diffText.length) + diffText,
+		};
+	});
 }
 
 /** `[1] Title — source ¶3 · 2021-05-07`, then the excerpt with the matched words in bold. */
@@ -117,21 +194,24 @@ function articleField(article: Extract<Answer, { command: 'sources' }>['articles
 	};
 }
 
-/** All skipped files in one field; when they do not fit, the field says how many were left out. */
-function skippedFields(skipped: readonly { file: string; reason: string }[]): APIEmbedField[] {
-	if (skipped.length === 0) return [];
+/**
+ * A list as one field, one escaped line per item; when the items do not fit in a field value,
+ * the field says how many were left out. No field at all for an empty list.
+ */
+function listField(name: string, items: readonly string[]): APIEmbedField[] {
+	if (items.length === 0) return [];
 	const lines: string[] = [];
 	let used = 0;
-	const room = LIMITS.fieldValue - 40;
-	for (const item of skipped) {
-		const line = fitRendered(`${item.file} — ${item.reason}`, esc, 200);
+	const room = LIMITS.fieldValue - 40; // kept for the "…and N more" line
+	for (const item of items) {
+		const line = fitRendered(item, esc, 300);
 		if (used + line.length + 1 > room) break;
 		lines.push(line);
 		used += line.length + 1;
 	}
-	const rest = skipped.length - lines.length;
+	const rest = items.length - lines.length;
 	if (rest > 0) lines.push(`…and ${rest} more`);
-	return [{ name: `Skipped files (${skipped.length})`, value: lines.join('\n') }];
+	return [{ name: fitRendered(name, esc, LIMITS.fieldName), value: lines.join('\n') }];
 }
 
 // ─── Marks: matched words in bold ───────────────────────────────────────────────────────────

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationCommandType, InteractionContextType } from 'discord.js';
 import { ALL_COMMANDS, commandDefinitions } from '../../commands/index.js';
@@ -5,6 +8,7 @@ import { deployCommands } from '../../src/discord/deploy.js';
 import { APP_ID, GUILD_ID, TOKEN } from '../harness/ids.js';
 import { MockRest, restOptions } from '../harness/rest.js';
 
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let rest: MockRest;
 beforeAll(() => {
 	rest = new MockRest('ws://127.0.0.1:1');
@@ -43,6 +47,14 @@ describe('npm run deploy-commands', () => {
 		expect(await deployCommands({ argv: ['--dry-run'], env: {}, io: captured.io, rest: restOptions() })).toBe(0);
 		expect(JSON.parse(captured.out.join(''))).toEqual(JSON.parse(JSON.stringify(commandDefinitions())));
 		expect(rest.captures.length).toBe(before);
+	});
+
+	it('the npm script entry point prints the dry-run JSON', async () => {
+		const { stdout, code } = await new Promise<{ stdout: string; code: number }>((resolve) => {
+			execFile(process.execPath, ['--import', 'tsx', 'src/discord/deploy-main.ts', '--dry-run'], { cwd: ROOT }, (error, out) => resolve({ stdout: out, code: error ? 1 : 0 }));
+		});
+		expect(code).toBe(0);
+		expect((JSON.parse(stdout) as { name: string }[]).map((c) => c.name)).toEqual(ALL_COMMANDS.map((c) => c.data.name));
 	});
 
 	it('a missing token is named, and exits 1', async () => {

@@ -3,6 +3,7 @@
  * to log in, stay connected and receive dispatches. Facts it relies on are in
  * /work/shared/notes/discord-test-harness.md.
  */
+import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
@@ -27,6 +28,7 @@ export class FakeGateway {
 	/** Every frame the client sent, in order (IDENTIFY, heartbeats, RESUME…). */
 	readonly received: Frame[] = [];
 	private readonly sockets = new Set<WebSocket>();
+	private readonly frames = new EventEmitter();
 	private sequence = 0;
 	private readonly sessionId = 'fake-session';
 
@@ -84,8 +86,23 @@ export class FakeGateway {
 		send(socket, { op: OP.hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 45_000 } });
 	}
 
+	/** Resolves when the client sends a frame with `op` (now or already since `since`). */
+	waitForFrame(op: number, since = 0): Promise<Frame> {
+		const seen = this.received.slice(since).find((f) => f.op === op);
+		if (seen) return Promise.resolve(seen);
+		return new Promise((resolve) => {
+			const listener = (frame: Frame): void => {
+				if (frame.op !== op) return;
+				this.frames.off('frame', listener);
+				resolve(frame);
+			};
+			this.frames.on('frame', listener);
+		});
+	}
+
 	private onFrame(socket: WebSocket, frame: Frame): void {
 		this.received.push(frame);
+		this.frames.emit('frame', frame);
 		switch (frame.op) {
 			case OP.heartbeat:
 				send(socket, { op: OP.heartbeatAck });

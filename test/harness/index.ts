@@ -11,7 +11,7 @@ import { createLogger } from '../../src/discord/logger.js';
 import type { PageStore } from '../../src/discord/pagination.js';
 import { testEngine } from './engine.js';
 import { FakeGateway } from './gateway.js';
-import { APP_ID, BOT_USER_ID, TOKEN } from './ids.js';
+import { API_BASE, APP_ID, BOT_USER_ID, TOKEN } from './ids.js';
 import type { InteractionPayload } from './payloads.js';
 import { MockRest, restOptions } from './rest.js';
 import type { Capture } from './rest.js';
@@ -46,14 +46,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 	const logs: string[] = [];
 	const log = createLogger({ level: 'debug', format: options.logFormat ?? 'json', secrets: [TOKEN], write: (line) => logs.push(line) });
 	const bot = createBot({
-		config: { token: TOKEN, apiUrl: undefined },
+		// The REST base URL goes in the way DISCORD_API_URL does, so every test exercises that path.
+		config: { token: TOKEN, apiUrl: API_BASE },
 		commands: options.commands ?? loadCommands(),
 		engine,
 		reload: options.reload ?? (() => Promise.resolve(engine)),
 		log,
 		pages: options.pages,
 		newErrorId: options.newErrorId,
-		clientOptions: { rest: restOptions() },
+		clientOptions: { rest: { makeRequest: restOptions().makeRequest } },
 	});
 	await bot.start();
 	return {

@@ -1,0 +1,226 @@
+// `quote <speaker> [topic]`: a person's direct quotes with every source, or reported speech
+// clearly labelled, or an honest "unknown" with the closest known speakers.
+
+import type { ParagraphLookup } from './cite.js';
+import type { Answer, Citation, Mark, QuoteItem } from './model.js';
+import type { SpeakerChoice } from './engine.js';
+import type { Knowledge, ParagraphRef, Person, Quote } from '../extract/types.js';
+import { editDistance, matchWords } from '../extract/text.js';
+import { HONORIFICS } from '../extract/lexicon.js';
+
+/** Numbers citations in order of first use; one paragraph is one citation, its marks merged. */
+export class CitationList {
+	private readonly entries: Array<{ ref: ParagraphRef; marks: Mark[] }> = [];
+
+	constructor(private readonly lookup: ParagraphLookup) {}
+
+	add(ref: ParagraphRef, mark?: Mark): number {
+		let index = this.entries.findIndex((entry) => entry.ref.articleId === ref.articleId && entry.ref.paragraph === ref.paragraph);
+		if (index < 0) {
+			this.entries.push({ ref: { articleId: ref.articleId, paragraph: ref.paragraph }, marks: [] });
+			index = this.entries.length - 1;
+		}
+		const entry = this.entries[index];
+		if (entry && mark && !entry.marks.some((known) => known.start === mark.start && known.end === mark.end)) entry.marks.push(mark);
+		return index + 1;
+	}
+
+	addAll(refs: readonly ParagraphRef[]): number[] {
+		return unique(refs.map((ref) => this.add(ref)));
+	}
+
+	build(): Citation[] {
+		return this.entries.map((entry, index) => this.lookup.cite(index + 1, entry.ref.articleId, entry.ref.paragraph, { marks: [...entry.marks].sort((a, b) => a.start - b.start) }));
+	}
+}
+
+export function unique(numbers: readonly number[]): number[] {
+	return [...new Set(numbers)];
+}
+
+// ——— Speaker matching ———
+
+/** Lower case, no honorifics, single spaces: `Mr  STARMER` → `starmer`. */
+function normaliseName(text: string): string {
+	return text
+		.toLowerCase()
+		.replace(/[.,]/g, ' ')
+		.split(/\s+/)
+		.filter((word) => word !== '' && !HONORIFICS.has(word))
+		.join(' ');
+}
+
+function nameForms(person: Person): string[] {
+	const forms = new Set<string>();
+	for (const alias of person.aliases) {
+		const normal = normaliseName(alias);
+		if (normal === '') continue;
+		forms.add(normal);
+		for (const word of normal.split(' ')) if (word.length >= 3) forms.add(word);
+	}
+	return [...forms];
+}
+
+/** 3: a whole alias; 2: one of its words; 1: within a typo or two; 0: no match. */
+function nameScore(person: Person, typed: string): number {
+	const query = normaliseName(typed);
+	if (query === '') return 0;
+	const aliases = person.aliases.map(normaliseName);
+	if (aliases.includes(query)) return 3;
+	const forms = nameForms(person);
+	if (forms.includes(query)) return 2;
+	const allowed = query.length <= 4 ? 1 : 2;
+	return forms.some((form) => form.length >= 3 && editDistance(form, query, allowed) <= allowed) ? 1 : 0;
+}
+
+/** The people a typed name matches, best tier only. */
+export function matchPeople(knowledge: Knowledge, typed: string): Person[] {
+	let best = 0;
+	let matches: Person[] = [];
+	for (const person of knowledge.people) {
+		const score = nameScore(person, typed);
+		if (score === 0 || score < best) continue;
+		if (score > best) {
+			best = score;
+			matches = [];
+		}
+		matches.push(person);
+	}
+	return matches;
+}
+
+interface SpeakerCount {
+	person: Person;
+	quotes: number;
+	reported: number;
+}
+
+function speakerCounts(knowledge: Knowledge): SpeakerCount[] {
+	return knowledge.people
+		.map((person) => ({
+			person,
+			quotes: knowledge.quotes.filter((quote) => quote.speakerId === person.id).length,
+			reported: knowledge.reported.filter((line) => line.personId === person.id).length,
+		}))
+		.filter((count) => count.quotes + count.reported > 0)
+		.sort((a, b) => b.quotes - a.quotes || b.reported - a.reported || a.person.name.localeCompare(b.person.name));
+}
+
+/** Autocomplete: speakers whose names contain what was typed (any alias), most-quoted first, at most 25. */
+export function speakerChoices(knowledge: Knowledge, typed: string): SpeakerChoice[] {
+	const query = normaliseName(typed);
+	return speakerCounts(knowledge)
+		.filter((count) => query === '' || count.person.aliases.some((alias) => normaliseName(alias).includes(query)) || nameScore(count.person, typed) > 0)
+		.slice(0, 25)
+		.map((count) => ({ name: count.person.name, quotes: count.quotes }));
+}
+
+/** Known speakers closest to a name nobody matched. */
+function closestSpeakers(knowledge: Knowledge, typed: string, limit = 5): string[] {
+	const query = normaliseName(typed);
+	return speakerCounts(knowledge)
+		.map((count) => ({ name: count.person.name, distance: Math.min(...nameForms(count.person).map((form) => editDistance(form, query, 20))) }))
+		.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+		.slice(0, limit)
+		.map((entry) => entry.name);
+}
+
+// ——— Answers ———
+
+const TOPIC_STOPWORDS = new Set(['the', 'a', 'an', 'of', 'on', 'in', 'to', 'and', 'or', 'about', 'for', 'is', 'was', 'it', 'this', 'that']);
+
+/** How many of the topic's words (or their stems: `fix` finds `fixing`) the quote contains. */
+function topicScore(quote: Quote, topicWords: readonly string[]): number {
+	const words = new Set([quote.text, ...quote.variants].flatMap(matchWords));
+	return topicWords.filter((topic) => [...words].some((word) => word === topic || (topic.length >= 4 && word.startsWith(topic.slice(0, Math.max(4, topic.length - 2)))))).length;
+}
+
+export function answerQuote(knowledge: Knowledge, lookup: ParagraphLookup, speaker: string | undefined, topic?: string): Answer {
+	const query = { speaker: speaker?.trim() || null, topic: topic?.trim() || null };
+	const empty = { command: 'quote' as const, query, speaker: null, quotes: [], reported: [], speakers: [], suggestions: [], citations: [] };
+	if (!query.speaker) return listSpeakers(knowledge, empty);
+	const matches = matchPeople(knowledge, query.speaker);
+	if (matches.length === 0) {
+		const suggestions = closestSpeakers(knowledge, query.speaker);
+		return {
+			...empty,
+			title: `No speaker "${query.speaker}"`,
+			summary: `Nobody called "${query.speaker}" is quoted in the sources.${suggestions.length > 0 ? ` Closest known speakers: ${suggestions.join(', ')}.` : ''}`,
+			found: false,
+			suggestions,
+		};
+	}
+	if (matches.length > 1) {
+		const names = matches.map((person) => person.name);
+		return { ...empty, title: `Several people match "${query.speaker}"`, summary: `"${query.speaker}" could be ${names.join(' or ')}: which one?`, found: false, suggestions: names };
+	}
+	const person = matches[0] as Person;
+	return personQuotes(knowledge, lookup, person, query);
+}
+
+function listSpeakers(knowledge: Knowledge, empty: Omit<Extract<Answer, { command: 'quote' }>, 'title' | 'summary' | 'found'>): Answer {
+	const counts = speakerCounts(knowledge);
+	const speakers = counts.map((count) => ({ name: count.person.name, quotes: count.quotes, reported: count.reported }));
+	const listed = counts.map((count) => `${count.person.name} (${count.quotes} ${count.quotes === 1 ? 'quote' : 'quotes'}${count.reported > 0 ? `, ${count.reported} reported` : ''})`);
+	return {
+		...empty,
+		title: 'Speakers quoted in the sources',
+		summary: counts.length > 0 ? `${counts.length} people are quoted or reported: ${listed.join('; ')}.` : 'Nobody is quoted in the sources.',
+		found: counts.length > 0,
+		speakers,
+	};
+}
+
+function personQuotes(knowledge: Knowledge, lookup: ParagraphLookup, person: Person, query: { speaker: string | null; topic: string | null }): Answer {
+	const citations = new CitationList(lookup);
+	const topicWords = query.topic ? matchWords(query.topic).filter((word) => !TOPIC_STOPWORDS.has(word)) : [];
+	const own = knowledge.quotes.filter((quote) => quote.speakerId === person.id);
+	const ranked = own
+		.map((quote, order) => ({ quote, order, score: topicScore(quote, topicWords) }))
+		.filter((entry) => topicWords.length === 0 || entry.score > 0)
+		.sort((a, b) => kindRank(a.quote) - kindRank(b.quote) || b.score - a.score || sourceCount(b.quote) - sourceCount(a.quote) || a.order - b.order);
+	const quotes: QuoteItem[] = ranked.map(({ quote }) => ({
+		speaker: person.name,
+		text: quote.text,
+		kind: quote.kind,
+		citations: unique(quote.occurrences.map((occurrence) => citations.add(occurrence, { start: occurrence.start, end: occurrence.end }))),
+		variants: quote.variants,
+	}));
+	const reported = knowledge.reported
+		.filter((line) => line.personId === person.id)
+		.map((line) => ({ speaker: person.name, text: line.text, label: 'reported' as const, citations: [citations.add(line, { start: line.start, end: line.end })] }));
+	const about = query.topic ? ` about "${query.topic}"` : '';
+	const articles = new Set(ranked.flatMap(({ quote }) => quote.occurrences.map((occurrence) => occurrence.articleId))).size;
+	let summary: string;
+	if (quotes.length > 0) {
+		summary = `${person.name}: ${quotes.length} direct ${quotes.length === 1 ? 'quote' : 'quotes'}${about} from ${articles} ${articles === 1 ? 'article' : 'articles'}, full quotes first.`;
+		if (reported.length > 0) summary += ` Also ${reported.length} reported ${reported.length === 1 ? 'line' : 'lines'} (not direct quotes).`;
+	} else if (own.length > 0) {
+		summary = `None of ${person.name}'s ${own.length} quotes is about "${query.topic ?? ''}".`;
+	} else if (reported.length > 0) {
+		summary = `No direct quote from ${person.name} in the sources. Reported speech only (paraphrase, not their words): ${reported.length} ${reported.length === 1 ? 'line' : 'lines'}.`;
+	} else {
+		summary = `No direct quote from ${person.name} in the sources, and no reported speech.`;
+	}
+	return {
+		command: 'quote',
+		title: `Quotes: ${person.name}${about}`,
+		summary,
+		found: quotes.length > 0 || (own.length === 0 && reported.length > 0),
+		citations: citations.build(),
+		query,
+		speaker: person.name,
+		quotes,
+		reported: quotes.length > 0 || own.length === 0 ? reported : [],
+		speakers: [],
+		suggestions: [],
+	};
+}
+
+function kindRank(quote: Quote): number {
+	return quote.kind === 'full' ? 0 : 1;
+}
+
+function sourceCount(quote: Quote): number {
+	return new Set(quote.occurrences.map((occurrence) => occurrence.articleId)).size;
+}

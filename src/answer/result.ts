@@ -1,0 +1,120 @@
+// `result [constituency]`: the structured result of one by-election, every figure cited.
+
+import type { ParagraphLookup } from './cite.js';
+import type { Answer, ElectionResultView } from './model.js';
+import { CitationList } from './quote.js';
+import type { CandidateResult, ElectionResult, Knowledge, Sourced } from '../extract/types.js';
+import { editDistance, formatCount } from '../extract/text.js';
+
+function normalise(text: string): string {
+	return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Known constituencies matching what the user typed (prefix or contained words), for autocomplete. */
+export function constituencyChoices(knowledge: Knowledge, typed: string): string[] {
+	const query = normalise(typed);
+	return knowledge.results
+		.map((result) => result.constituency)
+		.filter((name) => query === '' || normalise(name).includes(query))
+		.sort((a, b) => a.localeCompare(b))
+		.slice(0, 25);
+}
+
+function findResult(knowledge: Knowledge, typed: string): ElectionResult | null {
+	const query = normalise(typed);
+	const exact = knowledge.results.find((result) => normalise(result.constituency) === query);
+	if (exact) return exact;
+	const partial = knowledge.results.filter((result) => normalise(result.constituency).includes(query) && query.length >= 3);
+	if (partial.length === 1) return partial[0] ?? null;
+	const close = knowledge.results.filter((result) => editDistance(normalise(result.constituency), query, 2) <= 2);
+	return close.length === 1 ? (close[0] ?? null) : null;
+}
+
+export function answerResult(knowledge: Knowledge, lookup: ParagraphLookup, constituency?: string): Answer {
+	const query = constituency?.trim() || null;
+	const constituencies = knowledge.results.map((result) => result.constituency);
+	const base = { command: 'result' as const, query, constituencies, citations: [], result: null };
+	if (constituencies.length === 0) {
+		return { ...base, title: 'No results', summary: 'The sources report no by-election result.', found: false };
+	}
+	let chosen: ElectionResult | null = null;
+	if (query) {
+		chosen = findResult(knowledge, query);
+		if (!chosen) {
+			return { ...base, title: `No result for "${query}"`, summary: `The sources report no by-election result for "${query}". Known: ${constituencies.join(', ')}.`, found: false };
+		}
+	} else if (knowledge.results.length > 1) {
+		return { ...base, title: 'By-elections in the sources', summary: `${constituencies.length} by-elections in the sources: ${constituencies.join(', ')}. Name one to see its result.`, found: true };
+	} else {
+		chosen = knowledge.results[0] ?? null;
+	}
+	if (!chosen) return { ...base, title: 'No results', summary: 'The sources report no by-election result.', found: false };
+	const citations = new CitationList(lookup);
+	const view = toView(chosen, citations);
+	return { ...base, title: `Result: ${chosen.constituency}`, summary: summarise(view), found: true, result: view, citations: citations.build() };
+}
+
+function toView(result: ElectionResult, citations: CitationList): ElectionResultView {
+	const cite = <T>(value: Sourced<T> | null): number[] => (value ? citations.addAll(value.sources) : []);
+	const candidate = (entry: CandidateResult): ElectionResultView['candidates'][number] => ({
+		name: entry.name,
+		party: entry.party?.value ?? null,
+		votes: entry.votes?.value ?? null,
+		citations: { party: cite(entry.party), votes: cite(entry.votes) },
+	});
+	const text = (value: Sourced<string> | null): { value: string; wording: string | null; citations: number[] } | null =>
+		value ? { value: value.value, wording: value.wording ?? null, citations: cite(value) } : null;
+	return {
+		constituency: result.constituency,
+		date: result.date ? { value: result.date.value, basis: result.date.basis, citations: cite(result.date) } : null,
+		winner: result.winner ? { ...candidate(result.winner), basis: result.winner.basis } : null,
+		winnerParty: text(result.winnerParty),
+		candidates: result.candidates.map(candidate),
+		majority: result.majority
+			? {
+					votes: result.majority.votes,
+					computed: result.majority.computed,
+					reported: text(result.majority.reported),
+					citations: citations.addAll(result.majority.sources),
+				}
+			: null,
+		gain: result.gain ? { value: result.gain.value, basis: result.gain.basis, wording: result.gain.wording ?? null, citations: cite(result.gain) } : null,
+		previousParty: text(result.previousParty),
+		conflicts: result.conflicts.map((conflict) => ({
+			field: conflict.field,
+			subject: conflict.subject,
+			values: conflict.values.map((value) => ({ value: value.value, wording: value.wording ?? null, citations: cite(value) })),
+		})),
+	};
+}
+
+function refs(numbers: readonly number[]): string {
+	return numbers.map((n) => `[${n}]`).join('');
+}
+
+function summarise(view: ElectionResultView): string {
+	const parts: string[] = [];
+	const line = (candidate: ElectionResultView['candidates'][number]): string =>
+		`${candidate.name}${candidate.party ? ` (${candidate.party})` : ''}${candidate.votes !== null ? ` ${formatCount(candidate.votes)}` : ''} ${refs([...candidate.citations.votes, ...candidate.citations.party])}`.trim();
+	if (view.winner) parts.push(`Winner: ${line(view.winner)}${view.winner.basis === 'most votes' ? ' (most votes)' : ''}.`);
+	else if (view.winnerParty) parts.push(`Won by the ${view.winnerParty.value} party ${refs(view.winnerParty.citations)}.`);
+	const others = view.candidates.filter((candidate) => candidate.name !== view.winner?.name);
+	if (others.length > 0) parts.push(`Also: ${others.map(line).join('; ')}.`);
+	if (view.majority) {
+		const exact = view.majority.votes !== null ? `${formatCount(view.majority.votes)}${view.majority.computed ? ' (computed from the top two)' : ''}` : null;
+		const reported = view.majority.reported ? `reported as "${view.majority.reported.value}" ${refs(view.majority.reported.citations)}` : null;
+		parts.push(`Majority: ${[exact, reported].filter(Boolean).join(', ')} ${exact ? refs(view.majority.citations) : ''}`.trim() + '.');
+	}
+	if (view.gain) {
+		const from = view.previousParty ? ` from ${view.previousParty.value} ${refs(view.previousParty.citations)}` : '';
+		const party = view.winner?.party ?? view.winnerParty?.value ?? '';
+		parts.push(`${view.gain.value ? `${party} gain`.trim() : `${party} hold`.trim()}${view.gain.value ? from : ''} ${refs(view.gain.citations)}.`);
+	} else if (view.previousParty) {
+		parts.push(`Previously held by ${view.previousParty.value} ${refs(view.previousParty.citations)}.`);
+	}
+	if (view.date) parts.push(`Date: ${view.date.value}${view.date.basis === 'article date' ? ' (date of the reporting article)' : ''} ${refs(view.date.citations)}.`);
+	if (view.conflicts.length > 0) {
+		parts.push(`Sources disagree: ${view.conflicts.map((conflict) => `${conflict.field} of ${conflict.subject}: ${conflict.values.map((value) => `${value.value} ${refs(value.citations)}`).join(' vs ')}`).join('; ')}.`);
+	}
+	return `${view.constituency}. ${parts.join(' ')}`;
+}

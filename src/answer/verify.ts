@@ -1,0 +1,166 @@
+// `verify "<wording>"`: is this wording in the sources, word for word, nearly, or not at all;
+// who said it and where. What a sub-editor runs before a quote goes to print.
+
+import type { ParagraphLookup } from './cite.js';
+import type { Answer } from './model.js';
+import { CitationList } from './quote.js';
+import type { Knowledge, ParagraphRef } from '../extract/types.js';
+import { containsWords, matchWords, wordSimilarity } from '../extract/text.js';
+
+/** Below this share of shared words a stretch is a different sentence, not a misquote. */
+const CLOSE_ENOUGH = 0.6;
+const MAX_WORDS = 200;
+
+interface Candidate {
+	ref: ParagraphRef;
+	speakerId: string | null;
+	words: string[];
+	start: number;
+	end: number;
+	inQuote: boolean;
+}
+
+interface Found {
+	candidate: Candidate;
+	verdict: 'exact' | 'close';
+	score: number;
+	window: string[];
+}
+
+export function answerVerify(knowledge: Knowledge, lookup: ParagraphLookup, wording: string): Answer {
+	const checked = matchWords(wording).slice(0, MAX_WORDS);
+	const base = { command: 'verify' as const, wording, citations: [], matches: [] };
+	if (checked.length === 0) return { ...base, title: 'Nothing to verify', summary: 'Give the wording to check, in quotes.', found: false, verdict: 'not found' as const };
+	const inQuotes = bestMatches(quoteCandidates(knowledge), checked);
+	const found = inQuotes.length > 0 ? inQuotes : bestMatches(paragraphCandidates(lookup, knowledge), checked);
+	if (found.length === 0) {
+		return { ...base, title: 'Not found', summary: 'This wording is not in the sources, not even approximately. Do not publish it as a quote from them.', found: false, verdict: 'not found' as const };
+	}
+	const citations = new CitationList(lookup);
+	const people = new Map(knowledge.people.map((person) => [person.id, person.name]));
+	const matches = found.map((entry) => ({
+		speaker: entry.candidate.speakerId ? (people.get(entry.candidate.speakerId) ?? null) : null,
+		verdict: entry.verdict,
+		text: entry.window.join(' '),
+		differences: entry.verdict === 'exact' ? [] : differences(checked, entry.window),
+		inQuote: entry.candidate.inQuote,
+		citations: [citations.add(entry.candidate.ref, { start: entry.candidate.start, end: entry.candidate.end })],
+	}));
+	const verdict = matches.some((match) => match.verdict === 'exact') ? ('exact' as const) : ('close' as const);
+	return { ...base, title: verdict === 'exact' ? 'Exact wording found' : 'Close wording found', summary: summarise(verdict, matches), found: true, verdict, matches, citations: citations.build() };
+}
+
+function quoteCandidates(knowledge: Knowledge): Candidate[] {
+	return knowledge.quotes.flatMap((quote) =>
+		quote.occurrences.map((occurrence) => ({
+			ref: occurrence,
+			speakerId: quote.speakerId,
+			words: matchWords(occurrence.text),
+			start: occurrence.start,
+			end: occurrence.end,
+			inQuote: true,
+		})),
+	);
+}
+
+/** Whole paragraphs, for wording the writer used outside quote marks: found, but nobody's quote. */
+function paragraphCandidates(lookup: ParagraphLookup, knowledge: Knowledge): Candidate[] {
+	const articleIds = new Set<string>([...knowledge.quotes.flatMap((quote) => quote.occurrences.map((occurrence) => occurrence.articleId)), ...knowledge.people.flatMap((person) => person.mentions.map((mention) => mention.articleId))]);
+	const candidates: Candidate[] = [];
+	for (const articleId of articleIds) {
+		const article = lookup.article(articleId);
+		for (const paragraph of article?.paragraphs ?? []) {
+			candidates.push({ ref: { articleId, paragraph: paragraph.number }, speakerId: null, words: matchWords(paragraph.text), start: 0, end: paragraph.text.length, inQuote: false });
+		}
+	}
+	return candidates;
+}
+
+/** Exact matches if any; otherwise the closest stretches above the threshold (at most three). */
+function bestMatches(candidates: readonly Candidate[], checked: readonly string[]): Found[] {
+	const exact = candidates.filter((candidate) => containsWords(candidate.words, checked)).map((candidate) => ({ candidate, verdict: 'exact' as const, score: 1, window: [...checked] }));
+	if (exact.length > 0) return dedupeByParagraph(exact);
+	const close: Found[] = [];
+	for (const candidate of candidates) {
+		const best = bestWindow(candidate.words, checked);
+		if (best && best.score >= CLOSE_ENOUGH) close.push({ candidate, verdict: 'close', score: best.score, window: best.window });
+	}
+	return dedupeByParagraph(close.sort((a, b) => b.score - a.score)).slice(0, 3);
+}
+
+function dedupeByParagraph(found: readonly Found[]): Found[] {
+	const seen = new Set<string>();
+	return found.filter((entry) => {
+		const key = `${entry.candidate.ref.articleId}#${entry.candidate.ref.paragraph}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
+
+/**
+ * The stretch of the source, about as long as the checked wording, sharing the most words with
+ * it. Shared words over the longer of the two, so a window that drops a differing word does not win.
+ */
+function bestWindow(words: readonly string[], checked: readonly string[]): { score: number; window: string[] } | null {
+	let best: { score: number; window: string[] } | null = null;
+	const lengths = [0, -1, 1, -2, 2].map((delta) => Math.min(words.length, checked.length + delta)).filter((length, index, all) => length > 0 && all.indexOf(length) === index);
+	for (const size of lengths) {
+		for (let start = 0; start + size <= words.length; start++) {
+			const window = words.slice(start, start + size);
+			const shared = (wordSimilarity(window, checked) * (window.length + checked.length)) / 2;
+			const score = shared / Math.max(window.length, checked.length);
+			if (!best || score > best.score) best = { score, window };
+		}
+	}
+	return best;
+}
+
+/** Word-level differences from a longest common subsequence: what was checked vs what the source says. */
+export function differences(checked: readonly string[], source: readonly string[]): Array<{ checked: string; source: string }> {
+	const rows = checked.length;
+	const columns = source.length;
+	const table: number[][] = Array.from({ length: rows + 1 }, () => new Array<number>(columns + 1).fill(0));
+	for (let i = rows - 1; i >= 0; i--) {
+		for (let j = columns - 1; j >= 0; j--) {
+			const row = table[i] as number[];
+			row[j] = checked[i] === source[j] ? (table[i + 1]?.[j + 1] ?? 0) + 1 : Math.max(table[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
+		}
+	}
+	const result: Array<{ checked: string; source: string }> = [];
+	let pendingChecked: string[] = [];
+	let pendingSource: string[] = [];
+	const flush = (): void => {
+		if (pendingChecked.length > 0 || pendingSource.length > 0) result.push({ checked: pendingChecked.join(' '), source: pendingSource.join(' ') });
+		pendingChecked = [];
+		pendingSource = [];
+	};
+	let i = 0;
+	let j = 0;
+	while (i < rows || j < columns) {
+		if (i < rows && j < columns && checked[i] === source[j]) {
+			flush();
+			i++;
+			j++;
+		} else if (j < columns && (i >= rows || (table[i]?.[j + 1] ?? 0) >= (table[i + 1]?.[j] ?? 0))) {
+			pendingSource.push(source[j] ?? '');
+			j++;
+		} else {
+			pendingChecked.push(checked[i] ?? '');
+			i++;
+		}
+	}
+	flush();
+	return result;
+}
+
+function summarise(verdict: 'exact' | 'close', matches: ReadonlyArray<{ speaker: string | null; inQuote: boolean; differences: Array<{ checked: string; source: string }>; citations: number[] }>): string {
+	const where = matches
+		.map((match) => {
+			const who = match.inQuote ? (match.speaker ? `quoted as ${match.speaker}` : 'in a quote with no clear speaker') : 'in the writer\'s own words, not a quote';
+			const diff = match.differences.length > 0 ? `; differs: ${match.differences.map((difference) => `"${difference.checked || '—'}" → "${difference.source || '—'}"`).join(', ')}` : '';
+			return `${who} [${match.citations.join('][')}]${diff}`;
+		})
+		.join('; ');
+	return verdict === 'exact' ? `Word for word in the sources: ${where}.` : `Not word for word. Closest in the sources: ${where}.`;
+}
