@@ -6,7 +6,7 @@ export const ask: SlashAnswerCommand = {
 	kind: 'slash',
 	data: addPrivate(
 		guildCommand('ask', 'Ask about the by-elections; the answer cites the articles').addStringOption((option) =>
-			option.setName('question').setDescription('Your question, e.g. Who won the Hartlepool by-election?').setRequired(true).setMaxLength(500),
+			option.setName('question').setDescription('Your question, e.g. Who won the by-election, and by how much?').setRequired(true).setMaxLength(500),
 		),
 	).toJSON(),
 	args: (interaction) => [text(interaction, 'question')],

@@ -5,6 +5,10 @@ import { Answer } from './model.js';
 import { ParagraphLookup } from './cite.js';
 import { answerQuestion } from './ask.js';
 import { listSources } from './sources.js';
+import { extractKnowledge, type Knowledge } from '../extract/index.js';
+import { answerQuote, speakerChoices } from './quote.js';
+import { answerResult, constituencyChoices } from './result.js';
+import { answerVerify } from './verify.js';
 
 export interface SpeakerChoice {
 	name: string;
@@ -34,6 +38,8 @@ export interface EngineApi {
 export class Engine implements EngineApi {
 	private readonly index: ParagraphIndex;
 	private readonly lookup: ParagraphLookup;
+	/** Quotes, people and results extracted from the articles. */
+	readonly knowledge: Knowledge;
 
 	private constructor(
 		readonly articles: readonly Article[],
@@ -41,6 +47,7 @@ export class Engine implements EngineApi {
 	) {
 		this.index = new ParagraphIndex(articles);
 		this.lookup = new ParagraphLookup(articles);
+		this.knowledge = extractKnowledge(articles);
 	}
 
 	static async fromDirectory(folder: string): Promise<Engine> {
@@ -64,24 +71,24 @@ export class Engine implements EngineApi {
 		return validated(listSources(this.articles, this.warnings));
 	}
 
-	quote(_speaker: string | undefined, _topic?: string): Answer {
-		throw new Error('quote: not wired yet');
+	quote(speaker: string | undefined, topic?: string): Answer {
+		return validated(answerQuote(this.knowledge, this.lookup, speaker, topic));
 	}
 
-	result(_constituency?: string): Answer {
-		throw new Error('result: not wired yet');
+	result(constituency?: string): Answer {
+		return validated(answerResult(this.knowledge, this.lookup, constituency));
 	}
 
-	verify(_wording: string): Answer {
-		throw new Error('verify: not wired yet');
+	verify(wording: string): Answer {
+		return validated(answerVerify(this.knowledge, this.lookup, wording));
 	}
 
-	speakerChoices(_typed: string): SpeakerChoice[] {
-		return [];
+	speakerChoices(typed: string): SpeakerChoice[] {
+		return speakerChoices(this.knowledge, typed);
 	}
 
-	constituencyChoices(_typed: string): string[] {
-		return [];
+	constituencyChoices(typed: string): string[] {
+		return constituencyChoices(this.knowledge, typed);
 	}
 }
 

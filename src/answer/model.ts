@@ -120,7 +120,7 @@ export const ElectionResultView = z.object({
 		.object({
 			votes: z.number().int().nonnegative().nullable(),
 			computed: z.boolean(),
-			/** What a source says when it rounds: `almost 7,000`. */
+			/** What a source says when it rounds: `almost 5,000`. */
 			reported: SourcedText.nullable(),
 			citations: CitationNumbers,
 		})

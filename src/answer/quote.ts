@@ -40,7 +40,7 @@ export function unique(numbers: readonly number[]): number[] {
 
 // ——— Speaker matching ———
 
-/** Lower case, no honorifics, single spaces: `Mr  STARMER` → `starmer`. */
+/** Lower case, no honorifics, single spaces: `Mr  SMITH` → `smith`. */
 function normaliseName(text: string): string {
 	return text
 		.toLowerCase()

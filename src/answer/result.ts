@@ -37,7 +37,7 @@ export function answerResult(knowledge: Knowledge, lookup: ParagraphLookup, cons
 	if (constituencies.length === 0) {
 		return { ...base, title: 'No results', summary: 'The sources report no by-election result.', found: false };
 	}
-	let chosen: ElectionResult | null = null;
+	let chosen: ElectionResult | null;
 	if (query) {
 		chosen = findResult(knowledge, query);
 		if (!chosen) {
@@ -89,7 +89,7 @@ function toView(result: ElectionResult, citations: CitationList): ElectionResult
 }
 
 function refs(numbers: readonly number[]): string {
-	return numbers.map((n) => `[${n}]`).join('');
+	return [...new Set(numbers)].map((n) => `[${n}]`).join('');
 }
 
 function summarise(view: ElectionResultView): string {

@@ -47,6 +47,11 @@ export function evaluateAsk(engine: EngineApi, questions: readonly LabelledQuest
 	return result;
 }
 
+/** The issue's target: the answer in the top 3 for at least 90% of answerable questions, and silence on the rest. */
+export function meetsAskTarget(evaluation: AskEvaluation): boolean {
+	return evaluation.top3 >= 0.9 * evaluation.answerable && evaluation.silent === evaluation.unanswerable;
+}
+
 export function formatAskEvaluation(evaluation: AskEvaluation): string {
 	const percent = (part: number, whole: number) => `${whole === 0 ? 0 : ((100 * part) / whole).toFixed(1)}%`;
 	const lines = [

@@ -8,7 +8,7 @@ import { containsWords, matchWords, wordSimilarity } from './text.js';
 const SIMILAR = 0.85;
 /** A short phrase found inside a longer quote is the same quote only if it is this long, or the speaker agrees. */
 const MIN_CONTAINED_WORDS = 4;
-/** …or, shorter still, at least this share of the longer quote's words (`bitterly disappointed` in `bitterly disappointed in the results`). */
+/** …or, shorter still, at least this share of the longer quote's words (`deeply proud` in `deeply proud of this campaign`). */
 const SHORT_PHRASE_SHARE = 0.4;
 
 interface Group {

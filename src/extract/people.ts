@@ -51,7 +51,7 @@ export function resolvePeople(analyses: readonly ArticleAnalysis[]): Person[] {
 	const singles = runs.filter((entry) => fullWords(entry.run).length === 1);
 	const orphanDrafts = new Map<string, Draft>();
 	for (const entry of singles) {
-		const match = resolveSurname(entry, drafts, analyses);
+		const match = resolveSurname(entry, drafts);
 		if (match) {
 			match.runs.push(entry);
 			draftOf.set(entry, match);
@@ -128,12 +128,11 @@ function sameName(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** A bare surname (or `Mr X`) names the one full name with that surname: in the article first, then the corpus. */
-function resolveSurname(entry: RunAt, drafts: readonly Draft[], analyses: readonly ArticleAnalysis[]): Draft | null {
+function resolveSurname(entry: RunAt, drafts: readonly Draft[]): Draft | null {
 	const surname = surnameOf(entry.run.words);
 	const matches = drafts.filter((draft) => [...draft.forms.values()].some((form) => surnameMatches(surnameOf(form.words), surname)));
 	if (matches.length <= 1) return matches[0] ?? null;
 	const inArticle = matches.filter((draft) => draft.runs.some((run) => run.article === entry.article && fullWords(run.run).length >= 2));
-	void analyses;
 	return inArticle.length === 1 ? (inArticle[0] ?? null) : null;
 }
 

@@ -154,7 +154,7 @@ function classifyKinds(article: Article, segments: QuoteSegment[]): QuoteSegment
 /**
  * Full: the quote stands as its own statement (opens the paragraph, follows a colon, a comma or
  * a sentence end, or is a capitalised sentence straight after a speech verb). Partial: a few
- * words inside the writer's own sentence (`said he was "bitterly disappointed"`).
+ * words inside the writer's own sentence (`said she was "deeply proud"`).
  */
 function kindAt(text: string, segment: QuoteSegment): QuoteKind {
 	const prefix = text.slice(0, segment.openMark ?? 0).trimEnd();

@@ -268,7 +268,7 @@ function countAfter(tokens: readonly Token[], from: number, end: number, within:
 	return null;
 }
 
-/** `(15,529 to 8,589 votes, respectively)` or `by 15,529 votes to 8,589`. */
+/** `(12,345 to 6,789 votes, respectively)` or `by 12,345 votes to 6,789`. */
 function votePair(tokens: readonly Token[], from: number, end: number): [number, number] | null {
 	for (let cursor = from; cursor < end - 2; cursor++) {
 		const first = parseCount(tokens[cursor]?.word ?? '');
@@ -282,7 +282,7 @@ function votePair(tokens: readonly Token[], from: number, end: number): [number,
 	return null;
 }
 
-/** `by almost 7,000 votes` straight after the loser or the verb: the majority as reported. */
+/** `by almost 5,000 votes` straight after the loser or the verb: the majority as reported. */
 function marginAfter(tokens: readonly Token[], from: number, end: number, paragraph: ParagraphAnalysis): Omit<Figure, 'constituency' | 'ref'> | null {
 	if (tokens[from]?.lower !== 'by') return null;
 	for (let cursor = from + 1; cursor < Math.min(end, from + 5); cursor++) {
@@ -318,7 +318,7 @@ function partyOutcomes(text: string, constituency: string, ref: ParagraphRef): F
 	const add = (kind: Figure['kind'], value: string, wording: string): void => {
 		figures.push({ constituency, ref, kind, value, wording });
 	};
-	for (const match of text.matchAll(/\b(gain(?:ed|s)?|took|takes|taking|seized|seizing|captured|capturing|snatched|won|winning|wrested|wresting) (?:the seat |the constituency |it |[A-Z][\w’'-]* )?from (?:the )?([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2})/g)) {
+	for (const match of text.matchAll(/\b(gain(?:ed|s)?|took|takes|taking|seized|seizing|captured|capturing|snatched|won|winning|wrested|wresting) (?:the seat |the constituency |it |[A-Z][\w’'-]* |the (?:[A-Z][\w’'-]* ){1,4}by-election )?from (?:the )?([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2})/g)) {
 		const party = leadingParty(match[2] ?? '');
 		if (party) {
 			add('gain', 'true', match[0]);
@@ -382,11 +382,6 @@ function trailingParty(phrase: string): string | null {
 	return null;
 }
 
-function nameOf(run: NameRun, context: Context): string {
-	const person = run.personId ? context.people.get(run.personId) : undefined;
-	return person?.name.replace(/^(Sir|Dame) /, '') ?? run.words.join(' ');
-}
-
 /** Party from the role before the name, `(Party)` after it, or what the corpus says about the person. */
 function partyOf(run: NameRun, tokens: readonly Token[], context: Context): string | null {
 	if (run.party) return run.party;
@@ -422,7 +417,7 @@ function tableFigures(paragraph: ParagraphAnalysis, constituency: string, contex
 		if (/[\d.,]/.test(before) || /[\d%]/.test(after) || (after === '.' && /\d/.test(text.charAt(index + match[0].length + 1)))) continue;
 		const segment = text.slice(segmentStart, index);
 		segmentStart = index + match[0].length;
-		const row = parseRow(segment, context);
+		const row = parseRow(segment);
 		const votes = parseCount(match[0]);
 		if (row && votes !== null) rows.push({ ...row, votes });
 	}
@@ -437,7 +432,7 @@ function tableFigures(paragraph: ParagraphAnalysis, constituency: string, contex
 	});
 }
 
-function parseRow(segment: string, context: Context): { name: string; party: string } | null {
+function parseRow(segment: string): { name: string; party: string } | null {
 	const tail = segment.replace(/^[\s\S]*[.:;](?=\s)/, '').replace(/[\s|,:–—-]+$/, '');
 	if (tail.split(/\s+/).length > 14) return null;
 	let name: string | null = null;
@@ -460,7 +455,6 @@ function parseRow(segment: string, context: Context): { name: string; party: str
 	const cleanName = name ? trailingName(name) : null;
 	const cleanParty = party ? (canonicalParty(party.trim()) ?? (/party$/i.test(party.trim()) ? party.trim() : null)) : null;
 	if (!cleanName || !cleanParty) return null;
-	void context;
 	return { name: cleanName, party: cleanParty };
 }
 

@@ -4,7 +4,7 @@
 import { foldForMatching } from '../corpus/normalise.js';
 
 export interface Token {
-	/** The word without surrounding punctuation (`Abbott's` keeps its `'s`; see `base`). */
+	/** The word without surrounding punctuation (`Smith's` keeps its `'s`; see `base`). */
 	word: string;
 	/** `word` without a possessive `'s` / `’s` / trailing `’`. */
 	base: string;
@@ -124,7 +124,7 @@ export function containsWords(haystack: readonly string[], needle: readonly stri
 	return ` ${haystack.join(' ')} `.includes(` ${needle.join(' ')} `);
 }
 
-/** Parses `15,529` or `15529` (not years written in running text: callers decide context). */
+/** Parses `12,345` or `12345` (not years written in running text: callers decide context). */
 export function parseCount(text: string): number | null {
 	if (!/^\d{1,3}(,\d{3})+$|^\d+$/.test(text)) return null;
 	const value = Number(text.replace(/,/g, ''));

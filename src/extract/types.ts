@@ -64,7 +64,7 @@ export interface ReportedLine extends ParagraphRef {
 export interface Sourced<T> {
 	value: T;
 	sources: ParagraphRef[];
-	/** The words of the source when they are not the value itself (`almost 7,000`, `held the seat`). */
+	/** The words of the source when they are not the value itself (`almost 5,000`, `held the seat`). */
 	wording?: string;
 }
 
@@ -86,7 +86,7 @@ export interface MajorityResult {
 	/** Exact majority: stated by a source, or computed from the top two vote counts. */
 	votes: number | null;
 	computed: boolean;
-	/** What a source says when it rounds (`almost 7,000`). */
+	/** What a source says when it rounds (`almost 5,000`). */
 	reported: Sourced<string> | null;
 	sources: ParagraphRef[];
 }

@@ -25,7 +25,7 @@ const STOP_WORDS = new Set(
 	).split(' '),
 );
 
-// Numbers keep their digits only, so 15,529 and 15529 are one term; words may hold inner apostrophes and hyphens.
+// Numbers keep their digits only, so 12,345 and 12345 are one term; words may hold inner apostrophes and hyphens.
 const TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?:['-][\p{L}\p{M}]+)*/gu;
 
 export function stripAccents(word: string): string {

@@ -6,6 +6,7 @@
 import type { APIApplicationCommandOptionChoice, APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Answer, Citation, Mark, QuoteAnswer, ResultAnswer, SourceRef, VerifyAnswer } from '../answer/model.js';
 import { escapeMarkdown, neutraliseMentions } from './escape.js';
+import { VERDICTS, candidateLine, conflictLines, differenceLines, matchHeading, refs, reportedLines, resultFactLines, speakerLines } from './lines.js';
 import { ELLIPSIS, LIMITS, embedLength, fitRendered, truncate } from './limits.js';
 
 export interface Page {
@@ -82,7 +83,6 @@ function extraDescription(answer: Answer): string {
 	}
 }
 
-const VERDICTS = { exact: 'word for word', close: 'close, with differences', 'not found': 'not found in the sources' } as const;
 
 /** Command-specific fields first (quotes, results, matches), then the numbered citations they refer to. */
 function answerFields(answer: Answer): APIEmbedField[] {
@@ -101,24 +101,14 @@ function answerFields(answer: Answer): APIEmbedField[] {
 	}
 }
 
-/** `[1][3]`: which citations back a quote or a figure. */
-function refs(numbers: readonly number[]): string {
-	return numbers.map((n) => `[${n}]`).join('');
-}
 
 function quoteFields(answer: QuoteAnswer): APIEmbedField[] {
 	const quotes = answer.quotes.map((q, i) => ({
 		name: `Quote ${i + 1}${q.kind === 'partial' ? ' (partial)' : ''} ${refs(q.citations)}`.slice(0, LIMITS.fieldName),
 		value: renderQuote(q.text, q.speaker ?? 'unattributed', LIMITS.fieldValue - 120) + variantsLine(q.variants),
 	}));
-	const reported = listField(
-		'Reported, not quoted',
-		answer.reported.map((r) => `${r.speaker}: ${r.text} ${refs(r.citations)}`),
-	);
-	const speakers = listField(
-		'Speakers',
-		answer.speakers.map((s) => `${s.name} — ${s.quotes} quote${s.quotes === 1 ? '' : 's'}${s.reported ? `, ${s.reported} reported` : ''}`),
-	);
+	const reported = listField('Reported, not quoted', reportedLines(answer));
+	const speakers = listField('Speakers', speakerLines(answer));
 	return [...quotes, ...reported, ...speakers];
 }
 
@@ -130,36 +120,19 @@ function variantsLine(variants: readonly string[]): string {
 function resultFields(answer: ResultAnswer): APIEmbedField[] {
 	const result = answer.result;
 	if (!result) return listField('By-elections with a result', answer.constituencies);
-	const candidate = (c: { name: string; party: string | null; votes: number | null; citations: { party: number[]; votes: number[] } }): string =>
-		`${c.name}${c.party ? ` (${c.party})` : ''}${c.votes === null ? '' : ` — ${c.votes.toLocaleString('en-GB')} votes`} ${refs([...c.citations.party, ...c.citations.votes])}`;
-	const facts: string[] = [];
-	if (result.date) facts.push(`Date: ${result.date.value}${result.date.basis === 'article date' ? ' (date of the report)' : ''} ${refs(result.date.citations)}`);
-	if (result.winner) facts.push(`Winner: ${candidate(result.winner)}`);
-	else if (result.winnerParty) facts.push(`Winning party: ${result.winnerParty.value} ${refs(result.winnerParty.citations)}`);
-	if (result.majority) {
-		const m = result.majority;
-		const figure = m.votes === null ? (m.reported?.wording ?? m.reported?.value ?? 'unknown') : `${m.votes.toLocaleString('en-GB')}${m.computed ? ' (computed from the votes)' : ''}`;
-		facts.push(`Majority: ${figure} ${refs(m.citations)}`);
-	}
-	if (result.gain) facts.push(`${result.gain.value ? 'Gain' : 'Hold'}${result.gain.basis === 'implied' ? ' (implied)' : ''} ${refs(result.gain.citations)}`);
-	if (result.previousParty) facts.push(`Previously held by: ${result.previousParty.value} ${refs(result.previousParty.citations)}`);
 	return [
-		...listField(result.constituency, facts),
-		...listField('Candidates', result.candidates.map(candidate)),
-		...listField(
-			'Sources disagree',
-			result.conflicts.map((c) => `${c.subject} ${c.field}: ${c.values.map((v) => `${v.wording ?? v.value} ${refs(v.citations)}`).join(' vs ')}`),
-		),
+		...listField(result.constituency, resultFactLines(result)),
+		...listField('Candidates', result.candidates.map(candidateLine)),
+		...listField('Sources disagree', conflictLines(result)),
 	];
 }
 
 function verifyFields(answer: VerifyAnswer): APIEmbedField[] {
 	return answer.matches.map((m, i) => {
-		const where = m.inQuote ? 'inside a direct quote' : 'in the writer’s words, not a quote';
-		const differences = m.differences.map((d) => `checked “${d.checked}” → source “${d.source}”`).join('\n');
+		const differences = differenceLines(m).join('\n');
 		const diffText = differences ? '\n' + fitRendered(differences, esc, 300) : '';
 		return {
-			name: `Match ${i + 1}: ${VERDICTS[m.verdict]}, ${where} ${refs(m.citations)}`.slice(0, LIMITS.fieldName),
+			name: matchHeading(m, i).slice(0, LIMITS.fieldName),
 			value: renderQuote(m.text, m.speaker ?? 'unattributed', LIMITS.fieldValue - diffText.length) + diffText,
 		};
 	});

@@ -1,5 +1,6 @@
 // Answer → plain text for the console: the same parts, in the same order, as the bot's reply.
-import type { Answer, Citation, Mark, SourceRef } from '../answer/model.js';
+import type { Answer, Citation, Mark, QuoteAnswer, ResultAnswer, SourceRef, VerifyAnswer } from '../answer/model.js';
+import { VERDICTS, candidateLine, conflictLines, differenceLines, matchHeading, refs, reportedLines, resultFactLines, speakerLines } from './lines.js';
 
 export type MarkStyle = 'ansi' | 'none';
 
@@ -35,9 +36,52 @@ function commandSections(answer: Answer): string[] {
 				answer.articles.map((article, i) => `${i + 1}. ${article.title} — ${article.source}${article.date ? `, ${article.date}` : ''} (${article.paragraphs} paragraphs)`).join('\n'),
 				answer.skipped.map((skip) => `Skipped ${skip.file}: ${skip.reason}`).join('\n'),
 			];
-		default:
-			return [];
+		case 'quote':
+			return quoteSections(answer);
+		case 'result':
+			return resultSections(answer);
+		case 'verify':
+			return verifySections(answer);
+		case 'ask':
+		case 'find-sources':
+			return answer.found || answer.suggestions.length === 0 ? [] : [`Try: ${answer.suggestions.join(', ')}`];
 	}
+}
+
+/** A heading and its lines, or nothing when there are no lines. */
+function section(heading: string, lines: readonly string[]): string {
+	return lines.length === 0 ? '' : [heading, ...lines.map((line) => `  ${line}`)].join('\n');
+}
+
+function quoteSections(answer: QuoteAnswer): string[] {
+	const quotes = answer.quotes.map((quote, i) => {
+		const kind = quote.kind === 'partial' ? ' (partial)' : '';
+		const variants = quote.variants.map((variant) => `\n    also worded: “${variant}”`).join('');
+		return `Quote ${i + 1}${kind} ${refs(quote.citations)}\n    “${quote.text}”\n    — ${quote.speaker ?? 'unattributed'}${variants}`;
+	});
+	return [
+		quotes.join('\n\n'),
+		section('Reported, not quoted:', reportedLines(answer)),
+		section('Speakers:', speakerLines(answer)),
+		answer.found || answer.suggestions.length === 0 ? '' : `Did you mean: ${answer.suggestions.join(', ')}`,
+	];
+}
+
+function resultSections(answer: ResultAnswer): string[] {
+	const result = answer.result;
+	if (!result) return [section('By-elections with a result:', answer.constituencies)];
+	return [
+		section(`${result.constituency}:`, resultFactLines(result)),
+		section('Candidates:', result.candidates.map(candidateLine)),
+		section('Sources disagree:', conflictLines(result)),
+	];
+}
+
+function verifySections(answer: VerifyAnswer): string[] {
+	const matches = answer.matches.map((match, i) =>
+		[matchHeading(match, i), `    “${match.text}”`, `    — ${match.speaker ?? 'unattributed'}`, ...differenceLines(match).map((line) => `    ${line}`)].join('\n'),
+	);
+	return [`Verdict: ${VERDICTS[answer.verdict]}`, matches.join('\n\n')];
 }
 
 export function applyMarks(text: string, marks: readonly Mark[], style: MarkStyle): string {

@@ -69,7 +69,7 @@ describe('result answers', () => {
 		const [facts, candidates] = fields(answer);
 		expect(facts?.name).toBe('Hartlepool');
 		expect(facts?.value).toBe(
-			['Date: 2021-05-06 \\[1\\]', 'Winner: Jill Mortimer (Conservative) — 15,529 votes \\[1\\]\\[2\\]', 'Majority: 6,940 (computed from the votes) \\[2\\]', 'Gain \\[1\\]'].join('\n'),
+			['Date: 2021-05-06 \\[1\\]', 'Winner: Jill Mortimer (Conservative) — 15,529 votes \\[1\\]\\[2\\]', 'Majority: 6,940 (computed from the votes) \\[2\\]', 'Conservative gain \\[1\\]'].join('\n'),
 		);
 		expect(candidates?.value.split('\n')).toHaveLength(2);
 	});
