@@ -2,6 +2,8 @@ import type { AskAnswer, Citation, FindSourcesAnswer } from './model.js';
 import type { ParagraphIndex, ParagraphHit } from '../index/paragraph-index.js';
 import type { ParagraphLookup } from './cite.js';
 import { excerptOf } from './excerpt.js';
+import { namesForRoles } from './roles.js';
+import type { ElectionResult } from '../extract/index.js';
 
 type QuestionCommand = 'ask' | 'find-sources';
 
@@ -9,8 +11,14 @@ type QuestionCommand = 'ask' | 'find-sources';
  * Answers a free question with the paragraphs that answer it, cited. When nothing clears the
  * relevance floor the answer says the sources are silent, and offers the closest known terms.
  */
-export function answerQuestion(index: ParagraphIndex, lookup: ParagraphLookup, question: string, command: QuestionCommand = 'ask'): AskAnswer | FindSourcesAnswer {
-	const outcome = index.find(question);
+export function answerQuestion(
+	index: ParagraphIndex,
+	lookup: ParagraphLookup,
+	question: string,
+	command: QuestionCommand = 'ask',
+	results: readonly ElectionResult[] = [],
+): AskAnswer | FindSourcesAnswer {
+	const outcome = index.find(question, { names: namesForRoles(question, results) });
 	if (!outcome.found) return notInSources(index, question, outcome.unknownWords, command);
 	const citations = outcome.hits.map((hit, i) => citeHit(lookup, hit, i + 1));
 	const first = citations[0];

@@ -60,11 +60,11 @@ export class Engine implements EngineApi {
 	}
 
 	ask(question: string): Answer {
-		return validated(answerQuestion(this.index, this.lookup, question, 'ask'));
+		return validated(answerQuestion(this.index, this.lookup, question, 'ask', this.knowledge.results));
 	}
 
 	findSources(statement: string): Answer {
-		return validated(answerQuestion(this.index, this.lookup, statement, 'find-sources'));
+		return validated(answerQuestion(this.index, this.lookup, statement, 'find-sources', this.knowledge.results));
 	}
 
 	sources(): Answer {

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../corpus/types.js';
 import { parseArticle } from '../corpus/load.js';
-import { extractKnowledge } from '../extract/index.js';
 import type { ElectionResult, Knowledge, Person } from '../extract/types.js';
 import { containsWords, matchWords } from '../extract/text.js';
 
@@ -28,6 +27,9 @@ interface ResultLabel {
 }
 
 export interface Labels {
+	/** Folder of the labelled articles, relative to the labels file; default: the labels' own folder. */
+	articles?: string;
+	/** May be empty: a fixture set can label results only (quote scoring covers only articles with quote labels). */
 	quotes: QuoteLabel[];
 	results: ResultLabel[];
 }
@@ -41,13 +43,16 @@ export interface EvalReport {
 
 export const DEFAULT_FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/extract');
 
+export const HELDOUT_FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/extract-heldout');
+
 export function loadFixtures(folder = DEFAULT_FIXTURES): { articles: Article[]; labels: Labels } {
+	const labels = JSON.parse(readFileSync(path.join(folder, 'labels.json'), 'utf8')) as Labels;
+	const articleFolder = labels.articles ? path.resolve(folder, labels.articles) : folder;
 	const articles: Article[] = [];
-	for (const file of readdirSync(folder).filter((name) => name.endsWith('.txt')).sort()) {
-		const outcome = parseArticle(file, readFileSync(path.join(folder, file), 'utf8'));
+	for (const file of readdirSync(articleFolder).filter((name) => name.endsWith('.txt')).sort()) {
+		const outcome = parseArticle(file, readFileSync(path.join(articleFolder, file), 'utf8'));
 		if ('article' in outcome) articles.push(outcome.article);
 	}
-	const labels = JSON.parse(readFileSync(path.join(folder, 'labels.json'), 'utf8')) as Labels;
 	return { articles, labels };
 }
 
@@ -140,4 +145,13 @@ export function formatReport(report: EvalReport): string {
 /** The issue's targets: speaker precision ≥ 99%, recall ≥ 95%, result fields 100%. */
 export function meetsAttributionTargets(report: EvalReport): boolean {
 	return report.quotes.precision >= 0.99 && report.quotes.recall >= 0.95 && report.results.accuracy === 1;
+}
+
+// `npx tsx src/eval/attribution.ts [folder …]`: the report for each fixture folder (default: own and held-out).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	const folders = process.argv.length > 2 ? process.argv.slice(2).map((folder) => path.resolve(folder)) : [DEFAULT_FIXTURES, HELDOUT_FIXTURES];
+	for (const folder of folders) {
+		const { articles, labels } = loadFixtures(folder);
+		console.log(`${path.relative(process.cwd(), folder)}:\n${formatReport(evaluate(extractKnowledge(articles), labels))}\n`);
+	}
 }

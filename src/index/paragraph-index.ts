@@ -59,6 +59,8 @@ interface Scope {
 
 export interface SearchOptions {
 	limit?: number;
+	/** People the question is about by role ("the new MP"), resolved by the caller: looked for too. */
+	names?: readonly string[];
 }
 
 /** Below this share of the question's weight, a paragraph is not an answer but a coincidence. */
@@ -117,12 +119,13 @@ export class ParagraphIndex {
 	/** Ranked paragraphs that answer `question`, near-duplicates merged, with a verdict on relevance. */
 	find(question: string, options: SearchOptions = {}): SearchOutcome {
 		const limit = options.limit ?? 5;
-		const questionTerms = unique(queryTerms(withoutAnswerTypeWords(question)));
+		const names = options.names ?? [];
+		const questionTerms = unique([...queryTerms(withoutAnswerTypeWords(question)), ...names.flatMap((name) => queryTerms(name))]);
 		const wanted = questionAnswerTypes(question);
 		if (questionTerms.length === 0) return { hits: [], found: false, unknownWords: [] };
 		const unknownWords = this.unknownProperNouns(question);
 		const phrases = quotedPhrases(question);
-		const scope = this.scopeOf(question);
+		const scope = this.scopeOf(names.length > 0 ? `${question} ${names.join(' ')}` : question);
 		const results = this.rankedResults(questionTerms, wanted, scope);
 		const hits = this.mergeCorroborating(results.map((result) => this.toHit(result, questionTerms, wanted, phrases, scope?.terms)));
 		hits.sort((a, b) => Number(b.containsPhrase) - Number(a.containsPhrase) || rankOf(b) - rankOf(a));

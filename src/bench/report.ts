@@ -1,0 +1,133 @@
+// One scale's result as a table, and the targets from the performance issue checked against it.
+import type { Latency, Measured } from './measure.js';
+import { COMMANDS, type ScaleResult } from './results.js';
+import { formatDuration } from './scale.js';
+
+/** The scale the targets are set for; smaller scales print them for information only. */
+export const TARGET_SCALE = 10_000;
+
+export interface TargetCheck {
+	name: string;
+	value: string;
+	limit: string;
+	verdict: 'PASS' | 'MISS' | 'n/a';
+	note?: string;
+}
+
+export function formatResult(result: ScaleResult): string {
+	const lines = [`== ${result.scale.toLocaleString('en-GB')} articles (seed ${result.seed}, ${result.machine.cpus} CPUs, Node ${result.machine.node}) ==`];
+	if (result.unfinished) lines.push(`!! unfinished: ${result.unfinished}`);
+	lines.push(...table(['measure', 'value'], summaryRows(result)), '');
+	lines.push(...table(['command', 'queries', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors'], latencyRows(result)), '');
+	const checks = checkTargets(result);
+	const heading = result.scale === TARGET_SCALE ? 'targets' : `targets (set for ${TARGET_SCALE.toLocaleString('en-GB')} articles; informational here)`;
+	lines.push(heading, ...table(['target', 'measured', 'limit', 'verdict'], checks.map((check) => [check.name, check.value, check.limit, check.note ? `${check.verdict} (${check.note})` : check.verdict])));
+	if (result.notes.length > 0) lines.push('', ...result.notes.map((note) => `note: ${note}`));
+	return lines.join('\n');
+}
+
+function summaryRows(result: ScaleResult): string[][] {
+	const { phases, corpus, memory, raw, cache } = result;
+	const ms = (value: number | undefined) => (value === undefined ? '—' : formatDuration(value));
+	const rows: string[][] = [
+		['articles / paragraphs', corpus ? `${corpus.articles.toLocaleString('en-GB')} / ${corpus.paragraphs.toLocaleString('en-GB')}` : '—'],
+		['corpus size, distinct words', corpus ? `${corpus.megabytes.toFixed(1)} MB, ${corpus.distinctWords.toLocaleString('en-GB')}` : '—'],
+		['load + normalise', ms(phases.loadMs)],
+		['extraction', phases.extractionMs !== undefined ? ms(phases.extractionMs) : (result.extractionSkipped ?? '—')],
+		['indexing', ms(phases.indexingMs)],
+		['whole build (Engine.fromDirectory)', ms(phases.wholeBuildMs)],
+		['paragraphs per second (whole build)', result.paragraphsPerSecond === undefined ? '—' : Math.round(result.paragraphsPerSecond).toLocaleString('en-GB')],
+		['serialized index (MiniSearch JSON)', result.indexMegabytes === undefined ? '—' : `${result.indexMegabytes.toFixed(1)} MB`],
+		['heap / RSS after index', memory.afterIndex ? `${Math.round(memory.afterIndex.heapUsedMB)} / ${Math.round(memory.afterIndex.rssMB)} MB` : '—'],
+		['heap / RSS after whole build', memory.afterBuild ? `${Math.round(memory.afterBuild.heapUsedMB)} / ${Math.round(memory.afterBuild.rssMB)} MB` : '—'],
+		['peak RSS (whole run)', memory.peakRssMB === undefined ? '—' : `${Math.round(memory.peakRssMB)} MB`],
+		['raw MiniSearch build', ms(raw?.buildMs)],
+		['indexing / raw build', ratio(phases.indexingMs, raw?.buildMs)],
+		['ask p50 ours / raw', ratio(p50(result.latency.ask), p50(raw?.ask))],
+	];
+	if (cache && 'error' in cache) rows.push(['cache', `error: ${cache.error}`]);
+	else if (cache) {
+		rows.push(['start from cache (hash seeds + read + restore)', ms(cache.startMs)]);
+		rows.push(['rebuild (whole build + cache write)', `${ms((phases.wholeBuildMs ?? 0) + cache.writeMs)} (write ${ms(cache.writeMs)})`]);
+		rows.push(['cache file', `${cache.megabytes.toFixed(1)} MB; ${cache.compared} answers ${cache.identical ? 'identical' : 'DIFFER'} to the fresh build's`]);
+	}
+	return rows;
+}
+
+function latencyRows(result: ScaleResult): string[][] {
+	const rows = COMMANDS.map((command) => latencyRow(command === 'ask' && result.askPath === 'index' ? 'ask (index path)' : command, result.latency[command]));
+	rows.push(latencyRow('raw MiniSearch (ask queries)', result.raw?.ask));
+	return rows;
+}
+
+function latencyRow(name: string, measured: Measured | undefined): string[] {
+	if (!measured) return [name, 'not measured', '', '', '', '', ''];
+	if ('skipped' in measured) return [name, `skipped: ${measured.skipped}`, '', '', '', '', ''];
+	const count = `${measured.count}${measured.truncated ? ' (budget ran out)' : ''}`;
+	const errors = measured.errors > 0 ? `${measured.errors} (${measured.firstError ?? ''})` : '0';
+	return [name, count, fixed(measured.p50), fixed(measured.p95), fixed(measured.p99), fixed(measured.max), errors];
+}
+
+/** The issue's targets, read against this result. */
+export function checkTargets(result: ScaleResult): TargetCheck[] {
+	const { phases, latency, memory, raw, cache } = result;
+	const rss = memory.afterBuild?.rssMB;
+	const autocomplete = worst(p99(latency.speakerChoices), p99(latency.constituencyChoices));
+	const cacheStart = cache && !('error' in cache) ? cache.startMs : undefined;
+	const rawP50 = p50(raw?.ask);
+	const askP50 = p50(latency.ask);
+	return [
+		limit('whole build', phases.wholeBuildMs, 15_000, formatDuration, result.extractionSkipped ? 'not built: extraction too slow' : undefined),
+		limit('start from cache', cacheStart, 2_000, formatDuration),
+		limit('ask p50', askP50, 10, msText),
+		limit('ask p99', p99(latency.ask), 50, msText),
+		limit('quote p99', p99(latency.quote), 5, msText),
+		limit('result p99', p99(latency.result), 5, msText),
+		limit('verify p99', p99(latency.verify), 5, msText),
+		limit('autocomplete p99', autocomplete, 5, msText),
+		limit('RSS after build', rss, 600, (value) => `${Math.round(value)} MB`),
+		{ ...limit('ask p50 / raw MiniSearch p50', askP50 !== undefined && rawP50 ? askP50 / rawP50 : undefined, 1.5, (value) => `${value.toFixed(2)}×`) },
+	];
+}
+
+function limit(name: string, value: number | undefined, max: number, format: (value: number) => string, whyMissing?: string): TargetCheck {
+	const limitText = `≤ ${format(max)}`;
+	if (value === undefined || Number.isNaN(value)) return { name, value: '—', limit: limitText, verdict: whyMissing ? 'MISS' : 'n/a', note: whyMissing ?? 'not measured' };
+	return { name, value: format(value), limit: limitText, verdict: value <= max ? 'PASS' : 'MISS' };
+}
+
+function p50(measured: Measured | undefined): number | undefined {
+	return latencyOf(measured)?.p50;
+}
+
+function p99(measured: Measured | undefined): number | undefined {
+	return latencyOf(measured)?.p99;
+}
+
+function latencyOf(measured: Measured | undefined): Latency | undefined {
+	return measured && !('skipped' in measured) ? measured : undefined;
+}
+
+function worst(...values: (number | undefined)[]): number | undefined {
+	const known = values.filter((value): value is number => value !== undefined);
+	return known.length === values.length ? Math.max(...known) : undefined;
+}
+
+function ratio(ours: number | undefined, raw: number | undefined): string {
+	return ours === undefined || !raw ? '—' : `${(ours / raw).toFixed(2)}×`;
+}
+
+function msText(value: number): string {
+	return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
+}
+
+function fixed(value: number): string {
+	return value < 10 ? value.toFixed(2) : value.toFixed(1);
+}
+
+/** A plain-text table: columns padded to their widest cell. */
+export function table(header: string[], rows: string[][]): string[] {
+	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+	const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+	return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)];
+}

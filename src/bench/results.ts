@@ -1,0 +1,35 @@
+// What one scale's run measured: written to bench/results/<scale>.json and printed as a table.
+import type { Measured, Memory } from './measure.js';
+
+export interface ScaleResult {
+	scale: number;
+	seed: number;
+	queriesPerCommand: number;
+	startedAt: string;
+	machine: { node: string; cpus: number; platform: string; arch: string };
+	/** The temporary corpus folder, so the parent can remove it if the worker dies. */
+	folder?: string;
+	corpus?: { articles: number; paragraphs: number; megabytes: number; distinctWords: number; generateMs: number; writeMs: number };
+	phases: {
+		loadMs?: number;
+		indexingMs?: number;
+		extractionMs?: number;
+		wholeBuildMs?: number;
+	};
+	/** Why extraction (and so the Engine build) was not measured, with an estimate when there is one. */
+	extractionSkipped?: string;
+	paragraphsPerSecond?: number;
+	indexMegabytes?: number;
+	memory: { afterIndex?: Memory; afterBuild?: Memory; peakRssMB?: number };
+	/** How `ask` was measured: through the Engine, or (when it did not build) the same code on the index alone. */
+	askPath?: 'engine' | 'index';
+	latency: Record<string, Measured>;
+	raw?: { buildMs?: number; ask?: Measured };
+	cache?: { writeMs: number; startMs: number; megabytes: number; identical: boolean; compared: number } | { error: string };
+	/** Set when the worker was stopped or crashed before the end. */
+	unfinished?: string;
+	notes: string[];
+}
+
+export const COMMANDS = ['ask', 'quote', 'result', 'verify', 'speakerChoices', 'constituencyChoices'] as const;
+export type CommandName = (typeof COMMANDS)[number];
