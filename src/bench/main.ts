@@ -1,4 +1,145 @@
-// `npm run bench`: not built yet. The performance issue (generator, scales, latency percentiles,
-// baselines) replaces this file; until then it says so and fails, so nobody mistakes it for a result.
-process.stderr.write('npm run bench: the benchmark is not implemented yet (see the performance issue). No numbers were measured.\n');
-process.exitCode = 1;
+// `npm run bench [-- --scales 100,1000,10000] [--quick] [--queries N] [--seed N] [--timeout-min N]
+// [--build-budget-s N] [--command-budget-s N]`: generates a corpus per scale, measures build,
+// memory, cache and query latency, prints one table per scale and writes bench/results/<scale>.json.
+// Each scale runs in a child process of its own, so one scale's garbage never inflates another's
+// memory figures, and a scale that outruns its time limit is stopped and reported, not waited for.
+import { fork } from 'node:child_process';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SEED } from './generate.js';
+import { describe } from './measure.js';
+import { checkTargets, formatResult } from './report.js';
+import type { ScaleResult } from './results.js';
+import { runScale } from './scale.js';
+
+const RESULTS_DIR = 'bench/results';
+
+interface Options {
+	scales: number[];
+	seed: number;
+	queries: number;
+	timeoutMs: number;
+	buildBudgetMs: number;
+	commandBudgetMs: number;
+	worker: boolean;
+}
+
+type Message = { type: 'progress' | 'done'; result: ScaleResult } | { type: 'failed'; error: string };
+
+function parseOptions(argv: readonly string[]): Options | string {
+	const quick = argv.includes('--quick');
+	const options: Options = {
+		scales: quick ? [100] : [100, 1_000, 10_000],
+		seed: DEFAULT_SEED,
+		queries: quick ? 200 : 1_000,
+		timeoutMs: 30 * 60_000,
+		buildBudgetMs: quick ? 60_000 : 600_000,
+		commandBudgetMs: quick ? 30_000 : 180_000,
+		worker: argv.includes('--worker'),
+	};
+	const numbers: Record<string, (value: number) => void> = {
+		'--seed': (value) => (options.seed = value),
+		'--queries': (value) => (options.queries = value),
+		'--timeout-min': (value) => (options.timeoutMs = value * 60_000),
+		'--build-budget-s': (value) => (options.buildBudgetMs = value * 1000),
+		'--command-budget-s': (value) => (options.commandBudgetMs = value * 1000),
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const flag = argv[i] ?? '';
+		const value = argv[i + 1] ?? '';
+		if (flag === '--quick' || flag === '--worker') continue;
+		i++;
+		if (flag === '--scales') options.scales = value.split(',').map((part) => Number(part.replace(/_/g, '')));
+		else if (numbers[flag]) numbers[flag](Number(value));
+		else return `Unknown option ${flag}.`;
+	}
+	if (options.scales.some((scale) => !Number.isInteger(scale) || scale < 1)) return '--scales takes positive whole numbers, e.g. --scales 100,1000';
+	return options;
+}
+
+/** In the worker: one scale, progress sent to the parent after every step. */
+async function work(options: Options): Promise<void> {
+	const send = (message: Message) => process.send?.(message);
+	try {
+		const result = await runScale({
+			scale: options.scales[0] ?? 100,
+			seed: options.seed,
+			queries: options.queries,
+			commandBudgetMs: options.commandBudgetMs,
+			buildBudgetMs: options.buildBudgetMs,
+			report: (partial) => send({ type: 'progress', result: partial }),
+			log: (line) => process.stderr.write(`${line}\n`),
+		});
+		send({ type: 'done', result });
+	} catch (error) {
+		send({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+	}
+	process.disconnect?.();
+}
+
+/** In the parent: runs the scale's worker, stops it at the time limit, and keeps what it reported. */
+function runWorker(scale: number, options: Options, argv: readonly string[]): Promise<ScaleResult | null> {
+	const args = [...withoutScales(argv), '--worker', '--scales', String(scale)];
+	const child = fork(fileURLToPath(import.meta.url), args, { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	let latest: ScaleResult | null = null;
+	let failure: string | null = null;
+	child.on('message', (message: Message) => {
+		if (message.type === 'failed') failure = message.error;
+		else latest = message.result;
+	});
+	const timer = setTimeout(() => {
+		failure = `stopped after ${options.timeoutMs / 60_000} min (--timeout-min)`;
+		child.kill('SIGKILL');
+	}, options.timeoutMs);
+	return new Promise((resolve) => {
+		child.on('exit', (code, signal) => {
+			clearTimeout(timer);
+			const result: ScaleResult | null = latest;
+			if (result && (failure || code !== 0)) result.unfinished = failure ?? `worker exited with ${signal ?? code}`;
+			if (!result) process.stderr.write(`[${scale}] the worker failed before reporting: ${failure ?? `exit ${signal ?? code}`}\n`);
+			resolve(result);
+		});
+	});
+}
+
+function withoutScales(argv: readonly string[]): string[] {
+	const index = argv.indexOf('--scales');
+	return index < 0 ? [...argv] : [...argv.slice(0, index), ...argv.slice(index + 2)];
+}
+
+/** Atomic, like the cache: a reader never sees half a results file. */
+async function writeResult(result: ScaleResult): Promise<string> {
+	await mkdir(RESULTS_DIR, { recursive: true });
+	const file = path.join(RESULTS_DIR, `${result.scale}.json`);
+	const temporary = `${file}.${process.pid}.tmp`;
+	await writeFile(temporary, `${JSON.stringify({ ...result, targets: checkTargets(result) }, null, 2)}\n`);
+	await rename(temporary, file);
+	return file;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+	const options = parseOptions(argv);
+	if (typeof options === 'string') {
+		process.stderr.write(`${options}\n`);
+		process.exitCode = 2;
+		return;
+	}
+	if (options.worker) return work(options);
+	for (const scale of options.scales) {
+		const result = await runWorker(scale, options, argv);
+		if (!result) {
+			process.exitCode = 1;
+			continue;
+		}
+		if (result.folder) await rm(result.folder, { recursive: true, force: true });
+		delete result.folder;
+		const file = await writeResult(result);
+		process.stdout.write(`\n${formatResult(result)}\n(written to ${file})\n`);
+	}
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+	process.stderr.write(`npm run bench failed: ${describe(error)}\n`);
+	process.exitCode = 1;
+});

@@ -1,11 +1,12 @@
 // Measures quote attribution and result extraction against hand-labelled fixture articles.
-// Run: npx tsx src/eval/attribution.ts [folder]   (default test/fixtures/extract)
+// Run: npx tsx src/eval/attribution.ts [folder …]   (default: test/fixtures/extract and test/fixtures/extract-heldout)
 
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../corpus/types.js';
 import { parseArticle } from '../corpus/load.js';
+import { extractKnowledge } from '../extract/index.js';
 import type { ElectionResult, Knowledge, Person } from '../extract/types.js';
 import { containsWords, matchWords } from '../extract/text.js';
 
