@@ -50,3 +50,11 @@ export class ParagraphLookup {
 		return article;
 	}
 }
+
+/** `[1][3]`: the citation numbers backing a figure or a quote, each once, in order. */
+export function citationRefs(numbers: readonly number[]): string {
+	return [...new Set(numbers)]
+		.sort((a, b) => a - b)
+		.map((n) => `[${n}]`)
+		.join('');
+}

@@ -1,6 +1,6 @@
 // `result [constituency]`: the structured result of one by-election, every figure cited.
 
-import type { ParagraphLookup } from './cite.js';
+import { citationRefs, type ParagraphLookup } from './cite.js';
 import type { Answer, ElectionResultView } from './model.js';
 import { CitationList } from './quote.js';
 import type { CandidateResult, ElectionResult, Knowledge, Sourced } from '../extract/types.js';
@@ -88,9 +88,7 @@ function toView(result: ElectionResult, citations: CitationList): ElectionResult
 	};
 }
 
-function refs(numbers: readonly number[]): string {
-	return [...new Set(numbers)].map((n) => `[${n}]`).join('');
-}
+const refs = citationRefs;
 
 function summarise(view: ElectionResultView): string {
 	const parts: string[] = [];
@@ -103,7 +101,9 @@ function summarise(view: ElectionResultView): string {
 	if (view.majority) {
 		const exact = view.majority.votes !== null ? `${formatCount(view.majority.votes)}${view.majority.computed ? ' (computed from the top two)' : ''}` : null;
 		const reported = view.majority.reported ? `reported as "${view.majority.reported.value}" ${refs(view.majority.reported.citations)}` : null;
-		parts.push(`Majority: ${[exact, reported].filter(Boolean).join(', ')} ${exact ? refs(view.majority.citations) : ''}`.trim() + '.');
+		const alreadyCited = new Set(view.majority.reported?.citations ?? []);
+		const exactRefs = exact ? refs(view.majority.citations.filter((n) => !alreadyCited.has(n))) : '';
+		parts.push(`Majority: ${[exact, reported].filter(Boolean).join(', ')} ${exactRefs}`.trim() + '.');
 	}
 	if (view.gain) {
 		const from = view.previousParty ? ` from ${view.previousParty.value} ${refs(view.previousParty.citations)}` : '';

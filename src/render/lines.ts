@@ -1,16 +1,11 @@
 // Plain-text lines shared by every face: the console prints them as they are, the embed renderer
 // escapes them for Discord. One wording of a result or a verdict, wherever it is shown.
 import type { ElectionResultView, QuoteAnswer, VerifyAnswer } from '../answer/model.js';
+import { citationRefs as refs } from '../answer/cite.js';
 
 export const VERDICTS = { exact: 'word for word', close: 'close, with differences', 'not found': 'not found in the sources' } as const;
 
-/** `[1][3]`: which citations back a quote or a figure. */
-export function refs(numbers: readonly number[]): string {
-	return [...new Set(numbers)]
-		.sort((a, b) => a - b)
-		.map((n) => `[${n}]`)
-		.join('');
-}
+export { citationRefs as refs } from '../answer/cite.js';
 
 type CandidateView = ElectionResultView['candidates'][number];
 
