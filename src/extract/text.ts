@@ -83,24 +83,8 @@ export function matchWords(text: string): string[] {
 		.filter((word) => word !== '');
 }
 
-/** Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`. */
-export function editDistance(a: string, b: string, limit = 3): number {
-	if (Math.abs(a.length - b.length) > limit) return limit + 1;
-	let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-	for (let i = 1; i <= a.length; i++) {
-		const current = [i];
-		let rowMin = i;
-		for (let j = 1; j <= b.length; j++) {
-			const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-			const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-			current.push(value);
-			rowMin = Math.min(rowMin, value);
-		}
-		if (rowMin > limit) return limit + 1;
-		previous = current;
-	}
-	return previous[b.length] ?? limit + 1;
-}
+// One Levenshtein for the whole engine (corpus/edit-distance.ts); re-exported for the extractors.
+export { editDistance } from '../corpus/edit-distance.js';
 
 /** Dice coefficient over word multisets: 1 for the same words in any order. */
 export function wordSimilarity(a: readonly string[], b: readonly string[]): number {

@@ -6,7 +6,7 @@ import { foldForMatching } from '../corpus/normalise.js';
 import { indexTerms, queryTerms, stripAccents, termOf, tokens } from './analyse.js';
 import { expandTerms } from './thesaurus.js';
 import { type AnswerType, answerTypeHints, paragraphAnswerTypes, questionAnswerTypes, withoutAnswerTypeWords } from './answer-type.js';
-import { editDistance } from './edit-distance.js';
+import { editDistance } from '../corpus/edit-distance.js';
 
 /**
  * A paragraph as MiniSearch sees it: its text; its article's headline and lede as context; and the
