@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderAnswer, renderChoices } from '../../src/render/embeds.js';
-import { implemented, overrideEngine, testEngine } from '../harness/engine.js';
+import { overrideEngine, testEngine } from '../harness/engine.js';
 import { startHarness } from '../harness/index.js';
 import type { Harness } from '../harness/index.js';
 import { allViolations } from '../harness/limits.js';
@@ -92,29 +92,29 @@ describe('/quote, /result, /verify', () => {
 		expect(optionNames('verify')).toEqual(['quote', 'private']);
 	});
 
-	it('/quote answers from engine.quote (or apologises while it is not wired)', async () => {
+	it('/quote answers from engine.quote: the speaker’s quotes as block quotes, with sources', async () => {
 		const e = await engine;
 		const reply = (await h.send(chatInput('quote', { speaker: 'Keir Starmer', topic: 'trust' }))).body as MessageBody;
-		if (implemented(() => e.quote('Keir Starmer', 'trust'))) {
-			expect(reply.data.embeds).toEqual(renderAnswer(e.quote('Keir Starmer', 'trust'))[0]?.embeds);
-		} else {
-			expect(reply.data.embeds[0]?.title).toBe('Something went wrong');
-		}
+		expect(reply.data.embeds).toEqual(renderAnswer(e.quote('Keir Starmer', 'trust'))[0]?.embeds);
+		const fields = reply.data.embeds[0]?.fields ?? [];
+		expect(fields.some((f) => f.name.startsWith('Quote 1') && f.value.startsWith('> ') && f.value.includes('Keir Starmer'))).toBe(true);
 	});
 
-	it('/result answers from engine.result', async () => {
+	it('/result answers from engine.result: winner and majority, cited', async () => {
 		const e = await engine;
 		const reply = (await h.send(chatInput('result', { constituency: 'Hartlepool' }))).body as MessageBody;
-		if (implemented(() => e.result('Hartlepool'))) expect(reply.data.embeds).toEqual(renderAnswer(e.result('Hartlepool'))[0]?.embeds);
-		else expect(reply.data.embeds[0]?.title).toBe('Something went wrong');
+		expect(reply.data.embeds).toEqual(renderAnswer(e.result('Hartlepool'))[0]?.embeds);
+		const facts = reply.data.embeds[0]?.fields?.find((f) => f.name === 'Hartlepool')?.value ?? '';
+		expect(facts).toMatch(/Winner: Jill Mortimer \(Conservative\) — 15,529 votes \\\[\d\\\]/);
+		expect(facts).toContain('Majority: 6,940');
 	});
 
-	it('/verify answers from engine.verify', async () => {
+	it('/verify answers from engine.verify, privately on request', async () => {
 		const e = await engine;
 		const wording = 'lost the trust of working people';
 		const reply = (await h.send(chatInput('verify', { quote: wording, private: true }))).body as MessageBody;
 		expect(reply.data.flags).toBe(64);
-		if (implemented(() => e.verify(wording))) expect(reply.data.embeds).toEqual(renderAnswer(e.verify(wording))[0]?.embeds);
-		else expect(reply.data.embeds[0]?.title).toBe('Something went wrong');
+		expect(reply.data.embeds).toEqual(renderAnswer(e.verify(wording))[0]?.embeds);
+		expect(reply.data.embeds[0]?.description).toMatch(/Verdict: word for word/);
 	});
 });

@@ -30,12 +30,3 @@ export function overrideEngine(engine: EngineApi, overrides: Partial<Omit<Engine
 	};
 }
 
-/** True when the engine implements `probe` (quote/result/verify land in a later issue). */
-export function implemented(probe: () => unknown): boolean {
-	try {
-		probe();
-		return true;
-	} catch (error) {
-		return !(error instanceof Error && /not wired/.test(error.message));
-	}
-}
