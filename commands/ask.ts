@@ -1,6 +1,6 @@
 /** /ask question — a cited answer from the indexed articles. */
 import type { SlashAnswerCommand } from '../src/discord/command.js';
-import { addPrivate, guildCommand, text } from './shared.js';
+import { addPrivate, guildCommand, requireVisibleText, text } from './shared.js';
 
 export const ask: SlashAnswerCommand = {
 	kind: 'slash',
@@ -10,5 +10,6 @@ export const ask: SlashAnswerCommand = {
 		),
 	).toJSON(),
 	args: (interaction) => [text(interaction, 'question')],
+	check: requireVisibleText('Type a question, e.g. Who won the by-election, and by how much?'),
 	answer: (engine, [question = '']) => engine.ask(question),
 };

@@ -1,4 +1,8 @@
-/** /reindex — reload the seeds folder now. Manage Server only, checked again at run time. */
+/**
+ * /reindex — reload the seeds folder now. Manage Server only: the definition's
+ * default_member_permissions is checked again at run time by the dispatcher (src/discord/permissions.ts),
+ * so `run` is only ever reached by a member who has it.
+ */
 import { PermissionFlagsBits } from 'discord.js';
 import type { Answer } from '../src/answer/model.js';
 import { PRIVATE_OPTION } from '../src/discord/command.js';
@@ -13,13 +17,7 @@ import { addPrivate, guildCommand } from './shared.js';
 export const reindex: ActionCommand = {
 	kind: 'action',
 	data: addPrivate(guildCommand('reindex', 'Reload the articles now (Manage Server only)').setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)).toJSON(),
-	// Not `slow`: the permission check must answer (privately) before anything is deferred.
 	run: async (interaction, { engines, log }) => {
-		// default_member_permissions is only a default: a server admin can open the command to
-		// anyone in Integrations settings, so the permission is checked here too.
-		if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-			return { outcome: 'refused', embeds: [renderNotice('Not allowed', 'Only members with the Manage Server permission can reindex.')] };
-		}
 		// Loading the corpus can outlast Discord's 3 s window.
 		await defer(interaction, interaction.options.getBoolean(PRIVATE_OPTION) ?? false);
 		try {

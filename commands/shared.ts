@@ -2,6 +2,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { PRIVATE_OPTION } from '../src/discord/command.js';
+import type { ArgsCheck } from '../src/discord/command.js';
 
 /**
  * A slash command for guilds only (the bot serves a newsroom server), with the `private`
@@ -24,4 +25,12 @@ export function text(interaction: ChatInputCommandInteraction, name: string): st
 /** An optional string option, '' when absent (arguments are strings so the More button can carry them). */
 export function optionalText(interaction: ChatInputCommandInteraction, name: string): string {
 	return interaction.options.getString(name) ?? '';
+}
+
+/** Spaces, invisible and control characters: what is left when a user "types" nothing visible. */
+const INVISIBLE = /[\s\p{Cc}\p{Cf}]/gu;
+
+/** Refuses, with `refusal`, when the first argument has nothing visible in it (the engine needs words). */
+export function requireVisibleText(refusal: string): ArgsCheck {
+	return ([text = '']) => (text.replace(INVISIBLE, '') === '' ? refusal : null);
 }

@@ -1,6 +1,6 @@
 /** /verify quote — the sub-editor's check: did someone say exactly this, and where? */
 import type { SlashAnswerCommand } from '../src/discord/command.js';
-import { addPrivate, guildCommand, text } from './shared.js';
+import { addPrivate, guildCommand, requireVisibleText, text } from './shared.js';
 
 export const verify: SlashAnswerCommand = {
 	kind: 'slash',
@@ -10,5 +10,6 @@ export const verify: SlashAnswerCommand = {
 		),
 	).toJSON(),
 	args: (interaction) => [text(interaction, 'quote')],
+	check: requireVisibleText('Type the words to check, e.g. lost the trust of working people'),
 	answer: (engine, [wording = '']) => engine.verify(wording),
 };

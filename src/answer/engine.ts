@@ -1,6 +1,6 @@
 import type { Article, LoadWarning } from '../corpus/types.js';
 import { loadCorpus } from '../corpus/load.js';
-import { ParagraphIndex } from '../index/paragraph-index.js';
+import { ParagraphIndex, type ParagraphIndexSnapshot } from '../index/paragraph-index.js';
 import { Answer } from './model.js';
 import { ParagraphLookup } from './cite.js';
 import { answerQuestion } from './ask.js';
@@ -44,10 +44,11 @@ export class Engine implements EngineApi {
 	private constructor(
 		readonly articles: readonly Article[],
 		readonly warnings: readonly LoadWarning[],
+		restored?: { index: ParagraphIndex; knowledge: Knowledge },
 	) {
-		this.index = new ParagraphIndex(articles);
+		this.index = restored?.index ?? new ParagraphIndex(articles);
 		this.lookup = new ParagraphLookup(articles);
-		this.knowledge = extractKnowledge(articles);
+		this.knowledge = restored?.knowledge ?? extractKnowledge(articles);
 	}
 
 	static async fromDirectory(folder: string): Promise<Engine> {
@@ -90,9 +91,28 @@ export class Engine implements EngineApi {
 	constituencyChoices(typed: string): string[] {
 		return constituencyChoices(this.knowledge, typed);
 	}
+
+	/** The built corpus as plain data, for the on-disk cache (src/cache); `fromSnapshot` restores it. */
+	toSnapshot(): EngineSnapshot {
+		return { articles: this.articles, warnings: this.warnings, index: this.index.toSnapshot(), knowledge: this.knowledge };
+	}
+
+	/** The engine `toSnapshot` described, without extracting or indexing again. */
+	static fromSnapshot(snapshot: EngineSnapshot): Engine {
+		const index = ParagraphIndex.fromSnapshot(snapshot.articles, snapshot.index);
+		return new Engine(snapshot.articles, snapshot.warnings, { index, knowledge: snapshot.knowledge });
+	}
 }
 
 /** Every answer leaves the engine checked against the schema: a malformed one is a bug, loudly. */
 function validated(answer: Answer): Answer {
 	return Answer.parse(answer);
+}
+
+/** Everything one built Engine holds, as plain data: what the start-up cache stores. */
+export interface EngineSnapshot {
+	articles: readonly Article[];
+	warnings: readonly LoadWarning[];
+	index: ParagraphIndexSnapshot;
+	knowledge: Knowledge;
 }

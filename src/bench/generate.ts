@@ -142,6 +142,13 @@ export async function writeCorpus(corpus: GeneratedCorpus, folder: string): Prom
 	}
 }
 
+/** Distinct words (letters only, case folded) across the corpus: the vocabulary a reader would count. */
+export function distinctWords(corpus: GeneratedCorpus): number {
+	const words = new Set<string>();
+	for (const article of corpus.articles) for (const word of article.text.toLowerCase().match(/\p{L}+/gu) ?? []) words.add(word);
+	return words.size;
+}
+
 class PeopleMaker {
 	constructor(
 		private readonly vocabulary: Vocabulary,

@@ -35,7 +35,7 @@ function parseOptions(argv: readonly string[]): Options | string {
 		queries: quick ? 200 : 1_000,
 		timeoutMs: 30 * 60_000,
 		buildBudgetMs: quick ? 60_000 : 600_000,
-		commandBudgetMs: quick ? 30_000 : 180_000,
+		commandBudgetMs: quick ? 30_000 : 600_000,
 		worker: argv.includes('--worker'),
 	};
 	const numbers: Record<string, (value: number) => void> = {

@@ -15,7 +15,8 @@ export interface TargetCheck {
 }
 
 export function formatResult(result: ScaleResult): string {
-	const lines = [`== ${result.scale.toLocaleString('en-GB')} articles (seed ${result.seed}, ${result.machine.cpus} CPUs, Node ${result.machine.node}) ==`];
+	const { machine } = result;
+	const lines = [`== ${result.scale.toLocaleString('en-GB')} articles (seed ${result.seed}; ${machine.cpus} CPUs, Node ${machine.node}, load average ${machine.loadAverage.join(' ')} at start) ==`];
 	if (result.unfinished) lines.push(`!! unfinished: ${result.unfinished}`);
 	lines.push(...table(['measure', 'value'], summaryRows(result)), '');
 	lines.push(...table(['command', 'queries', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors'], latencyRows(result)), '');

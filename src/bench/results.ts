@@ -6,7 +6,7 @@ export interface ScaleResult {
 	seed: number;
 	queriesPerCommand: number;
 	startedAt: string;
-	machine: { node: string; cpus: number; platform: string; arch: string };
+	machine: { node: string; cpus: number; platform: string; arch: string; /** Load average when the scale started: the machine may be shared. */ loadAverage: number[] };
 	/** The temporary corpus folder, so the parent can remove it if the worker dies. */
 	folder?: string;
 	corpus?: { articles: number; paragraphs: number; megabytes: number; distinctWords: number; generateMs: number; writeMs: number };

@@ -2,7 +2,7 @@
 // leak into its figures). Steps run cheapest-and-most-informative first and report after each, so
 // a run stopped by its time limit still says what it measured.
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import MiniSearch from 'minisearch';
@@ -15,7 +15,7 @@ import type { Article } from '../corpus/types.js';
 import { extractKnowledge } from '../extract/index.js';
 import { ParagraphIndex } from '../index/paragraph-index.js';
 import { cacheFileFor, openEngine, saveEngine } from '../cache/index.js';
-import { generateCorpus, writeCorpus, type GeneratedCorpus } from './generate.js';
+import { distinctWords, generateCorpus, writeCorpus } from './generate.js';
 import { buildQueries, type QuerySet } from './queries.js';
 import { collectGarbage, describe, measureLatency, memory, timed } from './measure.js';
 import type { ScaleResult } from './results.js';
@@ -30,6 +30,12 @@ export interface ScaleOptions {
 	buildBudgetMs: number;
 	report: (result: ScaleResult) => void;
 	log: (line: string) => void;
+}
+
+/** What the build phase may drop before it measures memory. */
+interface Held {
+	articles: Article[];
+	index: ParagraphIndex | null;
 }
 
 interface Context {
@@ -47,15 +53,13 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
 	try {
 		const queries = await generate({ options, result, folder, queries: emptyQueries() });
 		const context: Context = { options, result, queries, folder };
+		const articles = await loadPhase(context);
 		// Held in a box the build empties, so the memory measured after it is the Engine's alone.
-		const loaded = { articles: await loadPhase(context) };
-		await indexPhase(context, loaded.articles);
-		rawBaseline(context, loaded.articles);
-		const engine = await buildEngine(context, loaded);
-		if (engine) {
-			engineLatency(context, engine);
-			await cachePhase(context, engine);
-		}
+		const held: Held = { articles, index: await indexPhase(context, articles) };
+		rawBaseline(context, articles);
+		const engine = await buildEngine(context, held);
+		if (engine) engineLatency(context, engine);
+		await cachePhase(context, engine ?? withoutKnowledge(context, articles, held.index));
 		result.memory.peakRssMB = process.resourceUsage().maxRSS / 1e3;
 	} finally {
 		await rm(folder, { recursive: true, force: true });
@@ -70,7 +74,7 @@ function emptyResult(options: ScaleOptions): ScaleResult {
 		seed: options.seed,
 		queriesPerCommand: options.queries,
 		startedAt: new Date().toISOString(),
-		machine: { node: process.version, cpus: cpus().length, platform: process.platform, arch: process.arch },
+		machine: { node: process.version, cpus: cpus().length, platform: process.platform, arch: process.arch, loadAverage: loadavg().map((value) => Math.round(value * 100) / 100) },
 		phases: {},
 		memory: {},
 		latency: {},
@@ -100,12 +104,6 @@ async function generate(context: Context): Promise<QuerySet> {
 	return buildQueries(corpus, options.queries);
 }
 
-export function distinctWords(corpus: GeneratedCorpus): number {
-	const words = new Set<string>();
-	for (const article of corpus.articles) for (const word of article.text.toLowerCase().match(/\p{L}+/gu) ?? []) words.add(word);
-	return words.size;
-}
-
 async function loadPhase(context: Context): Promise<Article[]> {
 	step(context, 'loading');
 	collectGarbage();
@@ -119,7 +117,7 @@ async function loadPhase(context: Context): Promise<Article[]> {
  * Indexing alone, and `ask` over it: the same calls Engine.ask makes (answerQuestion, then the
  * schema), so ask is measured even when extraction keeps the Engine from building in time.
  */
-async function indexPhase(context: Context, articles: readonly Article[]): Promise<void> {
+async function indexPhase(context: Context, articles: readonly Article[]): Promise<ParagraphIndex> {
 	const { result } = context;
 	step(context, 'indexing');
 	collectGarbage();
@@ -134,6 +132,7 @@ async function indexPhase(context: Context, articles: readonly Article[]): Promi
 	result.askPath = 'index';
 	result.latency.ask = measureLatency(context.queries.ask, (question) => Answer.parse(answerQuestion(index, lookup, question, 'ask')), context.options.commandBudgetMs);
 	report(context);
+	return index;
 }
 
 /** MiniSearch with its defaults on the same paragraphs: what our analysis and ranking cost on top. */
@@ -154,9 +153,9 @@ function rawBaseline(context: Context, articles: readonly Article[]): void {
  * is first timed on two small slices; when that predicts it would outrun the budget, it is skipped
  * with the estimate rather than left to time out.
  */
-async function buildEngine(context: Context, loaded: { articles: Article[] }): Promise<Engine | null> {
+async function buildEngine(context: Context, held: Held): Promise<Engine | null> {
 	const { result, options } = context;
-	const estimate = estimateExtraction(loaded.articles);
+	const estimate = estimateExtraction(held.articles);
 	if (estimate && estimate.ms > options.buildBudgetMs) {
 		result.extractionSkipped = `extraction estimated at ${formatDuration(estimate.ms)} (time ∝ n^${estimate.exponent.toFixed(2)}, from ${estimate.basis}); budget ${formatDuration(options.buildBudgetMs)} (--build-budget-s)`;
 		report(context);
@@ -164,8 +163,9 @@ async function buildEngine(context: Context, loaded: { articles: Article[] }): P
 	}
 	step(context, 'extraction');
 	collectGarbage();
-	result.phases.extractionMs = (await timed(() => extractKnowledge(loaded.articles))).ms;
-	loaded.articles = [];
+	result.phases.extractionMs = (await timed(() => extractKnowledge(held.articles))).ms;
+	held.articles = [];
+	held.index = null;
 	report(context);
 	step(context, 'whole build');
 	collectGarbage();
@@ -208,8 +208,19 @@ function engineLatency(context: Context, engine: Engine): void {
 	report(context);
 }
 
+/**
+ * When extraction is too slow for the Engine to build, the cache is still measured: with the index
+ * built above and no extracted knowledge (its share of the file is then missing, and noted).
+ */
+function withoutKnowledge(context: Context, articles: readonly Article[], index: ParagraphIndex | null): Engine | null {
+	if (!index) return null;
+	context.result.notes.push('cache measured without extracted knowledge (the Engine did not build): its start-up time lacks the knowledge part');
+	return Engine.fromSnapshot({ articles, warnings: [], index: index.toSnapshot(), knowledge: { people: [], quotes: [], reported: [], results: [] } });
+}
+
 /** Writes the cache, starts from it as a fresh process would, and checks it answers as the build does. */
-async function cachePhase(context: Context, engine: Engine): Promise<void> {
+async function cachePhase(context: Context, engine: Engine | null): Promise<void> {
+	if (!engine) return;
 	step(context, 'cache');
 	const cacheDir = path.join(context.folder, '.bench-cache');
 	const quiet = { info: () => undefined, warn: (message: string) => context.options.log(`cache: ${message}`) };

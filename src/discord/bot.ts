@@ -25,6 +25,27 @@ export interface BotOptions {
 	clientOptions?: Partial<ClientOptions>;
 	pages?: PageStore;
 	newErrorId?: () => string;
+	/** See Dispatcher's DEFAULT_DEFER_AFTER_MS. */
+	deferAfterMs?: number;
+	/**
+	 * Discord closed the gateway with a code the client will not recover from (4004: the token is
+	 * wrong or was reset). The client stays connected to nothing, so the process should end.
+	 */
+	onFatalClose?: (code: number, meaning: string) => void;
+}
+
+/** What an operator should do about each close code discord.js gives up on. */
+const FATAL_CLOSE_CODES: Readonly<Record<number, string>> = {
+	4004: 'authentication failed: the token is wrong or was reset; check DISCORD_TOKEN',
+	4010: 'invalid shard',
+	4011: 'sharding required: the bot is in too many servers for one connection',
+	4012: 'invalid gateway API version',
+	4013: 'invalid intents',
+	4014: 'disallowed intents: enable them for the bot in the Developer Portal',
+};
+
+export function describeCloseCode(code: number): string {
+	return FATAL_CLOSE_CODES[code] ?? 'the gateway will not take this session back';
 }
 
 export interface Bot {
@@ -40,7 +61,7 @@ export interface Bot {
 export function createBot(options: BotOptions): Bot {
 	const { config, log } = options;
 	const engines = new EngineHolder(options.engine, options.reload);
-	const dispatcher = new Dispatcher({ commands: options.commands, engines, log, pages: options.pages, newErrorId: options.newErrorId });
+	const dispatcher = new Dispatcher({ commands: options.commands, engines, log, pages: options.pages, newErrorId: options.newErrorId, deferAfterMs: options.deferAfterMs });
 	const client = new Client({
 		...options.clientOptions,
 		// Slash commands, context menus and buttons arrive without privileged intents.
@@ -51,6 +72,14 @@ export function createBot(options: BotOptions): Bot {
 	// Without an 'error' listener an EventEmitter error event would throw and end the process.
 	client.on(Events.Error, (error) => log.error('client error', { error: describeError(error) }));
 	client.on(Events.Warn, (message) => log.warn('client warning', { message }));
+	// Reconnects are routine (Discord restarts gateways), but an operator chasing a gap wants them.
+	client.on(Events.ShardReconnecting, (shard) => log.info('gateway reconnecting', { shard }));
+	client.on(Events.ShardResume, (shard, replayed) => log.info('gateway resumed', { shard, replayed }));
+	client.on(Events.ShardDisconnect, (event, shard) => {
+		const meaning = describeCloseCode(event.code);
+		log.error('Discord closed the gateway for good', { shard, code: event.code, meaning });
+		options.onFatalClose?.(event.code, meaning);
+	});
 
 	return {
 		client,

@@ -27,23 +27,42 @@ export interface Autocomplete {
 	autocomplete?: (engine: EngineApi, focused: AutocompleteFocusedOption) => string[];
 }
 
+/**
+ * The engine answers synchronously today; a promise is accepted so that slower work (a remote
+ * engine, a worker) gets the dispatcher's defer-before-the-deadline without any change here.
+ */
+export type AnswerFunction = (engine: EngineApi, args: readonly string[]) => Answer | Promise<Answer>;
+
+/**
+ * Checks the arguments before the engine sees them, wherever they came from: the interaction's
+ * options or a More button's custom_id (which a modified client can forge). A string is the
+ * private refusal shown to the user; null lets the answer go ahead.
+ */
+export type ArgsCheck = (args: readonly string[]) => string | null;
+
 export interface SlashAnswerCommand extends Autocomplete {
 	kind: 'slash';
 	data: RESTPostAPIChatInputApplicationCommandsJSONBody;
 	args: (interaction: ChatInputCommandInteraction) => string[] | Refusal;
-	answer: (engine: EngineApi, args: readonly string[]) => Answer;
+	check?: ArgsCheck;
+	answer: AnswerFunction;
 }
 
 export interface MessageAnswerCommand {
 	kind: 'message';
 	data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
 	args: (interaction: MessageContextMenuCommandInteraction) => string[] | Refusal;
-	answer: (engine: EngineApi, args: readonly string[]) => Answer;
+	check?: ArgsCheck;
+	answer: AnswerFunction;
 	/** Context menus cannot carry a `private` option, so the command decides. */
 	ephemeral: boolean;
 }
 
-/** Commands that do something other than answer from the engine (/help, /reindex). */
+/**
+ * Commands that do something other than answer from the engine (/help, /reindex). A command whose
+ * definition sets `default_member_permissions` is refused by the dispatcher, at run time, to members
+ * without those permissions: a server admin can widen the default in Integrations settings.
+ */
 export interface ActionCommand extends Autocomplete {
 	kind: 'action';
 	data: RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -54,7 +73,8 @@ export interface ActionCommand extends Autocomplete {
 
 export type Command = SlashAnswerCommand | MessageAnswerCommand | ActionCommand;
 
-export type Outcome = 'ok' | 'refused' | 'expired' | 'error' | 'closing';
+/** `gone`: Discord no longer knows the interaction (10062) or it was already answered (40060). */
+export type Outcome = 'ok' | 'refused' | 'expired' | 'error' | 'closing' | 'gone';
 
 export interface CommandContext {
 	engines: EngineHolder;

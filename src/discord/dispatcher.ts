@@ -1,13 +1,11 @@
 /**
- * Routes every interaction to its command, and owns what all commands share: privacy, deferral
- * while the engine reloads, pagination, the apology with an error id, one log line each, and
- * the drain on shutdown. `handle` never rejects: a failing handler must not take the bot down.
+ * Routes every interaction to its command, and owns what all commands share: privacy, permissions,
+ * deferral (while the engine reloads, or when a handler nears Discord's 3 s limit), pagination, the
+ * apology with an error id, one log line each, and the drain on shutdown. `handle` never rejects:
+ * a failing handler must not take the bot down.
  */
 import { randomBytes } from 'node:crypto';
-import { ButtonStyle, ComponentType } from 'discord.js';
 import type {
-	APIActionRowComponent,
-	APIComponentInMessageActionRow,
 	AutocompleteInteraction,
 	ButtonInteraction,
 	ChatInputCommandInteraction,
@@ -23,10 +21,18 @@ import { PRIVATE_OPTION, isRefusal } from './command.js';
 import type { EngineHolder } from './engine-holder.js';
 import type { Logger } from './logger.js';
 import { describeError } from './logger.js';
-import { MORE_PREFIX, PageStore } from './pagination.js';
+import { MORE_PREFIX, PageStore, pageReply } from './pagination.js';
 import type { PageRequest } from './pagination.js';
-import { defer, send, update } from './respond.js';
+import { isPermitted, refusalText } from './permissions.js';
+import { defer, deferUpdate, isGone, notify, send, update } from './respond.js';
 import type { Reply } from './respond.js';
+
+/**
+ * Discord drops an interaction that is not acknowledged within 3 s. A handler still working after
+ * this long defers, so its answer arrives as an edit; the second left over covers the round trip
+ * to Discord and a busy event loop.
+ */
+export const DEFAULT_DEFER_AFTER_MS = 2000;
 
 export interface DispatcherOptions {
 	commands: ReadonlyMap<string, Command>;
@@ -35,6 +41,8 @@ export interface DispatcherOptions {
 	pages?: PageStore;
 	/** Short id quoted to the user and logged with the error, so a report can be matched to a log line. */
 	newErrorId?: () => string;
+	/** See DEFAULT_DEFER_AFTER_MS; tests shorten it to exercise the slow path without sleeping. */
+	deferAfterMs?: number;
 }
 
 type AnswerInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
@@ -45,10 +53,17 @@ export class Dispatcher {
 	private closing = false;
 	private readonly pages: PageStore;
 	private readonly newErrorId: () => string;
+	private readonly deferAfterMs: number;
 
 	constructor(private readonly options: DispatcherOptions) {
 		this.pages = options.pages ?? new PageStore();
 		this.newErrorId = options.newErrorId ?? (() => randomBytes(3).toString('hex'));
+		this.deferAfterMs = options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
+	}
+
+	/** Interactions being handled right now (the load test waits for zero before counting). */
+	get pending(): number {
+		return this.inFlight.size;
 	}
 
 	get context(): CommandContext {
@@ -75,6 +90,13 @@ export class Dispatcher {
 		try {
 			outcome = this.closing ? await this.refuseWhileClosing(interaction) : await this.route(interaction);
 		} catch (error) {
+			if (isGone(error)) {
+				// Nothing can reach the user any more; an apology would be one more failing request.
+				this.options.log.warn('interaction no longer answerable', { id: interaction.id, command: describe(interaction), code: error.code, error: describeError(error) });
+				outcome = 'gone';
+				this.logOutcome(interaction, started, outcome, undefined);
+				return;
+			}
 			errorId = this.newErrorId();
 			outcome = 'error';
 			this.options.log.error('handler failed', { errorId, id: interaction.id, command: describe(interaction), error: describeError(error) });
@@ -82,6 +104,10 @@ export class Dispatcher {
 				this.options.log.warn('could not send apology', { errorId, error: describeError(apologyError) }),
 			);
 		}
+		this.logOutcome(interaction, started, outcome, errorId);
+	}
+
+	private logOutcome(interaction: Interaction, started: number, outcome: Outcome, errorId: string | undefined): void {
 		this.options.log.info('interaction', {
 			id: interaction.id,
 			command: describe(interaction),
@@ -98,6 +124,7 @@ export class Dispatcher {
 		if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
 			const command = this.options.commands.get(interaction.commandName);
 			if (!command) return this.refuse(interaction, 'That command is no longer available.');
+			if (!isPermitted(command, interaction.memberPermissions)) return this.notAllowed(interaction, command);
 			if (command.kind === 'action') return interaction.isChatInputCommand() ? this.action(interaction, command) : 'refused';
 			if (command.kind === 'slash' && interaction.isChatInputCommand()) return this.answer(interaction, command, command.args(interaction), privateOption(interaction));
 			if (command.kind === 'message' && interaction.isMessageContextMenuCommand()) return this.answer(interaction, command, command.args(interaction), command.ephemeral);
@@ -107,16 +134,27 @@ export class Dispatcher {
 
 	private async answer(interaction: AnswerInteraction, command: AnswerCommand, args: string[] | Refusal, ephemeral: boolean): Promise<Outcome> {
 		if (isRefusal(args)) return this.refuse(interaction, args.refuse);
-		const engine = await this.engineFor(interaction, ephemeral);
-		const pages = renderAnswer(command.answer(engine, args));
-		await send(interaction, { ...this.pageReply(pages, { command: interaction.commandName, args, page: 0 }), ephemeral });
+		const refusal = command.check?.(args);
+		if (refusal) return this.refuse(interaction, refusal);
+		const reply = await this.beforeDeadline(
+			() => defer(interaction, ephemeral),
+			async () => {
+				const engine = await this.engineFor(interaction, ephemeral);
+				const pages = renderAnswer(await command.answer(engine, args));
+				return this.pageReply(pages, { command: interaction.commandName, args, page: 0 });
+			},
+		);
+		await send(interaction, { ...reply, ephemeral });
 		return 'ok';
 	}
 
 	private async action(interaction: ChatInputCommandInteraction, command: ActionCommand): Promise<Outcome> {
 		const ephemeral = privateOption(interaction);
 		if (command.slow) await defer(interaction, ephemeral);
-		const { outcome, ...reply } = await command.run(interaction, this.context);
+		const { outcome, ...reply } = await this.beforeDeadline(
+			() => defer(interaction, ephemeral),
+			() => command.run(interaction, this.context),
+		);
 		// A refusal is private even when the command was not: nobody else needs to see it.
 		await send(interaction, { ...reply, ephemeral: ephemeral || outcome === 'refused' });
 		return outcome ?? 'ok';
@@ -126,8 +164,10 @@ export class Dispatcher {
 		const command = this.options.commands.get(interaction.commandName);
 		const focused = interaction.options.getFocused(true);
 		// Autocomplete must answer within 3 s and cannot be deferred: during a reload it answers
-		// from the engine still in place rather than waiting.
-		const names = command && command.kind !== 'message' && command.autocomplete ? command.autocomplete(this.options.engines.current, focused) : [];
+		// from the engine still in place rather than waiting. Suggestions can reveal data, so a
+		// member not allowed the command gets none.
+		const usable = command && command.kind !== 'message' && command.autocomplete && isPermitted(command, interaction.memberPermissions);
+		const names = usable ? (command.autocomplete?.(this.options.engines.current, focused) ?? []) : [];
 		await interaction.respond(renderChoices(names));
 		return 'ok';
 	}
@@ -137,14 +177,42 @@ export class Dispatcher {
 		const decoded = this.pages.decode(interaction.customId);
 		const command = decoded.ok ? this.options.commands.get(decoded.request.command) : undefined;
 		if (!decoded.ok || !command || command.kind === 'action') return this.expired(interaction, decoded.ok ? decoded.request.command : decoded.command);
+		if (!isPermitted(command, interaction.memberPermissions)) return this.notAllowed(interaction, command);
 		const { request } = decoded;
-		if (this.options.engines.reloading) await interaction.deferUpdate();
-		const engine = await this.options.engines.ready();
-		const pages = renderAnswer(command.answer(engine, request.args));
+		// Only the bot writes these ids, but a modified client can send any: arguments no command
+		// would have accepted are treated like an expired list.
+		if (command.check?.(request.args)) return this.expired(interaction, request.command);
+		const pages = await this.beforeDeadline(
+			() => deferUpdate(interaction),
+			async () => {
+				if (this.options.engines.reloading) await deferUpdate(interaction);
+				const engine = await this.options.engines.ready();
+				return renderAnswer(await command.answer(engine, request.args));
+			},
+		);
 		// The corpus may have changed since the first page (a /reindex): a page that no longer exists has expired.
 		if (request.page >= pages.length) return this.expired(interaction, request.command);
 		await update(interaction, this.pageReply(pages, request));
 		return 'ok';
+	}
+
+	/**
+	 * Runs `work`; if it is still running after deferAfterMs, acknowledges the interaction meanwhile,
+	 * so a slow answer arrives as an edit instead of being lost to Discord's 3 s limit. The timer can
+	 * only fire while `work` awaits something: a synchronous engine call holds the event loop (and
+	 * the gateway heartbeat) until it returns, which is why answers must stay fast.
+	 */
+	private async beforeDeadline<T>(acknowledge: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+		const timer = setTimeout(() => {
+			// send() and update() wait for this acknowledgement (and rethrow its failure); the catch
+			// only stops it counting as an unhandled rejection while `work` is still running.
+			acknowledge().catch(() => undefined);
+		}, this.deferAfterMs);
+		try {
+			return await work();
+		} finally {
+			clearTimeout(timer);
+		}
 	}
 
 	/** Defers first when the engine is reloading: the answer waits for the new index. */
@@ -154,31 +222,19 @@ export class Dispatcher {
 	}
 
 	private pageReply(pages: Page[], request: PageRequest): Reply {
-		const page = pages[request.page] ?? pages[0];
-		const next = request.page + 1;
-		const components: APIActionRowComponent<APIComponentInMessageActionRow>[] =
-			next < pages.length
-				? [
-						{
-							type: ComponentType.ActionRow,
-							components: [
-								{
-									type: ComponentType.Button,
-									style: ButtonStyle.Secondary,
-									custom_id: this.pages.encode({ ...request, page: next }),
-									label: `More (${next + 1}/${pages.length})`,
-								},
-							],
-						},
-					]
-				: [];
-		return { embeds: page?.embeds ?? [], components };
+		return pageReply(pages, request, this.pages);
 	}
 
 	private async expired(interaction: ButtonInteraction, command: string | null): Promise<Outcome> {
 		const again = command ? ` (${command.includes(' ') ? `“${command}”` : `/${command}`})` : '';
-		await send(interaction, { ephemeral: true, embeds: [renderNotice('This list has expired', `Run the command again${again} to see it.`)] });
+		// notify, not send: after a deferUpdate, send would overwrite the page the button sits on.
+		await notify(interaction, { embeds: [renderNotice('This list has expired', `Run the command again${again} to see it.`)] });
 		return 'expired';
+	}
+
+	private async notAllowed(interaction: AnswerInteraction | ButtonInteraction, command: Command): Promise<Outcome> {
+		await notify(interaction, { embeds: [renderNotice('Not allowed', refusalText(command))] });
+		return 'refused';
 	}
 
 	private async refuse(interaction: AnswerInteraction | ButtonInteraction, text: string): Promise<Outcome> {

@@ -1,13 +1,22 @@
 /**
  * `npm start`: config, index, log in, serve. Shutdown on SIGINT/SIGTERM drains in-flight
- * interactions before disconnecting; nothing a handler does can end the process.
+ * interactions before disconnecting; nothing a handler does can end the process. What does end it,
+ * with one clear line and exit code 1 rather than a retry loop or a stack trace: no usable articles,
+ * a failed login, or Discord closing the gateway for good (4004: the token was reset).
  */
 import { loadCommands } from '../../commands/index.js';
 import { Engine } from '../answer/engine.js';
+import { CorpusError } from '../corpus/load.js';
 import { createBot } from './bot.js';
 import { loadConfigOrExit } from './config.js';
 import { createLogger, describeError } from './logger.js';
-import type { Logger } from './logger.js';
+import type { Fields, Logger } from './logger.js';
+
+/** How long a fatal stop may spend finishing in-flight answers before the process exits anyway. */
+const FATAL_EXIT_GRACE_MS = 10_000;
+
+/** Set by the first signal or fatal stop; declared before any code that can trigger either. */
+let stopping = false;
 
 const config = loadConfigOrExit();
 const log = createLogger({ level: config.logLevel, format: config.logFormat, secrets: [config.token] });
@@ -23,20 +32,47 @@ const loadEngine = async (): Promise<Engine> => {
 	return engine;
 };
 
-const bot = createBot({ config, commands: loadCommands(), engine: await loadEngine(), reload: loadEngine, log });
+const bot = createBot({
+	config,
+	commands: loadCommands(),
+	engine: await loadEngineOrExit(),
+	reload: loadEngine,
+	log,
+	onFatalClose: (code) => stopForGood('stopping: Discord will not take this session back', { code }),
+});
 installShutdown(log, bot.stop);
 
 try {
 	await bot.start();
 } catch (error) {
-	// e.g. Discord closed with 4004 (bad token): say so once and stop, instead of retrying forever.
-	log.error('could not log in to Discord; check DISCORD_TOKEN in .env', { error: describeError(error) });
-	await bot.client.destroy();
-	process.exit(1);
+	// e.g. a 401 from the gateway URL or a 4004 close (bad token): say so once and stop, instead of retrying forever.
+	stopForGood('could not log in to Discord; check DISCORD_TOKEN in .env', { error: describeError(error) });
+}
+
+async function loadEngineOrExit(): Promise<Engine> {
+	try {
+		return await loadEngine();
+	} catch (error) {
+		// A CorpusError's message names the folder and every skipped file: the stack adds nothing.
+		const reason = error instanceof CorpusError ? error.message : describeError(error);
+		log.error('could not load the articles; fix SEEDS_DIR or the files in it, then restart', { dir: config.seedsDir, error: reason });
+		process.exit(1);
+	}
+}
+
+/** Logs why, finishes what is in flight (replies go over REST, not the gateway), exits 1. Once. */
+function stopForGood(message: string, fields: Fields): void {
+	if (stopping) return;
+	stopping = true;
+	log.error(message, fields);
+	setTimeout(() => process.exit(1), FATAL_EXIT_GRACE_MS).unref();
+	bot.stop().then(
+		() => process.exit(1),
+		() => process.exit(1),
+	);
 }
 
 function installShutdown(logger: Logger, stop: () => Promise<void>): void {
-	let stopping = false;
 	const onSignal = (signal: NodeJS.Signals): void => {
 		if (stopping) {
 			logger.warn('second signal: exiting without waiting', { signal });

@@ -5,8 +5,11 @@
  * short hash, with a TTL; after a restart or eviction the button answers "expired" cleanly.
  */
 import { createHash } from 'node:crypto';
+import { ButtonStyle, ComponentType } from 'discord.js';
 import { z } from 'zod';
+import type { Page } from '../render/embeds.js';
 import { LIMITS } from '../render/limits.js';
+import type { Reply } from './respond.js';
 
 export const MORE_PREFIX = 'more';
 
@@ -88,6 +91,18 @@ export class PageStore {
 		}
 		return entry.args;
 	}
+}
+
+/**
+ * The reply showing `request.page` of `pages`, with a More button for the next page when there is
+ * one. Pure apart from `store` (long arguments), so hostile-input tests check exactly what is sent.
+ */
+export function pageReply(pages: readonly Page[], request: PageRequest, store: PageStore): Reply {
+	const page = pages[request.page] ?? pages[0];
+	const next = request.page + 1;
+	if (next >= pages.length) return { embeds: page?.embeds ?? [], components: [] };
+	const more = { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: store.encode({ ...request, page: next }), label: `More (${next + 1}/${pages.length})` } as const;
+	return { embeds: page?.embeds ?? [], components: [{ type: ComponentType.ActionRow, components: [more] }] };
 }
 
 function parseArgs(json: string): string[] | null {

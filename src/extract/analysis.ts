@@ -8,6 +8,7 @@ import { isCapitalised, sentenceRanges, tokenize, type Token } from './text.js';
 import {
 	HONORIFICS,
 	NON_NAME_WORDS,
+	PEERAGE_TITLES,
 	PARTY_WORDS,
 	ROLE_CHANGING_MODIFIERS,
 	ROLE_NOUNS,
@@ -49,6 +50,7 @@ export interface ArticleAnalysis {
 	paragraphs: ParagraphAnalysis[];
 }
 
+const PAST_MODIFIERS = new Set(['former', 'ex', 'one-time', 'erstwhile', 'previous', 'late']);
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'bin', 'al', 'ter']);
 const RESULT_VERBS = new Set(['won', 'defeated', 'beat', 'polled', 'received', 'secured', 'came', 'finished', 'took', 'gained', 'topped', 'retained', 'held', 'lost', 'garnered', 'collected', 'got', 'trailed']);
 const PREFIX_WORDS = new Set<string>([
@@ -104,7 +106,7 @@ export function findNameRuns(tokens: readonly Token[]): NameRun[] {
 			const token = tokens[end];
 			const after = tokens[end + 1];
 			if (!previous || !token || !joined(previous, token)) break;
-			const particle = NAME_PARTICLES.has(token.word) && after !== undefined && isNameWord(after) && joined(token, after);
+			const particle = (NAME_PARTICLES.has(token.word) || isTerritorialOf(tokens, index, end)) && after !== undefined && isNameWord(after) && joined(token, after);
 			if (!isNameWord(token) && !particle) break;
 			end++;
 		}
@@ -125,7 +127,7 @@ function trimRun(tokens: readonly Token[], start: number, end: number): NameRun 
 		cursor++;
 	}
 	const nameStart = cursor;
-	while (cursor < end && !NON_NAME_WORDS.has(tokens[cursor]?.lower ?? '')) cursor++;
+	while (cursor < end && (!NON_NAME_WORDS.has(tokens[cursor]?.lower ?? '') || (honorific !== null && PEERAGE_TITLES.has(honorific) && isTerritorialOf(tokens, honorificStart, cursor)))) cursor++;
 	const words = tokens.slice(nameStart, cursor);
 	if (words.length === 0 || words.length > 4) return null;
 	const last = words[words.length - 1];
@@ -145,6 +147,13 @@ function trimRun(tokens: readonly Token[], start: number, end: number): NameRun 
 	};
 	run.cued = honorific !== null || role !== null || (!run.possessive && hasPersonCue(tokens, tokenStart, cursor));
 	return run;
+}
+
+/** `Lord X of Y`, `Baroness X of Y`: a peer's territorial designation is part of the name. */
+function isTerritorialOf(tokens: readonly Token[], runStart: number, index: number): boolean {
+	const title = tokens[runStart]?.lower.replace(/\.$/, '') ?? '';
+	const next = tokens[index + 1];
+	return tokens[index]?.word === 'of' && index === runStart + 2 && PEERAGE_TITLES.has(title) && next !== undefined && isNameWord(next);
 }
 
 /** `Labour leader Sir X`, `X, the Green candidate,`, `X, who was the party's deputy leader`. */
@@ -191,6 +200,8 @@ function describeRole(words: readonly Token[]): { role: string; party: string | 
 		.join(' ')
 		.replace(/\bMPs$/, 'MP');
 	let party: string | null = null;
+	// `former Labour councillor`: a party the person has left says nothing about the party now.
+	if (words.some((token) => PAST_MODIFIERS.has(token.lower))) return { role, party };
 	for (let size = Math.min(3, words.length); size >= 1 && !party; size--) {
 		for (let from = 0; from + size <= words.length && !party; from++) {
 			party = canonicalParty(words.slice(from, from + size).map((token) => token.word).join(' '));

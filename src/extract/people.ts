@@ -35,7 +35,13 @@ function key(words: readonly string[]): string {
 }
 
 function surnameOf(words: readonly string[]): string {
-	return (words[words.length - 1] ?? '').toLowerCase();
+	return lastName(words).toLowerCase();
+}
+
+/** The surname as written: the last word, or the word before a peer's `of Place`. */
+function lastName(words: readonly string[]): string {
+	const of = words.indexOf('of');
+	return (of > 0 ? words[of - 1] : words[words.length - 1]) ?? '';
 }
 
 /**
@@ -167,7 +173,7 @@ function toPerson(id: string, draft: Draft): Person {
 		aliases.add(words);
 		if (entry.run.honorific) aliases.add(`${titleWord(entry.run.honorific)} ${words}`);
 	}
-	const surnames = new Set(forms.map((form) => form.words[form.words.length - 1] ?? ''));
+	const surnames = new Set(forms.map((form) => lastName(form.words)));
 	for (const surname of surnames) aliases.add(surname);
 	const spellings = surnames.size > 1 ? forms.filter((form) => form.words.length >= 2).map((form) => form.words.join(' ')) : [];
 	const roles: string[] = [];

@@ -1,29 +1,84 @@
 // By-election results: constituency, candidates and votes, winner, majority, gain or hold.
 // Every figure keeps the paragraphs that state it; disagreeing sources become conflicts.
+// The rules are general patterns of news English (`X, a teacher, took N votes`, `Labour's Y
+// polled N`, `the Greens seized Z from Labour`); nothing here knows any election. Scans are
+// linear over a sentence's tokens and every regex repetition is bounded (inputs may be hostile).
 
 import type { ArticleAnalysis, NameRun, ParagraphAnalysis } from './analysis.js';
 import type { CandidateResult, Conflict, ElectionResult, MajorityResult, ParagraphRef, Person, Sourced } from './types.js';
-import { NON_NAME_WORDS, PARTY_FORMS_BY_LENGTH, canonicalParty } from './lexicon.js';
+import { NON_NAME_WORDS, PARTY_FORMS_BY_LENGTH, PARTY_WORDS, PREPOSITIONS, ROLE_NOUNS, canonicalParty } from './lexicon.js';
 import { editDistance, isCapitalised, parseCount, type Token } from './text.js';
 
 const BY_ELECTION = new Set(['by-election', 'byelection', 'by-elections', 'by-poll']);
 const PLACE_WORDS_ALLOWED = new Set(['north', 'south', 'east', 'west', 'mid', 'central', 'upper', 'lower', 'great', 'greater', 'city', 'old', 'new', 'st']);
 const PLACE_LINKS = new Set(['and', 'upon', 'on', 'under', 'with', 'in', 'the', 'of', '&']);
 const NOT_PLACES = new Set(['thursday', 'friday', 'monday', 'tuesday', 'wednesday', 'saturday', 'sunday', 'the', 'this', 'last', 'next', 'a', 'westminster', 'parliamentary', 'commons', 'recent', 'upcoming', 'crucial', 'key', 'latest']);
-const RESULT_VERB_WORDS = new Set(['won', 'polled', 'received', 'secured', 'got', 'took', 'gained', 'garnered', 'collected', 'claimed', 'scored', 'attracted', 'managed']);
-const PLACING_VERBS = new Set(['came', 'finished', 'was', 'placed', 'trailed', 'ended']);
-const ORDINALS = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'last', 'first']);
-const DEFEAT_VERBS = new Set(['defeated', 'beat', 'ousted', 'overcame', 'edged']);
+/** Verbs whose object is a vote count: `took N votes`, `polled N`. */
+const VOTE_VERBS = new Set([
+	'won', 'polled', 'received', 'secured', 'got', 'took', 'gained', 'garnered', 'collected', 'claimed', 'scored', 'attracted',
+	'managed', 'amassed', 'obtained', 'recorded', 'picked', 'drew', 'polling', 'receiving', 'securing', 'taking', 'winning',
+	'gaining', 'getting', 'collecting', 'attracting',
+]);
+/** Verbs of a finishing place: `came third with`, `finished on`, `slipped to fourth`, `trailing on`. */
+const PLACING_VERBS = new Set([
+	'came', 'finished', 'was', 'were', 'is', 'placed', 'trailed', 'trailing', 'trails', 'ended', 'ending', 'finishing', 'coming',
+	'slipped', 'fell', 'dropped', 'sank', 'slumped', 'languished',
+]);
+/** Words between a placing verb and its ordinal: `finished a distant third`, `was pushed into third`. */
+const PLACING_FILLERS = new Set([
+	'a', 'an', 'the', 'distant', 'close', 'strong', 'poor', 'narrow', 'comfortable', 'respectable', 'creditable', 'disappointing',
+	'surprise', 'to', 'into', 'in', 'up', 'back', 'down', 'only', 'just', 'pushed', 'squeezed', 'relegated', 'forced', 'beaten',
+	'knocked', 'placed', 'down',
+]);
+const ORDINALS = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'last', 'first']);
+const DEFEAT_VERBS = new Set(['defeated', 'beat', 'ousted', 'overcame', 'edged', 'unseated', 'toppled', 'defeating', 'beating']);
+/** `was elected with`, `was returned with`. */
+const ELECTED = new Set(['elected', 'returned', 're-elected']);
+/** Verbs of winning a seat (`seized X from`, `has won the seat`) and of keeping one. */
+const TAKE_VERBS = new Set([
+	'won', 'win', 'wins', 'winning', 'took', 'take', 'takes', 'taken', 'taking', 'seized', 'seize', 'seizes', 'seizing', 'gained',
+	'gain', 'gains', 'gaining', 'captured', 'capture', 'captures', 'capturing', 'snatched', 'snatch', 'snatches', 'snatching',
+	'wrested', 'wrest', 'wresting', 'grabbed', 'claimed', 'claims',
+]);
+const HOLD_VERBS = new Set(['held', 'hold', 'holds', 'holding', 'retained', 'retain', 'retains', 'retaining', 'kept', 'keep', 'keeps', 'keeping']);
+/** `the seat`, `the by-election`: what a winner wins. */
+const WIN_OBJECTS = new Set(['seat', 'constituency', 'by-election', 'byelection', 'election', 'contest', 'race']);
+/** Words that may stand between a subject and its verb without changing it. */
+const AUXILIARIES = new Set(['has', 'have', 'had', 'comfortably', 'narrowly', 'easily', 'convincingly', 'eventually', 'finally', 'duly', 'also', 'then', 'now']);
+/** Nouns that make a party phrase a candidacy: `the Labour candidate, X`. */
+const CANDIDATE_NOUNS = new Set(['candidate', 'nominee', 'hopeful', 'challenger', 'contender', 'standard-bearer']);
+/** A party (or role) said to be in the past: `former Labour councillor X` is no Labour candidate. */
+const PAST_WORDS = new Set(['former', 'ex', 'one-time', 'erstwhile', 'previous', 'late']);
+const VICTORY_NOUNS = new Set(['victory', 'win', 'triumph']);
+/** Words after a number that make it something other than votes. */
+const UNIT_WORDS = new Set(['per', 'percent', 'percentage', 'points', 'point', 'seats', 'years', 'year', 'people', 'times', 'days', 'miles', 'members', 'ballots', 'voters', 'signatures', 'councillors', 'mps',
+	'fewer', 'more', 'less', 'extra', 'additional', 'postal', 'spoilt', 'rejected']);
 const QUALIFIERS = /^(almost|nearly|about|around|roughly|some|over|more than|just over|just under|fewer than|less than|under|approximately|close to|well over|barely|only|just)\s/i;
+/** Markers of an earlier election: a figure in the same clause is about that one, not this. */
+const PAST_ELECTION = /general election|last election|previous election|\b(?:19|20)\d\d\b/i;
+/** A capitalised word and a phrase of up to three of them (bounded: hostile input). */
+const CAP = "[A-Z][\\w’'-]{0,30}";
+const CAPS = `${CAP}(?: ${CAP}){0,2}`;
+const PLACE = `${CAP}(?: (?:and |upon |on |under |in |the |of |& )?${CAP}){0,4}`;
+const COUNT = '(\\d{1,3}(?:,\\d{3}){1,3}|\\d{1,7})';
+const QUALIFIED_COUNT = `((?:[a-z]{1,12} ){0,3}?)${COUNT}`;
 
 interface Figure {
 	constituency: string;
-	kind: 'votes' | 'party' | 'winner' | 'majority' | 'majority-reported' | 'winner-party' | 'gain' | 'previous';
+	kind: 'votes' | 'party' | 'winner' | 'majority' | 'majority-reported' | 'winner-party' | 'gain' | 'previous' | 'party-votes' | 'lead';
 	name?: string;
 	personId?: string | null;
 	value: string;
 	ref: ParagraphRef;
 	wording?: string;
+	/** `party`: the text names the person as the party's candidate (`the Labour candidate, X`). */
+	candidacy?: boolean;
+	/** `party`: only what the corpus says of the person elsewhere; used when nothing closer does. */
+	weak?: boolean;
+	/** `party-votes`, `lead`: the party the figure is about. */
+	party?: string;
+	/** `lead`: the candidate led (`N votes ahead of X`), when named. */
+	trailer?: { name: string; personId: string | null };
 }
 
 interface Context {
@@ -62,47 +117,139 @@ function sentenceText(paragraph: ParagraphAnalysis, start: number, end: number):
 	return first && last ? paragraph.masked.slice(first.start, last.end + last.after.length) : '';
 }
 
+// ——— Parties ———
+
+/** The canonical party a run of tokens names exactly; lower case only for `independent`. */
+function partyPhrase(words: readonly Token[]): string | null {
+	const first = words[0];
+	if (!first || first.lower === 'the') return null;
+	const party = canonicalParty(words.map((token) => token.base.replace(/['’]$/, '')).join(' '));
+	if (!party) return null;
+	return isCapitalised(first.word) || party === 'Independent' ? party : null;
+}
+
+/** Nothing but a plural possessive's apostrophe (`Tories’`) between this token and the next. */
+function glued(token: Token): boolean {
+	return token.after === '' || (token.possessive && /^['’]$/.test(token.after));
+}
+
+/** A party name of up to four words ending at token `index` (not before `floor`): `Labour`, `the Green Party's`. */
+function partyEndingAt(tokens: readonly Token[], index: number, floor: number): { party: string; start: number } | null {
+	for (let size = 4; size >= 1; size--) {
+		const start = index - size + 1;
+		if (start < floor || start < 0) continue;
+		const words = tokens.slice(start, index + 1);
+		if (words.some((token, position) => position < words.length - 1 && (token.after !== '' || token.possessive))) continue;
+		const party = partyPhrase(words);
+		if (party) return { party, start };
+	}
+	return null;
+}
+
+/** A party name of up to four words starting at token `index` (ending before `limit`). */
+function partyStartingAt(tokens: readonly Token[], index: number, limit: number): { party: string; end: number } | null {
+	for (let size = 4; size >= 1; size--) {
+		const end = index + size;
+		if (end > limit || end > tokens.length) continue;
+		const words = tokens.slice(index, end);
+		if (words.some((token, position) => position < words.length - 1 && (token.after !== '' || token.possessive))) continue;
+		const party = partyPhrase(words);
+		if (party) return { party, end };
+	}
+	return null;
+}
+
+function partyNamedIn(phrase: string, from: 'start' | 'end'): string | null {
+	const words = phrase.replace(/['’]s?$/, '').split(' ');
+	for (let size = Math.min(3, words.length); size >= 1; size--) {
+		const slice = from === 'start' ? words.slice(0, size) : words.slice(words.length - size);
+		const party = canonicalParty(slice.join(' '));
+		if (party && (from === 'start' || party !== 'Independent')) return party;
+	}
+	return null;
+}
+
+function leadingParty(phrase: string): string | null {
+	return partyNamedIn(phrase, 'start');
+}
+
+function trailingParty(phrase: string): string | null {
+	return partyNamedIn(phrase, 'end');
+}
+
+/** `Labour has`, `the Liberal Democrats have comfortably`: a party as the subject of the verb at `verb`. */
+function partySubjectBefore(tokens: readonly Token[], verb: number): string | null {
+	let cursor = verb - 1;
+	for (let skipped = 0; skipped < 3 && cursor >= 0 && AUXILIARIES.has(tokens[cursor]?.lower ?? ''); skipped++) cursor--;
+	const last = tokens[cursor];
+	if (!last || last.after !== '' || last.possessive) return null;
+	return partyEndingAt(tokens, cursor, 0)?.party ?? null;
+}
+
 // ——— Constituencies ———
 
+interface PlaceMention {
+	name: string;
+	/** Found only by a weak cue (`MP for X`): used when the article names no constituency otherwise. */
+	weak: boolean;
+}
+
 function findConstituencies(analyses: readonly ArticleAnalysis[]): Array<{ name: string; sources: ParagraphRef[] }> {
-	const found = new Map<string, { name: string; sources: ParagraphRef[]; count: number }>();
+	const found = new Map<string, { name: string; sources: ParagraphRef[]; strong: boolean; articles: Set<string> }>();
+	const strongArticles = new Set<string>();
 	for (const analysis of analyses) {
 		const electionArticle = analysis.paragraphs.some((paragraph) => /\b(by-?elections?|elections?|polls?|votes?|voters)\b/i.test(paragraph.masked));
 		if (!electionArticle) continue;
 		for (const paragraph of analysis.paragraphs) {
-			for (const name of constituencyMentions(paragraph.tokens)) {
-				const key = name.toLowerCase();
-				const entry = found.get(key) ?? { name, sources: [], count: 0 };
-				entry.count++;
+			for (const mention of constituencyMentions(paragraph.tokens)) {
+				const key = mention.name.toLowerCase();
+				const entry = found.get(key) ?? { name: mention.name, sources: [], strong: false, articles: new Set<string>() };
+				if (!mention.weak) {
+					entry.strong = true;
+					strongArticles.add(paragraph.articleId);
+				}
+				entry.articles.add(paragraph.articleId);
 				if (!entry.sources.some((ref) => ref.articleId === paragraph.articleId && ref.paragraph === paragraph.paragraph)) entry.sources.push({ articleId: paragraph.articleId, paragraph: paragraph.paragraph });
 				found.set(key, entry);
 			}
 		}
 	}
-	return [...found.values()].map(({ name, sources }) => ({ name, sources }));
+	return [...found.values()]
+		.filter((entry) => entry.strong || [...entry.articles].some((article) => !strongArticles.has(article)))
+		.map(({ name, sources }) => ({ name, sources }));
 }
 
-/** `the X by-election`, `by-election in X`, `seat of X`, `constituency of X`, `X constituency`. */
-function constituencyMentions(tokens: readonly Token[]): string[] {
-	const names: string[] = [];
+/**
+ * `the X by-election`, `by-election in X`, `seat of X`, `X constituency`, `seized X from Labour`,
+ * `Labour has held X`; weakly, `MP for X`.
+ */
+function constituencyMentions(tokens: readonly Token[]): PlaceMention[] {
+	const names: PlaceMention[] = [];
+	const strong = (name: string | null): void => {
+		if (name) names.push({ name, weak: false });
+	};
 	tokens.forEach((token, index) => {
 		const word = token.lower;
-		if (BY_ELECTION.has(word) || word === 'constituency' || word === 'seat') {
-			const before = placeBefore(tokens, index);
-			if (before) names.push(before);
-		}
+		if (BY_ELECTION.has(word) || word === 'constituency' || word === 'seat') strong(placeBefore(tokens, index));
 		const next = tokens[index + 1];
 		const article = tokens[index + 1]?.lower;
-		if (word === 'in' && (article === 'a' || article === 'the') && BY_ELECTION.has(tokens[index + 2]?.lower ?? '')) {
-			const before = placeBefore(tokens, index);
-			if (before) names.push(before);
-		}
+		if (word === 'in' && (article === 'a' || article === 'the') && BY_ELECTION.has(tokens[index + 2]?.lower ?? '')) strong(placeBefore(tokens, index));
 		if (next && (word === 'in' || word === 'of') && token.after === '') {
 			const previous = tokens[index - 1];
-			if (previous && (BY_ELECTION.has(previous.lower) || previous.lower === 'seat' || previous.lower === 'constituency') && previous.after === '') {
-				const after = placeAfter(tokens, index + 1);
-				if (after) names.push(after);
+			if (previous && (BY_ELECTION.has(previous.lower) || previous.lower === 'seat' || previous.lower === 'constituency') && previous.after === '') strong(placeSpan(tokens, index + 1)?.name ?? null);
+		}
+		if ((TAKE_VERBS.has(word) || HOLD_VERBS.has(word)) && token.after === '') {
+			const place = placeSpan(tokens, index + 1);
+			if (place) {
+				const last = tokens[place.end - 1];
+				const from = tokens[place.end];
+				const fromParty = last?.after === '' && from?.lower === 'from' && from.after === '' && partyStartingAt(tokens, tokens[place.end + 1]?.lower === 'the' ? place.end + 2 : place.end + 1, tokens.length) !== null;
+				if (fromParty || partySubjectBefore(tokens, index) !== null) strong(place.name);
 			}
+		}
+		if (word === 'mp' && next?.lower === 'for' && token.after === '' && next.after === '') {
+			const place = placeSpan(tokens, index + 2);
+			if (place) names.push({ name: place.name, weak: true });
 		}
 	});
 	return names;
@@ -129,7 +276,8 @@ function placeBefore(tokens: readonly Token[], index: number): string | null {
 	return placeName(words);
 }
 
-function placeAfter(tokens: readonly Token[], index: number): string | null {
+/** The place name starting at `index`, and the token after it. */
+function placeSpan(tokens: readonly Token[], index: number): { name: string; end: number } | null {
 	const words: Token[] = [];
 	let cursor = index;
 	while (cursor < tokens.length && words.length < 7) {
@@ -138,10 +286,11 @@ function placeAfter(tokens: readonly Token[], index: number): string | null {
 		if (isPlaceWord(token)) words.push(token);
 		else if (PLACE_LINKS.has(token.word) && words.length > 0 && tokens[cursor + 1] && isPlaceWord(tokens[cursor + 1] as Token)) words.push(token);
 		else break;
-		if (token.after !== '') break;
 		cursor++;
+		if (token.after !== '') break;
 	}
-	return placeName(words);
+	const name = placeName(words);
+	return name ? { name, end: index + words.length } : null;
 }
 
 function placeName(words: readonly Token[]): string | null {
@@ -165,112 +314,301 @@ function soleConstituency(analysis: ArticleAnalysis, constituencies: readonly st
 
 // ——— Figures in sentences ———
 
+/** One sentence being read, and what it is read against. */
+interface Scope {
+	paragraph: ParagraphAnalysis;
+	tokens: readonly Token[];
+	start: number;
+	end: number;
+	constituency: string;
+	context: Context;
+}
+
+type FigureDraft = Omit<Figure, 'constituency' | 'ref'>;
+
+/** What a predicate says about its subject: `took N votes`, `defeated Y by N votes to M`. */
+interface Outcome {
+	votes: number | null;
+	winner: boolean;
+	margin: FigureDraft | null;
+	loser: NameRun | null;
+	pair: [number, number] | null;
+	lead: { value: string; wording: string; trailer: NameRun | null } | null;
+	/** Last token the predicate reads, for the clause check. */
+	last: number;
+}
+
 function refOf(paragraph: ParagraphAnalysis): ParagraphRef {
 	return { articleId: paragraph.articleId, paragraph: paragraph.paragraph };
 }
 
-function voteCount(token: Token | undefined, next: Token | undefined): number | null {
-	if (!token) return null;
+/** The text between two tokens: punctuation and dashes the tokens do not keep. */
+function gapAfter(scope: Scope, index: number): string {
+	const token = scope.tokens[index];
+	const next = scope.tokens[index + 1];
+	if (!token) return '';
+	return next ? scope.paragraph.masked.slice(token.end, next.start) : token.after;
+}
+
+function breaksClause(scope: Scope, index: number): boolean {
+	return /[,;:—–()?!]|\.(?!\d)/.test(gapAfter(scope, index));
+}
+
+/** Whether the clause around tokens `from`…`to` is about an earlier election (`at the general election`, `in <year>`). */
+function aboutEarlierElection(scope: Scope, from: number, to: number): boolean {
+	let first = Math.max(scope.start, Math.min(from, to));
+	while (first > scope.start && !breaksClause(scope, first - 1)) first--;
+	let last = Math.min(scope.end - 1, Math.max(from, to));
+	while (last < scope.end - 1 && !breaksClause(scope, last)) last++;
+	const firstToken = scope.tokens[first];
+	const lastToken = scope.tokens[last];
+	if (!firstToken || !lastToken) return false;
+	return PAST_ELECTION.test(scope.paragraph.masked.slice(firstToken.start, lastToken.end));
+}
+
+/**
+ * A vote count at `index`: `N,NNN`, `NNN votes`; a bare `NNN` only where `bare` allows it and it
+ * closes its clause (`…, won NNN.`). Never a year, a percentage or a count of something else.
+ */
+function countAt(scope: Scope, index: number, bare: boolean): number | null {
+	const { tokens } = scope;
+	const token = tokens[index];
+	if (!token || index >= scope.end) return null;
 	const value = parseCount(token.word);
 	if (value === null) return null;
-	const saysVotes = /^votes?$/.test(next?.lower ?? '');
-	if (token.word.includes(',') || saysVotes) return value;
+	const next = index + 1 < scope.end ? tokens[index + 1] : undefined;
+	const gap = gapAfter(scope, index);
+	if (/^\s*(%|per ?cent)/i.test(gap) || /^-/.test(token.after)) return null;
+	if (next && gap.trim() === '' && /^votes?$/.test(next.lower)) return value;
+	if (next && gap.trim() === '' && UNIT_WORDS.has(next.lower)) return null;
+	if (token.word.includes(',')) return value;
+	if (!bare || /^(19|20)\d\d$/.test(token.word)) return null;
+	if (index === scope.end - 1) return value;
+	const closes = gap.trim();
+	if (/^[.;]/.test(closes)) return value;
+	if (closes.startsWith(',') && /^(and|while|but|with|ahead|behind|leaving|giving)$/.test(next?.lower ?? '')) return value;
 	return null;
 }
 
-function sentenceFigures(paragraph: ParagraphAnalysis, start: number, end: number, constituency: string, context: Context): Figure[] {
-	const figures: Figure[] = [];
-	const tokens = paragraph.tokens;
-	const ref = refOf(paragraph);
-	const text = sentenceText(paragraph, start, end);
-	const runs = paragraph.runs.filter((run) => run.tokenStart >= start && run.tokenEnd <= end && !run.possessive);
-	const push = (figure: Omit<Figure, 'constituency' | 'ref'>): void => {
-		figures.push({ constituency, ref, ...figure });
-	};
-	const candidate = (run: NameRun): { name: string; personId: string | null } => ({ name: run.words.join(' '), personId: run.personId });
-
-	for (const run of runs) {
-		const party = partyOf(run, tokens, context);
-		const verbIndex = verbAfter(tokens, run.tokenEnd, end);
-		const verb = verbIndex === null ? '' : (tokens[verbIndex]?.lower ?? '');
-		const who = candidate(run);
-		if (party && verbIndex !== null) push({ kind: 'party', ...who, value: party });
-		if (verbIndex === null) continue;
-		if (DEFEAT_VERBS.has(verb)) {
-			const loser = runs.find((other) => other.tokenStart > verbIndex && other.tokenStart <= verbIndex + 4);
-			push({ kind: 'winner', ...who, value: who.name });
-			if (loser) {
-				const loserParty = partyOf(loser, tokens, context);
-				if (loserParty) push({ kind: 'party', ...candidate(loser), value: loserParty });
-				const pair = votePair(tokens, loser.tokenEnd, end);
-				if (pair) {
-					push({ kind: 'votes', ...who, value: String(pair[0]) });
-					push({ kind: 'votes', ...candidate(loser), value: String(pair[1]) });
-				}
-				const margin = marginAfter(tokens, loser.tokenEnd, end, paragraph);
-				if (margin) push(margin);
-			}
-			continue;
-		}
-		if (RESULT_VERB_WORDS.has(verb)) {
-			const votes = countAfter(tokens, verbIndex + 1, end, 8);
-			if (votes !== null) push({ kind: 'votes', ...who, value: String(votes) });
-			if (verb === 'won' && (votes !== null || /^(the|with|by)$/.test(tokens[verbIndex + 1]?.lower ?? ''))) push({ kind: 'winner', ...who, value: who.name });
-			const margin = marginAfter(tokens, verbIndex + 1, end, paragraph);
-			if (margin && verb === 'won') push(margin);
-			continue;
-		}
-		if ((verb === 'on' || verb === 'with') && !DEFEAT_VERBS.has(tokens[run.tokenStart - 1]?.lower ?? '')) {
-			const votes = countAfter(tokens, verbIndex + 1, end, 1);
-			if (votes !== null) push({ kind: 'votes', ...who, value: String(votes) });
-			continue;
-		}
-		if (PLACING_VERBS.has(verb) && ORDINALS.has(tokens[verbIndex + 1]?.lower ?? '')) {
-			const votes = countAfter(tokens, verbIndex + 2, end, 3);
-			if (votes !== null) push({ kind: 'votes', ...who, value: String(votes) });
-			if (tokens[verbIndex + 1]?.lower === 'first') push({ kind: 'winner', ...who, value: who.name });
-		}
-	}
-	figures.push(...majorityStatements(text, constituency, ref));
-	figures.push(...partyOutcomes(text, constituency, ref));
-	return figures;
-}
-
-/** The next word after a name, past one `, … ,` appositive and auxiliaries. */
-function verbAfter(tokens: readonly Token[], from: number, end: number): number | null {
-	let cursor = from;
-	if (tokens[from]?.lower === 'of' && tokens[from + 1]?.lower === 'the') {
-		// `Jane Smith of the Conservatives on 10,891`
-		cursor = from + 2;
-		while (cursor < end && cursor < from + 6 && tokens[cursor - 1]?.after === '' && /^\p{Lu}/u.test(tokens[cursor]?.word ?? '')) cursor++;
-		return cursor < end ? cursor : null;
-	}
-	if (tokens[from - 1]?.after.startsWith(',') || tokens[from]?.before.startsWith('(')) {
-		let close = cursor;
-		while (close < end && close < cursor + 15 && !/[,)]/.test(tokens[close]?.after ?? '')) close++;
-		cursor = close + 1;
-	}
-	while (cursor < end && /^(has|had|also|comfortably|narrowly|easily|eventually|convincingly)$/.test(tokens[cursor]?.lower ?? '')) cursor++;
-	return cursor < end ? cursor : null;
-}
-
-function countAfter(tokens: readonly Token[], from: number, end: number, within: number): number | null {
-	for (let cursor = from; cursor < Math.min(end, from + within); cursor++) {
+/** The first vote count within `within` tokens of `from`, in the same clause. A margin (`by N`) is not a total. */
+function countAfter(scope: Scope, from: number, within: number): { value: number; index: number } | null {
+	const { tokens } = scope;
+	for (let cursor = from; cursor < Math.min(scope.end, from + within); cursor++) {
 		if (cursor > from && /[,;:]/.test(tokens[cursor - 1]?.after ?? '')) return null;
-		const value = voteCount(tokens[cursor], tokens[cursor + 1]);
+		const bare = cursor === from || /^(on|with)$/.test(tokens[cursor - 1]?.lower ?? '');
+		const value = countAt(scope, cursor, bare);
 		if (value === null) continue;
-		// `a majority of 4,000`, `by 4,000 votes`: a margin, not anyone's total.
 		const before = tokens[cursor - 1]?.lower ?? '';
 		const twoBefore = tokens[cursor - 2]?.lower ?? '';
-		if (before === 'by' || (before === 'of' && twoBefore === 'majority') || QUALIFIERS.test(`${before} `)) return null;
-		return value;
+		if (before === 'by' || (before === 'of' && /^(majority|margin)$/.test(twoBefore)) || QUALIFIERS.test(`${before} `)) return null;
+		return { value, index: cursor };
 	}
 	return null;
 }
 
-/** `(12,345 to 6,789 votes, respectively)` or `by 12,345 votes to 6,789`. */
-function votePair(tokens: readonly Token[], from: number, end: number): [number, number] | null {
-	for (let cursor = from; cursor < end - 2; cursor++) {
+/** Whether a predicate can start at `index`: a result verb, `who` + one, `on N`, or an elliptical count. */
+function startsPredicate(scope: Scope, index: number): boolean {
+	const { tokens } = scope;
+	let cursor = index;
+	for (let skipped = 0; skipped < 3 && AUXILIARIES.has(tokens[cursor]?.lower ?? '') && countAt(scope, cursor + 1, true) === null; skipped++) cursor++;
+	const word = tokens[cursor]?.lower ?? '';
+	const next = tokens[cursor + 1]?.lower ?? '';
+	if (/^(has|had|have)$/.test(word)) return countAt(scope, cursor + 1, true) !== null;
+	if (word === 'who') return VOTE_VERBS.has(next) || /^(came|finished|trailed|placed|ended)$/.test(next);
+	if (/^(was|were|is)$/.test(word)) return ELECTED.has(next) || declaredWinner(tokens, cursor + 1) || ORDINALS.has(next) || PLACING_FILLERS.has(next);
+	if (VOTE_VERBS.has(word) || PLACING_VERBS.has(word) || DEFEAT_VERBS.has(word) || word === 'topped') return true;
+	if (/^(held|retained|kept)$/.test(word)) return next === 'on' || takesSeat(scope, cursor + 1);
+	if (word === 'on' || word === 'with') return countAt(scope, cursor + 1, true) !== null;
+	if (ORDINALS.has(word) && cursor === index) return /^(on|with)$/.test(next);
+	return countAt(scope, cursor, true) !== null && cursor === index;
+}
+
+/**
+ * Where the predicate of a subject ending at `from` may start: past `(Party)`, `of the
+ * Conservatives`, and appositions set off by commas (`X, <age>, a builder who …, received`).
+ * After an apposition, each later comma-clause that opens like a predicate is a candidate, first
+ * one first (`X, who came second in <year>, polled N`).
+ */
+function predicatesAfter(scope: Scope, from: number): number[] {
+	const { tokens, end } = scope;
+	let cursor = from;
+	if (tokens[cursor]?.lower === 'of' && tokens[cursor - 1]?.after === '') {
+		const found = partyStartingAt(tokens, tokens[cursor + 1]?.lower === 'the' ? cursor + 2 : cursor + 1, end);
+		if (found) cursor = found.end;
+	}
+	if (tokens[cursor]?.before.startsWith('(')) {
+		let close = cursor;
+		while (close < end && close < cursor + 12 && !(tokens[close]?.after.includes(')') ?? false)) close++;
+		if (close >= end - 1 || close >= cursor + 12) return [];
+		cursor = close + 1;
+	}
+	if (cursor === 0 || !/^\)?,/.test(tokens[cursor - 1]?.after ?? '')) return cursor < end ? [cursor] : [];
+	const found: number[] = [];
+	for (let hop = 0; hop < 5 && cursor < end; hop++) {
+		if (startsPredicate(scope, cursor)) found.push(cursor);
+		let close = cursor;
+		while (close < end && close < cursor + 30 && !(tokens[close]?.after.startsWith(',') ?? false)) {
+			if (/[.;:?!]/.test(tokens[close]?.after ?? '')) return found;
+			close++;
+		}
+		if (close >= end - 1 || close >= cursor + 30) return found;
+		cursor = close + 1;
+	}
+	return found;
+}
+
+/** A word of a role or party before a name: `the`, `Labour`, `Liberal`, `candidate`. */
+function isPrefixWord(token: Token | undefined): boolean {
+	if (!token || token.after !== '') return false;
+	return token.lower === 'the' || ROLE_NOUNS.has(token.lower) || CANDIDATE_NOUNS.has(token.lower) || (PARTY_WORDS.has(token.lower) && !/^(of|and)$/.test(token.lower));
+}
+
+/** `was won by (the Conservatives') X`. */
+function wonBy(tokens: readonly Token[], run: NameRun, floor: number): boolean {
+	let cursor = run.tokenStart - 1;
+	for (let skipped = 0; skipped < 4 && cursor > floor && (isPrefixWord(tokens[cursor]) || (tokens[cursor]?.possessive === true && glued(tokens[cursor] as Token) && partyEndingAt(tokens, cursor, floor) !== null)); skipped++) cursor--;
+	return tokens[cursor]?.lower === 'by' && tokens[cursor - 1]?.lower === 'won' && /^(was|were|been|is)$/.test(tokens[cursor - 2]?.lower ?? '');
+}
+
+/** `declared the winner`, `declared elected`. */
+function declaredWinner(tokens: readonly Token[], index: number): boolean {
+	if (tokens[index]?.lower !== 'declared') return false;
+	const next = tokens[index + 1]?.lower ?? '';
+	return ELECTED.has(next) || (next === 'the' && /^(winner|victor)$/.test(tokens[index + 2]?.lower ?? ''));
+}
+
+/** `took the seat`, `won the X by-election`, `won <constituency>`. */
+function takesSeat(scope: Scope, from: number): boolean {
+	const { tokens } = scope;
+	const first = tokens[from];
+	if (!first) return false;
+	if (scope.paragraph.masked.startsWith(scope.constituency, first.start)) return true;
+	if (first.lower !== 'the') return false;
+	for (let cursor = from + 1; cursor < Math.min(scope.end, from + 8); cursor++) {
+		const token = tokens[cursor];
+		if (!token) return false;
+		if (WIN_OBJECTS.has(token.lower)) return true;
+		if (!isCapitalised(token.word) && !/^(parliamentary|westminster|commons|and)$/.test(token.lower)) return false;
+		if (token.after !== '') return false;
+	}
+	return false;
+}
+
+/** What the predicate at `at` says: votes, a win, a defeated rival, a lead. */
+function readPredicate(scope: Scope, at: number, runs: readonly NameRun[], elliptical: boolean): Outcome {
+	const { tokens, end } = scope;
+	const outcome: Outcome = { votes: null, winner: false, margin: null, loser: null, pair: null, lead: null, last: at };
+	const take = (found: { value: number; index: number } | null): void => {
+		if (!found) return;
+		outcome.votes = found.value;
+		outcome.last = Math.max(outcome.last, found.index);
+	};
+	// `…, and an independent, local builder Y, N.`: a list after a verb of the sentence.
+	if (elliptical && !/^(on|with|has|had|have)$/.test(tokens[at]?.lower ?? '')) {
+		const value = countAt(scope, at, true);
+		if (value !== null) {
+			take({ value, index: at });
+			return outcome;
+		}
+	}
+	let verbIndex = at;
+	const relative = tokens[verbIndex]?.lower === 'who';
+	if (relative) verbIndex++;
+	for (let skipped = 0; skipped < 3 && AUXILIARIES.has(tokens[verbIndex]?.lower ?? '') && countAt(scope, verbIndex + 1, true) === null; skipped++) verbIndex++;
+	const verb = tokens[verbIndex]?.lower ?? '';
+	const next = tokens[verbIndex + 1]?.lower ?? '';
+	outcome.last = verbIndex;
+	if (DEFEAT_VERBS.has(verb)) {
+		const loser = runs.find((other) => other.tokenStart > verbIndex && other.tokenStart <= verbIndex + 4) ?? null;
+		outcome.winner = !relative;
+		outcome.loser = loser;
+		if (loser) {
+			outcome.pair = votePair(scope, loser.tokenEnd);
+			outcome.margin = marginAfter(scope, loser.tokenEnd);
+		}
+		return outcome;
+	}
+	if (/^(was|were|is)$/.test(verb) && (ELECTED.has(next) || declaredWinner(tokens, verbIndex + 1))) {
+		outcome.winner = !relative;
+		// `was elected with N votes`, `was declared the winner with N votes`
+		for (let cursor = verbIndex + 2; cursor < Math.min(end, verbIndex + 10); cursor++) {
+			if (tokens[cursor]?.lower === 'with') {
+				take(countAfter(scope, cursor + 1, 3));
+				break;
+			}
+			if (breaksClause(scope, cursor)) break;
+		}
+		return outcome;
+	}
+	if (VOTE_VERBS.has(verb) || (/^(has|had|have)$/.test(verb) && countAt(scope, verbIndex + 1, true) !== null)) {
+		take(countAfter(scope, verbIndex + 1, 8));
+		if (!relative) {
+			// `won with`, `won by N votes`, `X won.`
+			const wonWith = verb === 'won' && (next === 'with' || next === 'by' || breaksClause(scope, verbIndex) || verbIndex === end - 1);
+			outcome.winner = wonWith || (/^(won|took|gained|seized|captured|claimed|snatched)$/.test(verb) && takesSeat(scope, verbIndex + 1));
+		}
+		if (verb === 'won' && !relative) outcome.margin = marginAfter(scope, verbIndex + 1);
+		return outcome;
+	}
+	// `held the seat with N votes`, `held on with …`: a hold, when a count says it is this result.
+	if (/^(held|retained|kept)$/.test(verb) && (next === 'on' || takesSeat(scope, verbIndex + 1))) {
+		take(countAfter(scope, verbIndex + 1, 8));
+		outcome.winner = !relative && outcome.votes !== null;
+		return outcome;
+	}
+	if (verb === 'topped' && next === 'the' && tokens[verbIndex + 2]?.lower === 'poll') {
+		outcome.winner = !relative;
+		take(countAfter(scope, verbIndex + 3, 4));
+		return outcome;
+	}
+	if (PLACING_VERBS.has(verb) || (ORDINALS.has(verb) && verbIndex === at && /^(on|with)$/.test(next))) {
+		// `…, and Conservative Y third with N`: the verb is the sentence's.
+		let ordinal = ORDINALS.has(verb) ? verbIndex : verbIndex + 1;
+		for (let skipped = 0; skipped < 3 && PLACING_FILLERS.has(tokens[ordinal]?.lower ?? ''); skipped++) ordinal++;
+		const place = tokens[ordinal]?.lower ?? '';
+		if (ORDINALS.has(place)) {
+			let after = ordinal + 1;
+			if (tokens[after]?.lower === 'place' && tokens[ordinal]?.after === '') after++;
+			take(countAfter(scope, after, 4));
+			outcome.winner = place === 'first' && !relative;
+			return outcome;
+		}
+		if (next === 'on' || next === 'with') {
+			take(countAfter(scope, verbIndex + 1, 2));
+			return outcome;
+		}
+		outcome.lead = leadAfter(scope, verbIndex + 1, runs);
+		if (outcome.lead?.trailer) {
+			outcome.loser = outcome.lead.trailer;
+			outcome.pair = votePair(scope, outcome.lead.trailer.tokenEnd);
+		}
+		return outcome;
+	}
+	if ((verb === 'on' || verb === 'with') && !relative && verbIndex === at) take(countAfter(scope, verbIndex + 1, 2));
+	return outcome;
+}
+
+/** `N votes ahead of Labour’s Y`, `almost N votes ahead of Y`: how far the subject led. */
+function leadAfter(scope: Scope, from: number, runs: readonly NameRun[]): Outcome['lead'] {
+	const { tokens, end } = scope;
+	let cursor = from;
+	for (let skipped = 0; skipped < 3 && cursor < end && /^[a-z]+$/.test(tokens[cursor]?.word ?? '') && !/^votes?$/.test(tokens[cursor]?.lower ?? ''); skipped++) cursor++;
+	const count = tokens[cursor];
+	const value = parseCount(count?.word ?? '');
+	if (value === null || !count || !/^votes?$/.test(tokens[cursor + 1]?.lower ?? '') || tokens[cursor + 2]?.lower !== 'ahead' || tokens[cursor + 3]?.lower !== 'of') return null;
+	const first = tokens[from];
+	const wording = first ? scope.paragraph.masked.slice(first.start, (tokens[cursor + 2] ?? count).end) : count.word;
+	const qualified = cursor > from && QUALIFIERS.test(wording);
+	const trailer = runs.find((run) => run.tokenStart > cursor + 3 && run.tokenStart <= cursor + 8 && !run.possessive) ?? null;
+	// Rounded (`almost 900 votes ahead`): the words up to the number are the majority as reported.
+	const rounded = first ? scope.paragraph.masked.slice(first.start, count.end) : count.word;
+	return { value: qualified ? rounded : String(value), wording, trailer };
+}
+
+/** `(N to M votes, respectively)` or `by N votes to M`. */
+function votePair(scope: Scope, from: number): [number, number] | null {
+	const { tokens } = scope;
+	for (let cursor = from; cursor < Math.min(scope.end - 2, from + 12); cursor++) {
 		const first = parseCount(tokens[cursor]?.word ?? '');
 		if (first === null || !(tokens[cursor]?.word.includes(',') ?? false)) continue;
 		let next = cursor + 1;
@@ -282,15 +620,16 @@ function votePair(tokens: readonly Token[], from: number, end: number): [number,
 	return null;
 }
 
-/** `by almost 5,000 votes` straight after the loser or the verb: the majority as reported. */
-function marginAfter(tokens: readonly Token[], from: number, end: number, paragraph: ParagraphAnalysis): Omit<Figure, 'constituency' | 'ref'> | null {
+/** `by almost N votes` straight after the loser or the verb: the majority as reported. */
+function marginAfter(scope: Scope, from: number): FigureDraft | null {
+	const { tokens, end, paragraph } = scope;
 	if (tokens[from]?.lower !== 'by') return null;
 	for (let cursor = from + 1; cursor < Math.min(end, from + 5); cursor++) {
 		const token = tokens[cursor];
 		const value = parseCount(token?.word ?? '');
 		if (value === null || !token) continue;
 		if (!/^votes?$/.test(tokens[cursor + 1]?.lower ?? '')) return null;
-		// `by 15,102 votes to 10,891` gives the two totals, not the majority.
+		// `by N votes to M` gives the two totals, not the majority.
 		if (tokens[cursor + 2]?.lower === 'to') return null;
 		const first = tokens[from + 1];
 		const wording = first ? paragraph.masked.slice(first.start, (tokens[cursor + 1] ?? token).end) : token.word;
@@ -300,32 +639,289 @@ function marginAfter(tokens: readonly Token[], from: number, end: number, paragr
 	return null;
 }
 
-function majorityStatements(text: string, constituency: string, ref: ParagraphRef): Figure[] {
+interface PartyEvidence {
+	value: string;
+	candidacy: boolean;
+	weak: boolean;
+}
+
+/**
+ * The party of the person named by `run`, from the words around the name: a role (`Labour
+ * candidate X`), a possessive (`the SNP's X`), an apposition before (`the Conservative candidate,
+ * X`, `an independent, local publican X`) or after (`X (Green)`, `X of Reform UK`, `X, who stood
+ * as an independent,`), else what the corpus says of the person (weak).
+ */
+function candidateParty(scope: Scope, run: NameRun, until: number): PartyEvidence | null {
+	const { tokens, start } = scope;
+	if (run.party) return { value: run.party, candidacy: /\b(candidate|nominee)\b/i.test(run.role ?? ''), weak: false };
+	const before = tokens[run.tokenStart - 1];
+	if (before && glued(before) && run.tokenStart - 1 >= start) {
+		const found = partyEndingAt(tokens, run.tokenStart - 1, start);
+		if (found && !PAST_WORDS.has(tokens[found.start - 1]?.lower ?? '')) return { value: found.party, candidacy: false, weak: false };
+	}
+	const apposed = partyApposedBefore(tokens, run.tokenStart, start);
+	if (apposed) return apposed;
+	const after = tokens[run.tokenEnd];
+	if (after?.before.startsWith('(') && tokens[run.tokenEnd - 1]?.after === '') {
+		const found = partyStartingAt(tokens, run.tokenEnd, scope.end);
+		if (found && tokens[found.end - 1]?.after.startsWith(')')) return { value: found.party, candidacy: false, weak: false };
+	}
+	if (after?.lower === 'of' && tokens[run.tokenEnd - 1]?.after === '') {
+		const found = partyStartingAt(tokens, tokens[run.tokenEnd + 1]?.lower === 'the' ? run.tokenEnd + 2 : run.tokenEnd + 1, scope.end);
+		if (found) return { value: found.party, candidacy: false, weak: false };
+	}
+	if (tokens[run.tokenEnd - 1]?.after.startsWith(',')) {
+		const said = partyInApposition(scope, run.tokenEnd, until);
+		if (said) return said;
+	}
+	const party = run.personId ? (scope.context.people.get(run.personId)?.party ?? null) : null;
+	return party ? { value: party, candidacy: false, weak: true } : null;
+}
+
+/** `the Conservative candidate, X`, `Reform UK's candidate, haulage firm owner X`, `an independent, former councillor X`. */
+function partyApposedBefore(tokens: readonly Token[], runStart: number, floor: number): PartyEvidence | null {
+	let index = runStart - 1;
+	for (let descriptors = 0; descriptors < 4 && index >= floor; descriptors++) {
+		const token = tokens[index];
+		if (!token || token.after !== '' || !/^[a-z][a-z-]*$/.test(token.word) || /^(a|an|the|and|or|of)$/.test(token.word)) break;
+		index--;
+	}
+	const comma = tokens[index];
+	if (!comma || index < floor || comma.after !== ',') return null;
+	if (CANDIDATE_NOUNS.has(comma.lower) && !comma.possessive) {
+		const party = tokens[index - 1];
+		if (!party || party.after !== '') return null;
+		const found = partyEndingAt(tokens, index - 1, floor);
+		if (!found || PAST_WORDS.has(tokens[found.start - 1]?.lower ?? '')) return null;
+		return { value: found.party, candidacy: true, weak: false };
+	}
+	const found = partyEndingAt(tokens, index, floor);
+	if (found && /^(a|an|the)$/.test(tokens[found.start - 1]?.lower ?? '')) return { value: found.party, candidacy: found.party === 'Independent', weak: false };
+	return null;
+}
+
+/** `X, who stood as an independent,`, `X, a teacher who defected to Reform,`, `X, the Green candidate,`. */
+function partyInApposition(scope: Scope, from: number, until: number): PartyEvidence | null {
+	const { tokens } = scope;
+	const last = Math.min(until, scope.end, from + 40);
+	for (let cursor = from; cursor < last; cursor++) {
+		const word = tokens[cursor]?.lower ?? '';
+		const next = tokens[cursor + 1]?.lower ?? '';
+		const skipArticle = (index: number): number => (/^(a|an|the)$/.test(tokens[index]?.lower ?? '') ? index + 1 : index);
+		let said: { found: { party: string; end: number } | null; candidacy: boolean } | null = null;
+		if (cursor === from && word === 'of') {
+			// `X, of the Greens, polled …`
+			const found = partyStartingAt(tokens, skipArticle(cursor + 1), scope.end);
+			if (found && /^,/.test(tokens[found.end - 1]?.after ?? '')) said = { found, candidacy: false };
+		} else if (/^(stood|standing|stands|ran|running|campaigned|campaigning)$/.test(word) && /^(as|for)$/.test(next)) {
+			said = { found: partyStartingAt(tokens, skipArticle(cursor + 2), scope.end), candidacy: true };
+		} else if (word === 'defected' && next === 'to') {
+			said = { found: partyStartingAt(tokens, skipArticle(cursor + 2), scope.end), candidacy: false };
+		} else if (/^(the|a|an)$/.test(word)) {
+			const found = partyStartingAt(tokens, cursor + 1, last);
+			if (found && CANDIDATE_NOUNS.has(tokens[found.end]?.lower ?? '') && tokens[found.end - 1]?.after === '') said = { found, candidacy: true };
+		}
+		// `who stood for Labour at the last election`: not this contest.
+		if (said?.found && !aboutEarlierElection(scope, cursor, said.found.end - 1)) return { value: said.found.party, candidacy: said.candidacy, weak: false };
+	}
+	return null;
+}
+
+function sentenceFigures(paragraph: ParagraphAnalysis, start: number, end: number, constituency: string, context: Context): Figure[] {
+	const scope: Scope = { paragraph, tokens: paragraph.tokens, start, end, constituency, context };
 	const figures: Figure[] = [];
-	for (const match of text.matchAll(/\bmajority of ((?:[a-z]+ ){0,3}?)(\d{1,3}(?:,\d{3})+|\d+)/gi)) {
-		const value = parseCount(match[2] ?? '');
+	const tokens = paragraph.tokens;
+	const ref = refOf(paragraph);
+	const text = sentenceText(paragraph, start, end);
+	const push = (figure: FigureDraft): void => {
+		figures.push({ constituency, ref, ...figure });
+	};
+	const runs = paragraph.runs.filter((run) => run.tokenStart >= start && run.tokenEnd <= end);
+	const named = runs.filter((run) => !run.possessive);
+	const candidate = (run: NameRun): { name: string; personId: string | null } => ({ name: run.words.join(' '), personId: run.personId });
+	const firstVerb = tokens.slice(start, end).findIndex((token) => VOTE_VERBS.has(token.lower) || PLACING_VERBS.has(token.lower));
+
+	for (const run of named) {
+		const who = candidate(run);
+		const starts = predicatesAfter(scope, run.tokenEnd);
+		const party = candidateParty(scope, run, starts[0] ?? end);
+		if (party && !party.weak) push({ kind: 'party', ...who, value: party.value, candidacy: party.candidacy });
+		// `the village of Y, finished …`: a name after a preposition is not the subject.
+		const object = PREPOSITIONS.has(tokens[run.tokenStart - 1]?.lower ?? '');
+		for (const at of starts) {
+			const direct = at === run.tokenEnd && /^(on|with)$/.test(tokens[at]?.lower ?? '');
+			if (object && !direct) continue;
+			// `defeated Labour candidate Y with …`: the `with` belongs to the winner's clause.
+			if (direct && DEFEAT_VERBS.has(tokens[run.tokenStart - 1]?.lower ?? '')) continue;
+			// `won N votes, while an independent, Y, M.`, `polled N and Y M.`: a count right after the name, in a list.
+			const listed = tokens[run.tokenEnd - 1]?.after === ',' || /^(and|while|with|whereas)$/.test(tokens[run.tokenStart - 1]?.lower ?? '');
+			const elliptical = listed && at === run.tokenEnd && firstVerb >= 0 && start + firstVerb < run.tokenStart;
+			const outcome = readPredicate(scope, at, named, elliptical);
+			const says = outcome.votes !== null || outcome.winner || outcome.lead !== null || outcome.loser !== null;
+			if (!says) continue;
+			if (aboutEarlierElection(scope, at, outcome.last)) break;
+			if (party?.weak) push({ kind: 'party', ...who, value: party.value, weak: true });
+			if (outcome.votes !== null) push({ kind: 'votes', ...who, value: String(outcome.votes) });
+			if (outcome.winner) push({ kind: 'winner', ...who, value: who.name });
+			if (outcome.margin) push(outcome.margin);
+			if (outcome.lead) push({ kind: 'lead', ...who, value: outcome.lead.value, wording: outcome.lead.wording, ...(outcome.lead.trailer ? { trailer: candidate(outcome.lead.trailer) } : {}) });
+			if (outcome.loser) {
+				const loserParty = candidateParty(scope, outcome.loser, end);
+				if (loserParty?.weak) push({ kind: 'party', ...candidate(outcome.loser), value: loserParty.value, weak: true });
+				if (outcome.pair) {
+					push({ kind: 'votes', ...who, value: String(outcome.pair[0]) });
+					push({ kind: 'votes', ...candidate(outcome.loser), value: String(outcome.pair[1]) });
+				}
+			}
+			break;
+		}
+	}
+	// `N votes to Labour candidate Y's M`: the rival's count after a possessive.
+	for (const run of runs) {
+		if (!run.possessive) continue;
+		const value = countAt(scope, run.tokenEnd, false);
 		if (value === null) continue;
-		const wording = `${match[1] ?? ''}${match[2] ?? ''}`;
-		const qualified = QUALIFIERS.test(wording);
-		figures.push({ constituency, ref, kind: qualified ? 'majority-reported' : 'majority', value: qualified ? wording : String(value), wording });
+		let cursor = run.tokenStart - 1;
+		for (let skipped = 0; skipped < 4 && cursor > start && isPrefixWord(tokens[cursor]); skipped++) cursor--;
+		if (!/^(to|against)$/.test(tokens[cursor]?.lower ?? '') || aboutEarlierElection(scope, run.tokenStart, run.tokenEnd)) continue;
+		const party = candidateParty(scope, run, end);
+		if (party && !party.weak) push({ kind: 'party', ...candidate(run), value: party.value, candidacy: party.candidacy });
+		push({ kind: 'votes', ...candidate(run), value: String(value) });
+	}
+	// `The X by-election was won by Labour's Y`, `Y, the winner, …`
+	for (const run of named) {
+		if (wonBy(tokens, run, start) || (tokens[run.tokenEnd - 1]?.after === ',' && tokens[run.tokenEnd]?.lower === 'the' && /^(winner|victor)$/.test(tokens[run.tokenEnd + 1]?.lower ?? ''))) {
+			if (!aboutEarlierElection(scope, run.tokenStart, run.tokenEnd)) push({ kind: 'winner', ...candidate(run), value: candidate(run).name });
+		}
+	}
+	// `X's victory`: the person who won.
+	for (const run of runs) {
+		if (!run.possessive || !VICTORY_NOUNS.has(tokens[run.tokenEnd]?.lower ?? '')) continue;
+		if (!aboutEarlierElection(scope, run.tokenStart, run.tokenEnd)) push({ kind: 'winner', ...candidate(run), value: candidate(run).name });
+	}
+	figures.push(...partySubjectFigures(scope, text).map((figure) => ({ constituency, ref, ...figure })));
+	figures.push(...partyVotesInList(scope).map((figure) => ({ constituency, ref, ...figure })));
+	figures.push(...majorityStatements(text, constituency, ref));
+	figures.push(...partyOutcomes(text, constituency, ref));
+	const previous = previousFromTrigger(scope, text);
+	if (previous) push({ kind: 'previous', value: previous, wording: text.length > 160 ? `${text.slice(0, 157)}…` : text });
+	return figures;
+}
+
+/**
+ * A party as the subject of the sentence: `Plaid Cymru has won the … by-election` (the winning
+ * party), `The Conservatives finished third with N votes` (the party's vote).
+ */
+function partySubjectFigures(scope: Scope, text: string): FigureDraft[] {
+	const { tokens, start, end } = scope;
+	const subject = tokens[start]?.lower === 'the' ? start + 1 : start;
+	const found = partyStartingAt(tokens, subject, end);
+	if (!found) return [];
+	const last = tokens[found.end - 1];
+	const next = tokens[found.end];
+	if (!last || !next || last.possessive) return [];
+	// `Labour candidate X`, `Labour MP X`, `Green Party leader`: the party only qualifies what follows.
+	if (last.after === '' && (isCapitalised(next.word) || ROLE_NOUNS.has(next.lower) || CANDIDATE_NOUNS.has(next.lower))) return [];
+	const figures: FigureDraft[] = [];
+	let verb = found.end;
+	for (let skipped = 0; skipped < 3 && AUXILIARIES.has(tokens[verb]?.lower ?? ''); skipped++) verb++;
+	const word = tokens[verb]?.lower ?? '';
+	const aboutThisContest = /\b(by-?elections?|seat|constituency)\b/i.test(text) || text.includes(scope.constituency);
+	if (last.after === '' && (TAKE_VERBS.has(word) || HOLD_VERBS.has(word)) && aboutThisContest && !aboutEarlierElection(scope, verb, verb)) {
+		let last = verb;
+		while (last < Math.min(end - 1, verb + 10) && !breaksClause(scope, last)) last++;
+		const wording = scope.paragraph.masked.slice(tokens[start]?.start ?? 0, tokens[last]?.end ?? 0);
+		figures.push({ kind: 'winner-party', value: found.party, wording: wording || text });
+	}
+	const at = predicatesAfter(scope, found.end)[0];
+	if (at !== undefined) {
+		const outcome = readPredicate(scope, at, [], false);
+		if (outcome.votes !== null && !aboutEarlierElection(scope, at, outcome.last)) figures.push({ kind: 'party-votes', party: found.party, value: String(outcome.votes) });
 	}
 	return figures;
 }
 
-/** Gain, hold and the party that held the seat before, in the words news uses for them. */
+/**
+ * `with Labour on N`, `followed by the Liberal Democrats on N`, `Reform UK, with N,`,
+ * `the Liberal Democrats took N`: a party's vote inside a sentence, its candidate unnamed.
+ */
+function partyVotesInList(scope: Scope): FigureDraft[] {
+	const { tokens, start, end } = scope;
+	const figures: FigureDraft[] = [];
+	for (let index = start + 1; index < end; index++) {
+		const token = tokens[index];
+		if (!token || !isCapitalised(token.word)) continue;
+		let lead = index - 1;
+		if (tokens[lead]?.lower === 'the' && tokens[lead]?.after === '') lead--;
+		const before = tokens[lead];
+		// After a clause break, `and`, `while`, `with` or `followed by`; never `from Labour with …`.
+		const opens = lead < start || breaksClause(scope, lead) || /^(and|while|with|whereas)$/.test(before?.lower ?? '') || (before?.lower === 'by' && tokens[lead - 1]?.lower === 'followed');
+		if (!opens) continue;
+		const found = partyStartingAt(tokens, index, end);
+		if (!found) continue;
+		const last = tokens[found.end - 1];
+		const next = tokens[found.end];
+		index = found.end - 1;
+		if (!last || !next || last.possessive) continue;
+		if (last.after === '' && (isCapitalised(next.word) || ROLE_NOUNS.has(next.lower) || CANDIDATE_NOUNS.has(next.lower))) continue;
+		let count: { value: number; index: number } | null = null;
+		if (next.lower === 'on' || next.lower === 'with') count = countAfter(scope, found.end + 1, 2);
+		else if (last.after === '' && VOTE_VERBS.has(next.lower)) count = countAfter(scope, found.end + 1, 3);
+		if (count && !aboutEarlierElection(scope, index, count.index)) figures.push({ kind: 'party-votes', party: found.party, value: String(count.value) });
+	}
+	return figures;
+}
+
+/** A guard for regex matches: the clause says the figure belongs to an earlier election. */
+function earlierContext(text: string, index: number, length: number): boolean {
+	let boundary = -1;
+	for (const mark of [',', ';', ':', '—', '–', '(', ')']) boundary = Math.max(boundary, text.lastIndexOf(mark, index));
+	const before = text.slice(boundary + 1, index);
+	const match = text.slice(index, index + length);
+	const after = text.slice(index + length, index + length + 40);
+	if (/\b(overturn\w{0,3}|defend\w{0,3}|notional|previous|former|down from|up from|compared with|had (?:held|won|enjoyed|built|had|a))\b/i.test(before)) return true;
+	if (PAST_ELECTION.test(before) || PAST_ELECTION.test(match)) return true;
+	return /^\s*(?:votes?\s+)?(?:at the (?:last |previous )?(?:general )?election|in (?:19|20)\d\d)/i.test(after);
+}
+
+function isPercentage(text: string, index: number): boolean {
+	return /^\s*(?:%|per ?cent|points|percentage)/i.test(text.slice(index, index + 20));
+}
+
+function majorityStatements(text: string, constituency: string, ref: ParagraphRef): Figure[] {
+	const figures: Figure[] = [];
+	const add = (match: RegExpMatchArray, qualifier: string, count: string): void => {
+		const value = parseCount(count);
+		const index = match.index ?? 0;
+		if (value === null || isPercentage(text, index + match[0].length) || earlierContext(text, index, match[0].length)) return;
+		const wording = `${qualifier}${count}`;
+		const qualified = QUALIFIERS.test(wording);
+		figures.push({ constituency, ref, kind: qualified ? 'majority-reported' : 'majority', value: qualified ? wording : String(value), wording });
+	};
+	for (const match of text.matchAll(new RegExp(`\\b(?:majority|winning margin|margin of victory|margin) of ${QUALIFIED_COUNT}\\b`, 'gi'))) add(match, match[1] ?? '', match[2] ?? '');
+	// `taking X from Labour by N votes`, `has won the X by-election by fewer than N votes`
+	const byVotes = new RegExp(`\\b(?:won|wins|winning|took|takes|taking|taken|seized|seizing|gained|gaining|captured|capturing|snatched|snatching|held|holding|retained|retaining|kept|keeping)\\b[^.;]{0,80}? by ${QUALIFIED_COUNT} votes?\\b(?! to)`, 'g');
+	for (const match of text.matchAll(byVotes)) add(match, match[1] ?? '', match[2] ?? '');
+	return figures;
+}
+
+/** Gain, hold, the party that held the seat before, the winning party and its lead, in the words news uses for them. */
 function partyOutcomes(text: string, constituency: string, ref: ParagraphRef): Figure[] {
 	const figures: Figure[] = [];
-	const add = (kind: Figure['kind'], value: string, wording: string): void => {
-		figures.push({ constituency, ref, kind, value, wording });
+	const add = (kind: Figure['kind'], value: string, wording: string, extra: Partial<Figure> = {}): void => {
+		figures.push({ constituency, ref, kind, value, wording, ...extra });
 	};
-	for (const match of text.matchAll(/\b(gain(?:ed|s)?|took|takes|taking|seized|seizing|captured|capturing|snatched|won|winning|wrested|wresting) (?:the seat |the constituency |it |[A-Z][\w’'-]* |the (?:[A-Z][\w’'-]* ){1,4}by-election )?from (?:the )?([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2})/g)) {
+	const takeFrom = new RegExp(
+		`\\b(gain(?:ed|s)?|took|takes|taking|taken|seized|seizing|captured|capturing|snatched|snatching|won|winning|wrested|wresting) (?:the seat |the constituency |it |${PLACE} |the (?:${CAP} ){1,4}by-election )?from (?:the )?(${CAPS})`,
+		'g',
+	);
+	for (const match of text.matchAll(takeFrom)) {
 		const party = leadingParty(match[2] ?? '');
-		if (party) {
-			add('gain', 'true', match[0]);
-			add('previous', party, match[0]);
-		}
+		if (!party || earlierContext(text, match.index ?? 0, match[0].length)) continue;
+		add('gain', 'true', match[0]);
+		add('previous', party, match[0]);
 	}
-	for (const match of text.matchAll(/\b([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}) (gain|hold)\b/g)) {
+	for (const match of text.matchAll(new RegExp(`\\b(${CAPS}) (gain|hold)\\b`, 'g'))) {
 		const party = trailingParty(match[1] ?? '');
 		if (!party) continue;
 		add('gain', match[2] === 'gain' ? 'true' : 'false', match[0]);
@@ -334,21 +930,32 @@ function partyOutcomes(text: string, constituency: string, ref: ParagraphRef): F
 	for (const match of text.matchAll(/\b(?:tak(?:e|es|ing)|took|w[io]n|winning|gain(?:s|ed|ing)?|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing))\b[^.,;]{0,80}?\bfor the first time(?: in (?:its|the seat's|the constituency's) history| ever| since [\w ]{1,20})?/g)) {
 		add('gain', 'true', match[0]);
 	}
-	// A hold needs a party as subject: `the MP who held the seat for 14 years` says nothing about this result.
-	for (const match of text.matchAll(/\b([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}) (?:has |have |had |comfortably |narrowly |easily )?(?:held|retained|kept|holds|retains) (?:on ?to )?(?:the seat|the constituency|it|its seat|[A-Z][\w’'-]*)/g)) {
+	// A hold needs a party as subject: `the MP who held the seat for years` says nothing about this result.
+	const hold = new RegExp(`\\b(${CAPS}) (?:has |have |had |comfortably |narrowly |easily )?(?:held|retained|kept|holds|retains) (?:on ?to )?(?:the seat|the constituency|it|its seat|${CAP})`, 'g');
+	for (const match of text.matchAll(hold)) {
 		const party = trailingParty(match[1] ?? '');
-		if (!party || /\bwho\b/.test(match[0])) continue;
+		if (!party || /\bwho\b/.test(match[0]) || earlierContext(text, match.index ?? 0, match[0].length)) continue;
 		add('gain', 'false', match[0]);
+		add('previous', party, match[0]);
+		add('winner-party', party, match[0]);
+	}
+	// `ending N years of Conservative representation`, `ending the Tories' N-year hold on the seat`
+	const ending = new RegExp(`\\bend(?:s|ed|ing)? (?:(?:more than |almost |nearly |over |a )?(?:\\d{1,3}|[a-z]{1,12}) (?:years?|decades?|century|centuries) of |the |its )(${CAPS})(?:['’]s?)? (?:[\\w-]{1,20} )?(?:representation|rule|control|dominance|hold|grip|reign)\\b`, 'g');
+	for (const match of text.matchAll(ending)) {
+		const party = trailingParty((match[1] ?? '').replace(/['’]s?$/, ''));
+		if (!party) continue;
+		add('gain', 'true', match[0]);
 		add('previous', party, match[0]);
 	}
 	const previousPatterns = [
-		/\b(?:had been|has been|had long been|was) (?:voting|held by|represented by|won by) (?:the )?([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2})/g,
-		/\bpreviously (?:held|won|represented) by (?:the )?([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2})/g,
-		/\bsafe ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}) seat/g,
-		/\b([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2})[- ](?:held|stronghold|heartland)\b/g,
-		/\boverturn(?:ed|ing|s)? (?:a |the )?([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}) majority/g,
-		/\b([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}),? who (?:had |have |has )?(?:held|represented|won) (?:it|the seat|the constituency)/g,
-		/\b([A-Z][\w’'-]*)['’]s? (?:[\w-]+ )?(?:hold|grip) on (?:the seat|the constituency|it)/g,
+		new RegExp(`\\b(?:had been|has been|had long been|was) (?:voting|held by|represented by|won by) (?:the )?(${CAPS})`, 'g'),
+		new RegExp(`\\bpreviously (?:held|won|represented) by (?:the )?(${CAPS})`, 'g'),
+		new RegExp(`\\bsafe (${CAPS}) seat`, 'g'),
+		new RegExp(`\\b(${CAPS})[- ](?:held|stronghold|heartland)\\b`, 'g'),
+		new RegExp(`\\boverturn(?:ed|ing|s)? (?:a |the )?(${CAPS}) majority`, 'g'),
+		new RegExp(`\\b(${CAPS}),? who (?:had |have |has )?(?:held|represented|won) (?:it|the seat|the constituency)`, 'g'),
+		new RegExp(`\\b(${CAP})['’]s? (?:[\\w-]{1,20} )?(?:hold|grip) on (?:the seat|the constituency|it)`, 'g'),
+		new RegExp(`\\bseat (?:that |which )?(?:the )?(${CAPS}) (?:had |has )?(?:held|won|represented)\\b`, 'g'),
 	];
 	for (const pattern of previousPatterns) {
 		for (const match of text.matchAll(pattern)) {
@@ -357,53 +964,71 @@ function partyOutcomes(text: string, constituency: string, ref: ParagraphRef): F
 			if (party) add('previous', party, match[0]);
 		}
 	}
-	for (const match of text.matchAll(/\b((?:[A-Z][\w’'-]* ){0,2}[A-Z][\w’'-]*) (?:won|took|gained|claimed|captured|seized|held|retained) the (?:parliament |parliamentary |Commons |Westminster )?(?:seat|constituency|by-election)\b/g)) {
+	for (const match of text.matchAll(new RegExp(`\\b((?:${CAP} ){0,2}${CAP}) (?:won|took|gained|claimed|captured|seized|held|retained) the (?:parliament |parliamentary |Commons |Westminster )?(?:seat|constituency|by-election)\\b`, 'g'))) {
 		const party = trailingParty(match[1] ?? '');
-		if (party) add('winner-party', party, match[0]);
+		if (party && !earlierContext(text, match.index ?? 0, match[0].length)) add('winner-party', party, match[0]);
+	}
+	// `held the seat for the Conservatives`, `won it for Labour`
+	for (const match of text.matchAll(new RegExp(`\\b(?:won|took|gained|captured|seized|held|retained|kept) (?:the seat|the constituency|it|${PLACE}) for (?:the )?(${CAPS})`, 'g'))) {
+		const party = leadingParty(match[1] ?? '');
+		if (party && !earlierContext(text, match.index ?? 0, match[0].length) && !/\bwho\b/.test(text.slice(Math.max(0, (match.index ?? 0) - 6), match.index ?? 0))) add('winner-party', party, match[0]);
+	}
+	// `giving the Greens a majority of N`, `Labour's victory`
+	for (const match of text.matchAll(new RegExp(`\\bgiv(?:ing|es|en|e) (?:the )?(${CAPS}) (?:a|an|their|its) (?:[a-z]{1,12} )?(?:majority|winning margin|victory|win)\\b`, 'g'))) {
+		const party = trailingParty(match[1] ?? '');
+		if (party && !earlierContext(text, match.index ?? 0, match[0].length)) add('winner-party', party, match[0]);
+	}
+	for (const match of text.matchAll(new RegExp(`\\b(${CAPS})['’]s? (?:by-election |shock |surprise |historic |narrow |comfortable )?(?:victory|win|triumph)\\b`, 'g'))) {
+		const party = trailingParty(match[1] ?? '');
+		if (party && !earlierContext(text, match.index ?? 0, match[0].length)) add('winner-party', party, match[0]);
+	}
+	// `leaving Labour ahead by N`: the lead of a party, a majority if that party won.
+	for (const match of text.matchAll(new RegExp(`\\b(?:leaving|left|leaves|putting|put|puts|keeping|kept|keeps) (?:the )?(${CAPS}) (?:ahead|in front) by ${QUALIFIED_COUNT}\\b`, 'g'))) {
+		const party = trailingParty(match[1] ?? '');
+		const value = parseCount(match[3] ?? '');
+		const index = match.index ?? 0;
+		if (!party || value === null || isPercentage(text, index + match[0].length) || earlierContext(text, index, match[0].length)) continue;
+		const wording = `${match[2] ?? ''}${match[3] ?? ''}`;
+		add('lead', QUALIFIERS.test(wording) ? wording : String(value), match[0], { party });
 	}
 	return figures;
 }
 
-function leadingParty(phrase: string): string | null {
-	const words = phrase.split(' ');
-	for (let size = Math.min(3, words.length); size >= 1; size--) {
-		const party = canonicalParty(words.slice(0, size).join(' '));
-		if (party) return party;
-	}
-	return null;
-}
+const TRIGGER = /\b(?:was|were|is|been|being) (?:triggered|called|caused|prompted|held|forced)\b|\bfollow(?:ed|s|ing) the (?:death|resignation|departure|recall|suspension|retirement|elevation)\b|\b(?:fell|became|falls) vacant\b|\b(?:triggered|caused|prompted) by\b/i;
+const CONTEST = /\b(?:by-?elections?|contest|vote|poll|seat)\b/i;
 
-function trailingParty(phrase: string): string | null {
-	const words = phrase.split(' ');
-	for (let size = Math.min(3, words.length); size >= 1; size--) {
-		const party = canonicalParty(words.slice(words.length - size).join(' '));
-		if (party && party !== 'Independent') return party;
-	}
-	return null;
-}
-
-/** Party from the role before the name, `(Party)` after it, or what the corpus says about the person. */
-function partyOf(run: NameRun, tokens: readonly Token[], context: Context): string | null {
-	if (run.party) return run.party;
-	const next = tokens[run.tokenEnd];
-	if (next?.before.startsWith('(')) {
-		const inside: string[] = [];
-		for (let cursor = run.tokenEnd; cursor < tokens.length && inside.length < 4; cursor++) {
-			const token = tokens[cursor];
-			if (!token) break;
-			inside.push(token.word);
-			if (token.after.includes(')')) break;
+/**
+ * `The by-election was called after Labour's X resigned`, `The seat fell vacant when the Labour MP
+ * X died`: the party of the departing MP, when the sentence that explains the contest names one.
+ */
+function previousFromTrigger(scope: Scope, text: string): string | null {
+	if (!TRIGGER.test(text) || !CONTEST.test(text)) return null;
+	const { tokens, start, end } = scope;
+	const parties = new Set<string>();
+	const runStarts = new Set(scope.paragraph.runs.map((run) => run.tokenStart));
+	for (let index = start; index < end; index++) {
+		const token = tokens[index];
+		if (!token) continue;
+		if (token.lower === 'mp' && !token.possessive && tokens[index - 1]?.after === '') {
+			const found = partyEndingAt(tokens, index - 1, start);
+			if (found && !PAST_WORDS.has(tokens[found.start - 1]?.lower ?? '')) parties.add(found.party);
 		}
-		const party = canonicalParty(inside.join(' '));
-		if (party) return party;
+		if (token.possessive && token.after === '' && runStarts.has(index + 1)) {
+			const found = partyEndingAt(tokens, index, start);
+			if (found && !PAST_WORDS.has(tokens[found.start - 1]?.lower ?? '')) parties.add(found.party);
+		}
 	}
-	return run.personId ? (context.people.get(run.personId)?.party ?? null) : null;
+	for (const match of text.matchAll(new RegExp(`\\brepresented [^.;]{0,60}? for (?:the )?(${CAPS})`, 'g'))) {
+		const party = leadingParty(match[1] ?? '');
+		if (party) parties.add(party);
+	}
+	return parties.size === 1 ? ([...parties][0] ?? null) : null;
 }
 
 // ——— Results tables ———
 
 /**
- * Rows of `Name (Party) 12,345`, `Name, Party, 12,345`, `Name  Party  12,345` or markdown pipes,
+ * Rows of `Name (Party) N`, `Name, Party, N`, `Name  Party  N` or markdown pipes,
  * possibly run together into one paragraph. Two rows or more make a table.
  */
 function tableFigures(paragraph: ParagraphAnalysis, constituency: string, context: Context): Figure[] {
@@ -486,15 +1111,69 @@ function personByName(name: string, context: Context): string | null {
 
 // ——— Assembly ———
 
-function assemble(constituency: string, sources: ParagraphRef[], figures: readonly Figure[], analyses: readonly ArticleAnalysis[], people: ReadonlyMap<string, Person>): ElectionResult {
+function assemble(constituency: string, sources: ParagraphRef[], found: readonly Figure[], analyses: readonly ArticleAnalysis[], people: ReadonlyMap<string, Person>): ElectionResult {
 	const conflicts: Conflict[] = [];
+	const figures = [...found, ...partyVotesOfCandidates(found)];
 	const candidates = buildCandidates(figures, conflicts, people);
-	const winner = pickWinner(figures, candidates, conflicts, constituency);
-	const majority = pickMajority(figures, candidates, winner, conflicts, constituency);
-	const previousParty = agreed(figures.filter((figure) => figure.kind === 'previous'), 'previousParty', constituency, conflicts);
 	const winnerParty = agreed(figures.filter((figure) => figure.kind === 'winner-party'), 'winner', constituency, conflicts);
+	let winner = pickWinner(figures, candidates, conflicts, constituency);
+	if (winner && winnerParty) {
+		if (!winner.party) {
+			// The seat went to one party and to this person: the person stood for that party.
+			const party: Sourced<string> = { ...winnerParty, wording: winnerParty.wording ?? `${winnerParty.value} won the seat` };
+			const index = candidates.findIndex((candidate) => candidate.name === winner?.name && candidate.personId === winner.personId);
+			if (index >= 0) candidates[index] = { ...(candidates[index] as CandidateResult), party };
+			winner = { ...winner, party };
+		} else if (winner.party.value !== winnerParty.value) {
+			conflicts.push({ field: 'winner', subject: constituency, values: [{ value: `${winner.name} (${winner.party.value})`, sources: winner.party.sources }, winnerParty] });
+			winner = null;
+		}
+	}
+	const majorityFigures = [...figures, ...leadsOfWinner(figures, candidates, winner, winnerParty)];
+	const majority = pickMajority(majorityFigures, candidates, winner, conflicts, constituency);
+	const previousParty = agreed(figures.filter((figure) => figure.kind === 'previous'), 'previousParty', constituency, conflicts);
 	const gain = pickGain(figures, winner?.party?.value ?? winnerParty?.value ?? null, previousParty, conflicts, constituency);
 	return { constituency, sources, date: pickDate(figures, analyses), candidates, winner, winnerParty, majority, gain, previousParty, conflicts };
+}
+
+/**
+ * `The Conservatives finished third with N votes` + `the Conservative candidate, X`: the
+ * party's vote is X's, when the sources name exactly one candidate of that party and give no
+ * other count for them.
+ */
+function partyVotesOfCandidates(figures: readonly Figure[]): Figure[] {
+	const linked: Figure[] = [];
+	const keyOf = (figure: Figure): string => figure.personId ?? `name:${(figure.name ?? '').toLowerCase()}`;
+	const counted = new Set(figures.filter((figure) => figure.kind === 'votes').map(keyOf));
+	for (const [party, group] of groupBy(figures.filter((figure) => figure.kind === 'party-votes' && figure.party), (figure) => figure.party ?? '')) {
+		const values = new Set(group.map((figure) => figure.value));
+		if (values.size !== 1) continue;
+		const standing = figures.filter((figure) => figure.kind === 'party' && figure.candidacy && figure.value === party);
+		const people = new Set(standing.map(keyOf));
+		const partyCounted = figures.some((figure) => figure.kind === 'party' && !figure.weak && figure.value === party && counted.has(keyOf(figure)));
+		const person = standing[0];
+		if (people.size !== 1 || !person || counted.has(keyOf(person)) || partyCounted) continue;
+		for (const figure of [...group, ...standing]) {
+			linked.push({ constituency: figure.constituency, ref: figure.ref, kind: 'votes', name: person.name, personId: person.personId ?? null, value: group[0]?.value ?? '', wording: `the ${party} vote` });
+		}
+	}
+	return linked;
+}
+
+/**
+ * `finished N votes ahead of Y`, `leaving Labour ahead by N`: the majority, when the one
+ * ahead is the winner (by name or party) and the one behind, if named, is the runner-up.
+ */
+function leadsOfWinner(figures: readonly Figure[], candidates: readonly CandidateResult[], winner: ElectionResult['winner'], winnerParty: Sourced<string> | null): Figure[] {
+	if (!winner && !winnerParty) return [];
+	const party = winner?.party?.value ?? winnerParty?.value ?? null;
+	const counted = candidates.filter((candidate) => candidate.votes !== null);
+	const runnerUp = winner ? counted.find((candidate) => !(candidate.name === winner.name && candidate.personId === winner.personId)) : undefined;
+	return figures
+		.filter((figure) => figure.kind === 'lead')
+		.filter((figure) => (figure.name ? winner !== null && matchesCandidate(winner, figure) : figure.party !== undefined && figure.party === party))
+		.filter((figure) => !figure.trailer || !runnerUp || similarNames(runnerUp.name, figure.trailer.name) || (runnerUp.personId !== null && runnerUp.personId === figure.trailer.personId))
+		.map((figure) => ({ ...figure, kind: QUALIFIERS.test(figure.value) ? ('majority-reported' as const) : ('majority' as const) }));
 }
 
 function sourced<T>(value: T, figures: readonly Figure[], wording?: string): Sourced<T> {
@@ -536,14 +1215,17 @@ function buildCandidates(figures: readonly Figure[], conflicts: Conflict[], peop
 	}
 	const candidates: CandidateResult[] = [];
 	for (const group of byKey.values()) {
-		// Spellings are compared on full names only: `Mullins` after `Gareth Mullins` is not a variant.
+		// Spellings are compared on full names only: `Smith` after `Jane Smith` is not a variant.
 		const names = groupBy(group.filter((figure) => (figure.name ?? '').includes(' ')), (figure) => figure.name ?? '');
 		const personId = group.find((figure) => figure.personId)?.personId ?? null;
 		const written = [...names.entries()].sort((a, b) => b[1].length - a[1].length)[0]?.[0] ?? group[0]?.name ?? '';
 		const name = (personId ? people.get(personId)?.name.replace(/^(Sir|Dame) /, '') : undefined) ?? written;
 		if (names.size > 1) conflicts.push({ field: 'name', subject: name, values: [...names.entries()].map(([value, items]) => sourced(value, items)) });
 		const votes = agreed(group.filter((figure) => figure.kind === 'votes'), 'votes', name, conflicts);
-		const party = agreed(group.filter((figure) => figure.kind === 'party'), 'party', name, conflicts);
+		// What the text says around the name outweighs what the corpus says of the person elsewhere.
+		const partyFigures = group.filter((figure) => figure.kind === 'party');
+		const closest = partyFigures.some((figure) => !figure.weak) ? partyFigures.filter((figure) => !figure.weak) : partyFigures;
+		const party = agreed(closest, 'party', name, conflicts);
 		// Someone named with a party but no votes and no win is not a candidate as far as the sources say.
 		if (!group.some((figure) => figure.kind === 'votes' || figure.kind === 'winner')) continue;
 		candidates.push({ name, personId, party, votes: votes ? { value: Number(votes.value), sources: votes.sources } : null });
@@ -566,7 +1248,10 @@ function pickWinner(figures: readonly Figure[], candidates: readonly CandidateRe
 	const withVotes = candidates.filter((candidate) => candidate.votes !== null);
 	// Most votes decides only when every candidate's count is known and agreed.
 	const allCounted = withVotes.length === candidates.length;
-	const mostVotes = allCounted && withVotes.length >= 2 && (withVotes[0]?.votes?.value ?? 0) > (withVotes[1]?.votes?.value ?? 0) ? withVotes[0] : undefined;
+	// … and no party whose candidate goes unnamed polled as many (`the SNP came second with …`).
+	const top = withVotes[0]?.votes?.value ?? 0;
+	const beaten = unnamedPartyVotes(figures, candidates).some((votes) => votes >= top);
+	const mostVotes = allCounted && !beaten && withVotes.length >= 2 && top > (withVotes[1]?.votes?.value ?? 0) ? withVotes[0] : undefined;
 	if (statedCandidates.size > 1) {
 		conflicts.push({ field: 'winner', subject: constituency, values: [...statedCandidates].map((candidate) => sourced(candidate.name, stated.filter((figure) => matchesCandidate(candidate, figure)))) });
 		return null;
@@ -580,6 +1265,16 @@ function pickWinner(figures: readonly Figure[], candidates: readonly CandidateRe
 		return { ...statedWinner, basis: 'stated' };
 	}
 	return mostVotes ? { ...mostVotes, basis: 'most votes' } : null;
+}
+
+/** Vote counts of parties whose candidate the sources do not name with a count. */
+function unnamedPartyVotes(figures: readonly Figure[], candidates: readonly CandidateResult[]): number[] {
+	const counted = candidates.filter((candidate) => candidate.votes !== null);
+	const parties = new Set(counted.map((candidate) => candidate.party?.value));
+	const totals = new Set(counted.map((candidate) => candidate.votes?.value));
+	return figures
+		.filter((figure) => figure.kind === 'party-votes' && figure.party !== undefined && !parties.has(figure.party) && !totals.has(Number(figure.value)))
+		.map((figure) => Number(figure.value));
 }
 
 function matchesCandidate(candidate: CandidateResult, figure: Figure): boolean {
@@ -599,7 +1294,9 @@ function pickMajority(
 	const reported = reportedFigures[0] ? sourced(reportedFigures[0].value, reportedFigures.filter((figure) => figure.value === reportedFigures[0]?.value)) : null;
 	const withVotes = candidates.filter((candidate) => candidate.votes !== null);
 	const [first, second] = withVotes;
-	const computable = winner && first && second && first.personId === winner.personId && first.name === winner.name;
+	// The top two named: only if no party with an unnamed candidate polled more than the second.
+	const hiddenSecond = unnamedPartyVotes(figures, candidates).some((votes) => votes >= (second?.votes?.value ?? 0));
+	const computable = winner && first && second && !hiddenSecond && first.personId === winner.personId && first.name === winner.name;
 	const computed = computable && first.votes && second.votes ? first.votes.value - second.votes.value : null;
 	const computedSources = computable ? [...(first.votes?.sources ?? []), ...(second.votes?.sources ?? [])] : [];
 	if (exact) {

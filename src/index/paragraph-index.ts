@@ -1,12 +1,12 @@
 // A MiniSearch index over every paragraph, and the query handling a journalist expects on top of it:
 // stemming, synonyms, typos, numbers, phrases, answer types, corroboration and a relevance floor.
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Paragraph } from '../corpus/types.js';
 import { foldForMatching } from '../corpus/normalise.js';
-import { indexTerms, queryTerms, stripAccents, termOf, tokens } from './analyse.js';
+import { indexTerms, queryTerms, stripAccents, termOf, tokens, type Token } from './analyse.js';
 import { expandTerms } from './thesaurus.js';
 import { type AnswerType, answerTypeHints, paragraphAnswerTypes, questionAnswerTypes, withoutAnswerTypeWords } from './answer-type.js';
-import { editDistance } from '../corpus/edit-distance.js';
 
 /**
  * A paragraph as MiniSearch sees it: its text; its article's headline and lede as context; and the
@@ -22,7 +22,22 @@ interface IndexedDocument {
 
 interface IndexedParagraph extends Paragraph {
 	types: ReadonlySet<AnswerType>;
-	termSet: ReadonlySet<string>;
+}
+
+/**
+ * Everything a built index holds, as plain data (the on-disk cache): MiniSearch's own JSON and the
+ * side tables. Articles are referred to by position in the article list, which is stored once, elsewhere.
+ */
+export interface ParagraphIndexSnapshot {
+	search: AsPlainObject;
+	/** Answer types of each paragraph, in corpus order. */
+	types: AnswerType[][];
+	documentFrequency: [string, number][];
+	surfaceForms: [string, string][];
+	/** Name term → positions of the articles that use it. */
+	articlesByName: [string, number[]][];
+	/** Terms of each article's headline and lede, in article order. */
+	subjectTerms: string[][];
 }
 
 export interface ParagraphRef {
@@ -76,6 +91,7 @@ const EXPANSION_WEIGHT = 0.45;
 const ANSWER_TYPE_WEIGHT = 2;
 const CORROBORATION_SIMILARITY = 0.8;
 const CANDIDATES = 40;
+const IDF_CACHE_SIZE = 50_000;
 
 export class ParagraphIndex {
 	private readonly search: MiniSearch<IndexedDocument>;
@@ -89,24 +105,34 @@ export class ParagraphIndex {
 	/** Index term → the commonest way the corpus writes it: what suggestions show. */
 	private readonly surfaceForms = new Map<string, string>();
 
-	constructor(articles: readonly Article[]) {
-		this.search = new MiniSearch({
-			// The title gives every paragraph its article's context: "How old is the new MP for X?"
-			// is answered by a paragraph that names the MP but not X, in an article about X.
-			fields: ['text', 'context', 'types'],
-			tokenize: (text, field) => (field === 'types' ? text.split(' ') : field === 'context' ? contextTerms(text) : indexTerms(text)),
-			processTerm: (term) => term,
-			searchOptions: { boost: { text: 1, context: CONTEXT_WEIGHT }, tokenize: (query) => query.split(' ').filter(Boolean), processTerm: (term) => term },
-		});
+	/** Paragraph terms, computed when corroboration first compares the paragraph: most never are. */
+	private readonly termSets: (ReadonlySet<string> | undefined)[] = [];
+	/** Known non-numeric terms → first-seen order, for typo-tolerant lookups; built on first use. */
+	private vocabulary: SearchableMap<number> | null = null;
+	private readonly idfCache = new Map<string, number>();
+
+	/** `snapshot` restores a built index instead of building one: use `ParagraphIndex.fromSnapshot`. */
+	constructor(articles: readonly Article[], snapshot?: ParagraphIndexSnapshot) {
+		this.search = snapshot ? MiniSearch.loadJS(snapshot.search, miniSearchOptions()) : new MiniSearch(miniSearchOptions());
 		this.articleCount = articles.length;
+		if (snapshot) this.restore(articles, snapshot);
+		else this.build(articles);
+	}
+
+	/**
+	 * Each paragraph is tokenised once and each article's context once; MiniSearch is handed the
+	 * terms, not the text (tokenising dominates the build, and the context is the same for every
+	 * paragraph of an article but the first).
+	 */
+	private build(articles: readonly Article[]): void {
 		const documents: IndexedDocument[] = [];
 		for (const article of articles) {
-			this.subjectTerms.set(article.id, new Set(contextTerms(contextOf(article, { articleId: article.id, number: 0, text: '' }))));
+			const contexts = contextsOf(article);
+			this.subjectTerms.set(article.id, new Set(contexts.later));
 			for (const paragraph of article.paragraphs) {
-				const id = this.add(paragraph);
-				this.noteProperNouns(paragraph);
+				const { id, terms } = this.add(paragraph);
 				const types = [...(this.paragraphs[id]?.types ?? [])].map(typeToken).join(' ');
-				documents.push({ id, text: paragraph.text, context: contextOf(article, paragraph), types });
+				documents.push({ id, text: terms.join(' '), context: (paragraph.number === 1 ? contexts.first : contexts.later).join(' '), types });
 			}
 		}
 		this.search.addAll(documents);
@@ -147,14 +173,15 @@ export class ParagraphIndex {
 		return [...suggestions].slice(0, max);
 	}
 
-	private add(paragraph: Paragraph): number {
-		const paragraphTerms = indexTerms(paragraph.text);
-		const termSet = new Set(paragraphTerms);
-		for (const term of termSet) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-		for (const token of tokens(paragraph.text)) if (token.term && !this.surfaceForms.has(token.term)) this.surfaceForms.set(token.term, token.surface);
+	private add(paragraph: Paragraph): { id: number; terms: string[] } {
+		const terms = indexTerms(paragraph.text);
+		for (const term of new Set(terms)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+		const paragraphTokens = tokens(paragraph.text);
+		for (const token of paragraphTokens) if (token.term && !this.surfaceForms.has(token.term)) this.surfaceForms.set(token.term, token.surface);
+		this.noteProperNouns(paragraph, paragraphTokens);
 		this.positionByRef.set(refKey(paragraph), this.paragraphs.length);
-		this.paragraphs.push({ ...paragraph, types: new Set(paragraphAnswerTypes(paragraph.text)), termSet });
-		return this.paragraphs.length - 1;
+		this.paragraphs.push({ ...paragraph, types: new Set(paragraphAnswerTypes(paragraph.text)) });
+		return { id: this.paragraphs.length - 1, terms };
 	}
 
 	private rankedResults(questionTerms: string[], wanted: AnswerType[], scope: Scope | null): SearchResult[] {
@@ -179,8 +206,8 @@ export class ParagraphIndex {
 	}
 
 	/** Capitalised words, by the articles that use them: what a question's names can scope to. */
-	private noteProperNouns(paragraph: Paragraph): void {
-		for (const token of tokens(paragraph.text)) {
+	private noteProperNouns(paragraph: Paragraph, paragraphTokens: readonly Token[]): void {
+		for (const token of paragraphTokens) {
 			if (!token.term || !/^\p{Lu}/u.test(token.surface)) continue;
 			const articles = this.articlesByName.get(token.term) ?? new Set<string>();
 			articles.add(paragraph.articleId);
@@ -271,9 +298,15 @@ export class ParagraphIndex {
 		return total === 0 ? 0 : covered / total;
 	}
 
+	/** Cached: coverage asks it for every term of every candidate, and a misspelt term costs a fuzzy lookup. */
 	private idf(term: string): number {
+		const cached = this.idfCache.get(term);
+		if (cached !== undefined) return cached;
 		const frequency = this.documentFrequency.get(term) ?? this.fuzzyFrequency(term);
-		return Math.log(1 + (this.paragraphs.length + 1) / (frequency + 0.5));
+		const idf = Math.log(1 + (this.paragraphs.length + 1) / (frequency + 0.5));
+		if (this.idfCache.size >= IDF_CACHE_SIZE) this.idfCache.clear();
+		this.idfCache.set(term, idf);
+		return idf;
 	}
 
 	/** A misspelt word weighs what its closest known spelling weighs, not what a never-seen word would. */
@@ -282,15 +315,24 @@ export class ParagraphIndex {
 		return closest ? (this.documentFrequency.get(termOf(closest) ?? '') ?? 0) : 0;
 	}
 
+	/**
+	 * Known terms within `maxDistance` edits of `term`, nearest first, then in the order the corpus
+	 * first used them. A fuzzy walk of a radix tree of the vocabulary: scanning the whole vocabulary
+	 * cost tens of milliseconds a lookup on an archive-sized corpus.
+	 */
 	private closestTerms(term: string, maxDistance: number): string[] {
 		if (/^\d/.test(term)) return [];
-		const scored: [string, number][] = [];
-		for (const known of this.documentFrequency.keys()) {
-			if (/^\d/.test(known) || Math.abs(known.length - term.length) > maxDistance) continue;
-			const distance = editDistance(term, known, maxDistance);
-			if (distance <= maxDistance) scored.push([this.surfaceForms.get(known) ?? known, distance]);
-		}
-		return scored.sort((a, b) => a[1] - b[1]).map(([surface]) => surface);
+		const matches = [...this.knownVocabulary().fuzzyGet(term, maxDistance)];
+		return matches.sort(([, [orderA, distanceA]], [, [orderB, distanceB]]) => distanceA - distanceB || orderA - orderB).map(([known]) => this.surfaceForms.get(known) ?? known);
+	}
+
+	private knownVocabulary(): SearchableMap<number> {
+		if (this.vocabulary) return this.vocabulary;
+		const vocabulary = new SearchableMap<number>();
+		let order = 0;
+		for (const known of this.documentFrequency.keys()) if (!/^\d/.test(known)) vocabulary.set(known, order++);
+		this.vocabulary = vocabulary;
+		return vocabulary;
 	}
 
 	/**
@@ -323,8 +365,8 @@ export class ParagraphIndex {
 	}
 
 	private nearlyIdentical(a: ParagraphRef, b: ParagraphRef): boolean {
-		const left = this.lookup(a).termSet;
-		const right = this.lookup(b).termSet;
+		const left = this.termSetOf(a);
+		const right = this.termSetOf(b);
 		let shared = 0;
 		for (const term of left) if (right.has(term)) shared++;
 		// One article often quotes a paragraph of another and adds a few words ("…, she said."):
@@ -334,11 +376,77 @@ export class ParagraphIndex {
 		return smaller > 0 && shared / smaller >= CORROBORATION_SIMILARITY && shared / larger >= 0.6;
 	}
 
+	private termSetOf(ref: ParagraphRef): ReadonlySet<string> {
+		const position = this.positionByRef.get(refKey(ref)) ?? -1;
+		const known = this.termSets[position];
+		if (known) return known;
+		const termSet = new Set(indexTerms(this.lookup(ref).text));
+		this.termSets[position] = termSet;
+		return termSet;
+	}
+
 	private lookup(ref: ParagraphRef): IndexedParagraph {
 		const found = this.paragraphs[this.positionByRef.get(refKey(ref)) ?? -1];
 		if (!found) throw new Error(`Unknown paragraph ${ref.articleId} ¶${ref.number}`);
 		return found;
 	}
+
+	/** The built index as plain data, for the on-disk cache; `fromSnapshot` restores it. */
+	toSnapshot(): ParagraphIndexSnapshot {
+		// subjectTerms holds one entry per article, in article order: it numbers the articles.
+		const articlePosition = new Map([...this.subjectTerms.keys()].map((id, position) => [id, position]));
+		return {
+			search: this.search.toJSON(),
+			types: this.paragraphs.map((paragraph) => [...paragraph.types]),
+			documentFrequency: [...this.documentFrequency],
+			surfaceForms: [...this.surfaceForms],
+			articlesByName: [...this.articlesByName].map(([term, ids]) => [term, [...ids].map((id) => articlePosition.get(id) ?? -1)]),
+			subjectTerms: [...this.subjectTerms.values()].map((terms) => [...terms]),
+		};
+	}
+
+	/** The index `toSnapshot` described, over the same articles in the same order, without rebuilding it. */
+	static fromSnapshot(articles: readonly Article[], snapshot: ParagraphIndexSnapshot): ParagraphIndex {
+		return new ParagraphIndex(articles, snapshot);
+	}
+
+	private restore(articles: readonly Article[], snapshot: ParagraphIndexSnapshot): void {
+		const paragraphCount = articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
+		if (snapshot.types.length !== paragraphCount || snapshot.subjectTerms.length !== articles.length || this.search.documentCount !== paragraphCount) {
+			throw new Error('The index snapshot does not match its articles.');
+		}
+		for (const [position, article] of articles.entries()) {
+			this.subjectTerms.set(article.id, new Set(snapshot.subjectTerms[position]));
+			for (const paragraph of article.paragraphs) {
+				this.positionByRef.set(refKey(paragraph), this.paragraphs.length);
+				this.paragraphs.push({ ...paragraph, types: new Set(snapshot.types[this.paragraphs.length]) });
+			}
+		}
+		for (const [term, count] of snapshot.documentFrequency) this.documentFrequency.set(term, count);
+		for (const [term, surface] of snapshot.surfaceForms) this.surfaceForms.set(term, surface);
+		for (const [term, positions] of snapshot.articlesByName) this.articlesByName.set(term, new Set(positions.map((position) => articles[position]?.id ?? '')));
+	}
+}
+
+/**
+ * How MiniSearch indexes a paragraph. One function for building and for loading a snapshot, which
+ * must use the same options. Documents carry terms already analysed (see `build`), space-separated.
+ */
+function miniSearchOptions(): Options<IndexedDocument> {
+	return {
+		// The title gives every paragraph its article's context: "How old is the new MP for X?"
+		// is answered by a paragraph that names the MP but not X, in an article about X.
+		fields: ['text', 'context', 'types'],
+		tokenize: (text, field) => (field === 'types' || text !== '' ? text.split(' ') : []),
+		processTerm: (term) => term,
+		searchOptions: { boost: { text: 1, context: CONTEXT_WEIGHT }, tokenize: (query) => query.split(' ').filter(Boolean), processTerm: (term) => term },
+	};
+}
+
+/** The context terms of an article's first paragraph (its headline) and of the others (headline and lede). */
+function contextsOf(article: Article): { first: string[]; later: string[] } {
+	const first = article.paragraphs[0] ?? { articleId: article.id, number: 1, text: '' };
+	return { first: contextTerms(contextOf(article, first)), later: contextTerms(contextOf(article, { articleId: article.id, number: 0, text: '' })) };
 }
 
 /** An article's headline and lede: what the story is about, which its later paragraphs take as read. */

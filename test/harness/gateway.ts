@@ -8,6 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 
+/** Dispatches kept for replay on RESUME; more than any test sends during one outage. */
+const HISTORY_LIMIT = 5000;
+
 export const OP = { dispatch: 0, heartbeat: 1, identify: 2, resume: 6, reconnect: 7, invalidSession: 9, hello: 10, heartbeatAck: 11 } as const;
 
 interface Frame {
@@ -24,13 +27,38 @@ export interface GatewayOptions {
 	heartbeatIntervalMs?: number;
 }
 
+/** Every way the fake gateway can misbehave on purpose (see `FakeGateway.inject`). */
+export type GatewayFault =
+	/** A clean close with a resumable code: the client should RESUME. */
+	| { kind: 'close'; code: number }
+	/** The TCP connection vanishes without a close frame (code 1006 on the client's side). */
+	| { kind: 'drop' }
+	/** Heartbeats stop being acknowledged on the current connections: a zombie connection. */
+	| { kind: 'zombie' }
+	/** op 9 Invalid Session; `resumable: false` makes the client IDENTIFY afresh. */
+	| { kind: 'invalid-session'; resumable: boolean }
+	/** op 7 Reconnect: Discord asks the client to reconnect and resume. */
+	| { kind: 'reconnect' };
+
 export class FakeGateway {
 	/** Every frame the client sent, in order (IDENTIFY, heartbeats, RESUME…). */
 	readonly received: Frame[] = [];
 	private readonly sockets = new Set<WebSocket>();
 	private readonly frames = new EventEmitter();
 	private sequence = 0;
-	private readonly sessionId = 'fake-session';
+	private sessionCount = 0;
+	private sessionId = 'fake-session-0';
+	/** Connections whose heartbeats go unanswered (the zombie fault). */
+	private readonly silenced = new WeakSet<WebSocket>();
+	/** When set, an IDENTIFY is answered by closing with this code (4004: authentication failed). */
+	closeOnIdentify: number | null = null;
+	/**
+	 * The session's recent dispatches. Discord replays those after the sequence number a RESUME
+	 * names (the ones the client missed while reconnecting); a fresh IDENTIFY starts a new session
+	 * and they are gone.
+	 */
+	private history: Frame[] = [];
+	private identified = false;
 
 	private constructor(
 		private readonly server: WebSocketServer,
@@ -57,20 +85,75 @@ export class FakeGateway {
 		return this.sockets.size;
 	}
 
-	/** Sends a dispatch event (op 0) with the next sequence number to every connected client. */
+	/**
+	 * Sends a dispatch event (op 0) with the next sequence number to every open connection, and
+	 * keeps it for a RESUME: sent while the connection is down, it is replayed, as Discord does.
+	 */
 	dispatch(event: string, data: unknown): void {
 		this.sequence += 1;
-		this.broadcast({ op: OP.dispatch, t: event, s: this.sequence, d: data });
+		const frame = { op: OP.dispatch, t: event, s: this.sequence, d: data };
+		this.history.push(frame);
+		if (this.history.length > HISTORY_LIMIT) this.history.shift();
+		this.broadcast(frame);
 	}
 
 	dispatchInteraction(payload: unknown): void {
-		if (this.sockets.size === 0) throw new Error('No client is connected to the fake gateway');
+		if (!this.identified) throw new Error('No client has logged in to the fake gateway');
 		this.dispatch('INTERACTION_CREATE', payload);
 	}
 
 	/** Closes every client connection with `code` (for fault tests: 4000 resumable, 4004 fatal). */
 	disconnectAll(code = 4000): void {
 		for (const socket of this.sockets) socket.close(code, 'fake gateway closed the connection');
+	}
+
+	/** Forgets what was sent so far (a load run measures memory without the harness's own records). */
+	clearRecords(): void {
+		this.history = [];
+		this.received.length = 0;
+	}
+
+	/** How many IDENTIFY (fresh sessions) and RESUME frames the client has sent so far. */
+	get identifies(): number {
+		return this.received.filter((f) => f.op === OP.identify).length;
+	}
+
+	get resumes(): number {
+		return this.received.filter((f) => f.op === OP.resume).length;
+	}
+
+	/**
+	 * Misbehaves as `fault` says and resolves once the client is back: it has sent the RESUME or
+	 * IDENTIFY that the fault calls for and been answered, so the next dispatch reaches a live session.
+	 */
+	async inject(fault: GatewayFault): Promise<'resumed' | 'identified'> {
+		const since = this.received.length;
+		const expected = fault.kind === 'invalid-session' && !fault.resumable ? OP.identify : OP.resume;
+		const back = this.waitForFrame(expected, since);
+		this.misbehave(fault);
+		await back;
+		return expected === OP.identify ? 'identified' : 'resumed';
+	}
+
+	private misbehave(fault: GatewayFault): void {
+		switch (fault.kind) {
+			case 'close':
+				this.disconnectAll(fault.code);
+				break;
+			case 'drop':
+				// terminate() destroys the socket without a close frame, like a network cut.
+				for (const socket of this.sockets) socket.terminate();
+				break;
+			case 'zombie':
+				for (const socket of this.sockets) this.silenced.add(socket);
+				break;
+			case 'invalid-session':
+				this.broadcast({ op: OP.invalidSession, d: fault.resumable });
+				break;
+			case 'reconnect':
+				this.broadcast({ op: OP.reconnect, d: null });
+				break;
+		}
 	}
 
 	/** Close only after `client.destroy()`: otherwise the client keeps reconnecting. */
@@ -105,19 +188,36 @@ export class FakeGateway {
 		this.frames.emit('frame', frame);
 		switch (frame.op) {
 			case OP.heartbeat:
-				send(socket, { op: OP.heartbeatAck });
+				if (!this.silenced.has(socket)) send(socket, { op: OP.heartbeatAck });
 				break;
 			case OP.identify:
+				if (this.closeOnIdentify !== null) {
+					socket.close(this.closeOnIdentify, 'fake gateway refused the identify');
+					break;
+				}
+				// A fresh session: a later RESUME of the old one would be refused by the real Discord,
+				// and whatever it missed is not replayed.
+				this.identified = true;
+				this.history = [];
+				this.sessionCount += 1;
+				this.sessionId = `fake-session-${this.sessionCount}`;
 				this.sequence += 1;
 				send(socket, { op: OP.dispatch, t: 'READY', s: this.sequence, d: this.ready() });
 				break;
 			case OP.resume:
+				// Missed events first, then RESUMED, in Discord's order.
+				for (const missed of this.missedSince(frame.d)) send(socket, missed);
 				this.sequence += 1;
 				send(socket, { op: OP.dispatch, t: 'RESUMED', s: this.sequence, d: {} });
 				break;
 			default:
 				break;
 		}
+	}
+
+	private missedSince(resume: unknown): Frame[] {
+		const seq = typeof resume === 'object' && resume !== null && 'seq' in resume && typeof resume.seq === 'number' ? resume.seq : 0;
+		return this.history.filter((f) => (f.s ?? 0) > seq);
 	}
 
 	private ready(): unknown {
@@ -134,10 +234,15 @@ export class FakeGateway {
 	}
 
 	private broadcast(frame: Frame): void {
-		for (const socket of this.sockets) send(socket, frame);
+		for (const socket of this.openSockets()) send(socket, frame);
+	}
+
+	private openSockets(): WebSocket[] {
+		return [...this.sockets].filter((socket) => socket.readyState === socket.OPEN);
 	}
 }
 
 function send(socket: WebSocket, frame: Frame): void {
-	socket.send(JSON.stringify(frame));
+	// A socket the client is closing may still get a broadcast; sending on it would throw.
+	if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
 }

@@ -28,7 +28,7 @@ describe('the fake gateway', () => {
 });
 
 describe('the limits checker', () => {
-	const capture = (body: unknown, kind: Capture['kind'] = 'callback'): Capture => ({ kind, method: 'POST', path: '/x', body });
+	const capture = (body: unknown, kind: Capture['kind'] = 'callback'): Capture => ({ kind, method: 'POST', path: '/x', body, status: 200 });
 	const ok = { allowed_mentions: { parse: [] } };
 
 	it('passes a well-formed reply', () => {

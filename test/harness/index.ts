@@ -23,6 +23,15 @@ export interface HarnessOptions {
 	pages?: PageStore;
 	newErrorId?: () => string;
 	logFormat?: 'text' | 'json';
+	/** The dispatcher's defer threshold; tests shorten it to exercise the slow path without sleeping. */
+	deferAfterMs?: number;
+	/** Sent in HELLO; short values let a zombie connection be noticed quickly. */
+	heartbeatIntervalMs?: number;
+	/**
+	 * Skip discord.js's identify throttle (one IDENTIFY per 5 s, which Discord enforces and our fake
+	 * does not), so a re-identify after op 9 happens at once instead of after a 5–6.5 s sleep.
+	 */
+	instantReidentify?: boolean;
 }
 
 export interface Harness {
@@ -32,6 +41,8 @@ export interface Harness {
 	engine: EngineApi;
 	/** Every log line the bot wrote (already redacted, as it would reach stderr). */
 	logs: string[];
+	/** Close codes the bot was told it cannot recover from (what main.ts exits on). */
+	fatalCloses: number[];
 	/** Dispatches an interaction and resolves with its callback (reply, defer, update or choices). */
 	send(payload: InteractionPayload): Promise<Capture>;
 	/** The PATCH to @original that follows a deferral. */
@@ -41,9 +52,10 @@ export interface Harness {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
 	const engine = options.engine ?? (await testEngine());
-	const gateway = await FakeGateway.start({ applicationId: APP_ID, botUserId: BOT_USER_ID });
+	const gateway = await FakeGateway.start({ applicationId: APP_ID, botUserId: BOT_USER_ID, heartbeatIntervalMs: options.heartbeatIntervalMs });
 	const rest = new MockRest(gateway.url);
 	const logs: string[] = [];
+	const fatalCloses: number[] = [];
 	const log = createLogger({ level: 'debug', format: options.logFormat ?? 'json', secrets: [TOKEN], write: (line) => logs.push(line) });
 	const bot = createBot({
 		// The REST base URL goes in the way DISCORD_API_URL does, so every test exercises that path.
@@ -54,7 +66,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 		log,
 		pages: options.pages,
 		newErrorId: options.newErrorId,
-		clientOptions: { rest: { makeRequest: restOptions().makeRequest } },
+		deferAfterMs: options.deferAfterMs,
+		onFatalClose: (code) => fatalCloses.push(code),
+		clientOptions: {
+			rest: { makeRequest: restOptions().makeRequest },
+			...(options.instantReidentify ? { ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) } } : {}),
+		},
 	});
 	await bot.start();
 	return {
@@ -63,6 +80,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 		bot,
 		engine,
 		logs,
+		fatalCloses,
 		send(payload) {
 			gateway.dispatchInteraction(payload);
 			return rest.waitFor((c) => c.kind === 'callback' && c.interactionId === payload.id);

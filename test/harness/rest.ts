@@ -17,7 +17,41 @@ export interface Capture {
 	/** For callbacks, edits and follow-ups: the interaction token from the URL. */
 	token?: string;
 	body: unknown;
+	/** The status the mock answered with: only a 2xx capture reached the user. */
+	status: number;
 }
+
+/** A reply the mock gives instead of success, once (fault injection). */
+export interface RestFault {
+	status: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+}
+
+/** 429 as Discord sends it: `retry_after` in the body and `Retry-After` (seconds) in the headers. */
+export function rateLimited(retryAfterSeconds = 0.05): RestFault {
+	return {
+		status: 429,
+		body: { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false },
+		headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-scope': 'user' },
+	};
+}
+
+export function serverError(status = 500): RestFault {
+	return { status, body: { message: 'Internal Server Error', code: 0 } };
+}
+
+/** What Discord answers when the 3 s window was missed (or the token is otherwise dead). */
+export function unknownInteraction(): RestFault {
+	return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
+}
+
+/** What Discord answers to a second acknowledgement of the same interaction. */
+export function alreadyAcknowledged(): RestFault {
+	return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+}
+
+type Reply = [number, string, Record<string, string>?];
 
 /** Options that make a discord.js Client (or REST) talk to this mock. */
 export function restOptions(): { api: string; makeRequest: (url: string, init: RequestInit) => Promise<Response> } {
@@ -28,8 +62,10 @@ export function restOptions(): { api: string; makeRequest: (url: string, init: R
 export class MockRest {
 	readonly captures: Capture[] = [];
 	private readonly events = new EventEmitter();
-	/** Status codes to answer the next callbacks with, before the normal 204 (fault injection). */
-	readonly callbackFaults: { status: number; body?: unknown }[] = [];
+	/** Faults to answer the next callbacks with, in order, before the normal 204 (fault injection). */
+	readonly callbackFaults: RestFault[] = [];
+	/** The same for edits of @original (the reply after a deferral). */
+	readonly editFaults: RestFault[] = [];
 
 	constructor(gatewayUrl: string) {
 		nock.disableNetConnect();
@@ -45,25 +81,25 @@ export class MockRest {
 		});
 		scope.post(/^\/api\/v10\/interactions\/\d+\/[^/]+\/callback/).reply((uri, body) => {
 			const [, id, token] = /\/interactions\/(\d+)\/([^/?]+)\/callback/.exec(uri) ?? [];
-			this.record({ kind: 'callback', method: 'POST', path: uri, interactionId: id, token, body: parse(body) });
-			const fault = this.callbackFaults.shift();
-			if (fault) return [fault.status, JSON.stringify(fault.body ?? {}), { 'content-type': 'application/json' }];
 			// 204 without a JSON content-type: an empty body declared as JSON makes discord.js throw.
-			return [204, ''];
+			const reply = faultReply(this.callbackFaults.shift()) ?? [204, ''];
+			this.record({ kind: 'callback', method: 'POST', path: uri, interactionId: id, token, body: parse(body), status: reply[0] });
+			return reply;
 		});
 		scope.patch(/^\/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/(%40|@)original/).reply((uri, body) => {
 			const token = /\/webhooks\/\d+\/([^/]+)\//.exec(uri)?.[1];
-			this.record({ kind: 'edit', method: 'PATCH', path: uri, token, body: parse(body) });
-			return [200, message(parse(body)), { 'content-type': 'application/json' }];
+			const reply = faultReply(this.editFaults.shift()) ?? [200, message(parse(body)), { 'content-type': 'application/json' }];
+			this.record({ kind: 'edit', method: 'PATCH', path: uri, token, body: parse(body), status: reply[0] });
+			return reply;
 		});
 		scope.post(/^\/api\/v10\/webhooks\/\d+\/[^/?]+(\?.*)?$/).reply((uri, body) => {
 			const token = /\/webhooks\/\d+\/([^/?]+)/.exec(uri)?.[1];
-			this.record({ kind: 'followup', method: 'POST', path: uri, token, body: parse(body) });
+			this.record({ kind: 'followup', method: 'POST', path: uri, token, body: parse(body), status: 200 });
 			return [200, message(parse(body)), { 'content-type': 'application/json' }];
 		});
 		scope.put(/^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/).reply((uri, body) => {
 			const parsed = parse(body);
-			this.record({ kind: 'commands', method: 'PUT', path: uri, body: parsed });
+			this.record({ kind: 'commands', method: 'PUT', path: uri, body: parsed, status: 200 });
 			const commands = Array.isArray(parsed) ? parsed.map((c: object) => ({ ...c, id: snowflake(), application_id: APP_ID, version: snowflake() })) : [];
 			return [200, JSON.stringify(commands), { 'content-type': 'application/json' }];
 		});
@@ -83,6 +119,17 @@ export class MockRest {
 		});
 	}
 
+	/** Calls `listener` with every future capture; returns the function that stops it. */
+	onCapture(listener: (capture: Capture) => void): () => void {
+		this.events.on('capture', listener);
+		return () => this.events.off('capture', listener);
+	}
+
+	/** Forgets the captures so far (a long load run would otherwise keep every body in memory). */
+	clearCaptures(): void {
+		this.captures.length = 0;
+	}
+
 	/** Everything sent for one interaction (its callback, edits and follow-ups), in order. */
 	forInteraction(payload: { id: string; token: string }): Capture[] {
 		return this.captures.filter((c) => c.interactionId === payload.id || c.token === payload.token);
@@ -97,6 +144,11 @@ export class MockRest {
 		this.captures.push(capture);
 		this.events.emit('capture', capture);
 	}
+}
+
+function faultReply(fault: RestFault | undefined): Reply | undefined {
+	if (!fault) return undefined;
+	return [fault.status, JSON.stringify(fault.body ?? {}), { 'content-type': 'application/json', ...fault.headers }];
 }
 
 function parse(body: unknown): unknown {
