@@ -32,8 +32,9 @@ export function namesForRoles(question: string, results: readonly ElectionResult
  * way to choose: none, rather than a guess.
  */
 function resultsAskedAbout(question: string, results: readonly ElectionResult[], party: string | null): ElectionResult[] {
-	const lower = question.toLowerCase();
-	const named = results.filter((result) => lower.includes(result.constituency.toLowerCase()));
+	const words = new Set(question.toLowerCase().split(/[^\p{L}]+/u));
+	// "Glenmorrie" asked names "Glenmorrie and Strathkell": any distinctive word of the seat will do.
+	const named = results.filter((result) => distinctiveWords(result.constituency).some((word) => words.has(word)));
 	if (named.length > 0) return named;
 	if (party) {
 		const won = results.filter((result) => (result.winner?.party?.value ?? result.winnerParty?.value) === party);
@@ -41,8 +42,20 @@ function resultsAskedAbout(question: string, results: readonly ElectionResult[],
 		const contested = results.filter((result) => result.candidates.some((candidate) => candidate.party?.value === party));
 		if (contested.length === 1) return contested;
 	}
-	return results.length === 1 ? [...results] : [];
+	// A by-election with no candidates on record cannot name anyone: it does not make the choice ambiguous.
+	const withCandidates = results.filter((result) => result.winner !== null || result.candidates.length > 0);
+	return withCandidates.length === 1 ? withCandidates : [];
 }
+
+function distinctiveWords(constituency: string): string[] {
+	return constituency
+		.toLowerCase()
+		.split(/[^\p{L}]+/u)
+		.filter((word) => word.length >= 4 && !GENERIC_PLACE_WORDS.has(word));
+}
+
+// Words many constituency names share: alone they do not say which seat is meant.
+const GENERIC_PLACE_WORDS = new Set(['north', 'south', 'east', 'west', 'central', 'upper', 'lower', 'city', 'town', 'with', 'and', 'the', 'vale', 'valley', 'mid', 'great', 'little']);
 
 function partyNamed(question: string): string | null {
 	const lower = ` ${question.toLowerCase().replace(/[^\p{L}\s']/gu, ' ')} `;

@@ -747,14 +747,15 @@ function sentenceFigures(paragraph: ParagraphAnalysis, start: number, end: numbe
 		const party = candidateParty(scope, run, starts[0] ?? end);
 		if (party && !party.weak) push({ kind: 'party', ...who, value: party.value, candidacy: party.candidacy });
 		// `the village of Y, finished …`: a name after a preposition is not the subject.
-		const object = PREPOSITIONS.has(tokens[run.tokenStart - 1]?.lower ?? '');
+		const previous = tokens[run.tokenStart - 1]?.lower ?? '';
+		const object = PREPOSITIONS.has(previous) && !/^(and|while|with|whereas)$/.test(previous);
 		for (const at of starts) {
 			const direct = at === run.tokenEnd && /^(on|with)$/.test(tokens[at]?.lower ?? '');
 			if (object && !direct) continue;
 			// `defeated Labour candidate Y with …`: the `with` belongs to the winner's clause.
 			if (direct && DEFEAT_VERBS.has(tokens[run.tokenStart - 1]?.lower ?? '')) continue;
 			// `won N votes, while an independent, Y, M.`, `polled N and Y M.`: a count right after the name, in a list.
-			const listed = tokens[run.tokenEnd - 1]?.after === ',' || /^(and|while|with|whereas)$/.test(tokens[run.tokenStart - 1]?.lower ?? '');
+			const listed = tokens[run.tokenEnd - 1]?.after === ',' || /^(and|while|with|whereas)$/.test(previous);
 			const elliptical = listed && at === run.tokenEnd && firstVerb >= 0 && start + firstVerb < run.tokenStart;
 			const outcome = readPredicate(scope, at, named, elliptical);
 			const says = outcome.votes !== null || outcome.winner || outcome.lead !== null || outcome.loser !== null;
@@ -1212,6 +1213,17 @@ function buildCandidates(figures: readonly Figure[], conflicts: Conflict[], peop
 		const key = keyOf(figure);
 		const existing = [...byKey.keys()].find((candidate) => candidate === key || similarNames(byKey.get(candidate)?.[0]?.name ?? '', figure.name ?? ''));
 		byKey.set(existing ?? key, [...(byKey.get(existing ?? key) ?? []), figure]);
+	}
+	// A bare surname nobody resolved (`… and Oak 7,120`) is the one full name of the same article ending with it.
+	for (const [key, group] of byKey) {
+		if (group.some((figure) => figure.personId || (figure.name ?? '').includes(' '))) continue;
+		const surname = (group[0]?.name ?? '').toLowerCase();
+		const articles = new Set(group.map((figure) => figure.ref.articleId));
+		const owners = [...byKey.entries()].filter(([other, figures]) => other !== key && figures.some((figure) => articles.has(figure.ref.articleId) && (figure.name ?? '').includes(' ') && (figure.name ?? '').toLowerCase().endsWith(` ${surname}`)));
+		const owner = owners.length === 1 ? owners[0] : undefined;
+		if (!owner) continue;
+		byKey.set(owner[0], [...owner[1], ...group]);
+		byKey.delete(key);
 	}
 	const candidates: CandidateResult[] = [];
 	for (const group of byKey.values()) {

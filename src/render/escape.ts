@@ -9,9 +9,13 @@ const ZWSP = '\u200b';
 
 /** Backslash-escapes every character Discord's markdown gives meaning to, anywhere in a line. */
 const INLINE = /[\\*_~|`>[\]]/g;
-/** Markers that only mean something at the start of a line: headings, lists, subtext. */
-const LINE_START = /^(\s*)([#+-])/gm;
-const ORDERED_LIST = /^(\s*\d+)\./gm;
+/**
+ * Markers that only mean something at the start of a line: headings, lists, subtext. The indent
+ * is `[^\S\n]*` (spaces, not newlines): with `\s*`, every line start of a run of blank lines would
+ * rescan the whole run, quadratic in its length.
+ */
+const LINE_START = /^([^\S\n]*)([#+-])/gm;
+const ORDERED_LIST = /^([^\S\n]*\d+)\./gm;
 const MASS_MENTION = /@(everyone|here)/gi;
 /** User, role, channel and slash-command mentions: <@1>, <@!1>, <@&1>, <#1>, </name:1>. */
 const MENTION = /<(@[!&]?|#|\/)/g;

@@ -88,6 +88,18 @@ describe('result sentences of wire copy', () => {
 	});
 });
 
+describe('result sentences of wire copy: lists and rounding', () => {
+	it('reads `polled N and Y M`, a bare surname, and a rounded lead as the reported majority', () => {
+		const [result] = results("In the Aldby by-election, Jo Marsh, a nurse, finished almost 900 votes ahead of Labour's Tim Oak. Marsh polled 8,000 votes and Oak 7,120.");
+		expect(table(result)).toEqual([
+			['Jo Marsh', null, 8000],
+			['Tim Oak', 'Labour', 7120],
+		]);
+		expect(result?.winner?.name).toBe('Jo Marsh');
+		expect(result?.majority).toMatchObject({ votes: 880, computed: true, reported: { value: 'almost 900' } });
+	});
+});
+
 describe('traps: where result extraction stays silent', () => {
 	it('takes no majority, winner or party from an earlier election or a former allegiance', () => {
 		const [result] = results(
