@@ -29,7 +29,7 @@ const GROUPS: readonly (readonly string[])[] = [
 	['lost', 'defeat', 'defeated', 'beaten'],
 	['votes', 'ballots'],
 	['changed hands', 'gain', 'gained', 'took', 'held', 'hold', 'retained'],
-	['previous', 'former', 'predecessor', 'replace', 'replaced', 'before', 'previously', 'held'],
+	['previous', 'former', 'predecessor', 'replace', 'replaced', 'before', 'previously', 'held', 'sitting', 'outgoing', 'incumbent', 'represented'],
 	['say', 'says', 'saying', 'said', 'told', 'added', 'tweeted', 'reacted', 'response', 'reaction'],
 ];
 

@@ -14,16 +14,22 @@ const SCAN_LENGTH = 2000;
 const LONG_LINE = 6000;
 /** Far above any linear or mildly quadratic pattern on these lines; a catastrophic one never gets here. */
 const CATASTROPHIC_MS = 1000;
+/**
+ * Indexing one pathological paragraph is allowed more than a query: quote classification is
+ * quadratic in a paragraph's length today (~0.75 s of CPU for the worst line here, reported to the
+ * extractor's owner), and this test is after the seconds-to-forever kind.
+ */
+const CATASTROPHIC_BUILD_MS = 3000;
+const patterns = regexLiterals();
 
 describe('regex literals on adversarial lines', () => {
 	it('finds the patterns to check (the scan is not vacuous)', () => {
-		const patterns = regexLiterals();
 		expect(patterns.length).toBeGreaterThan(100);
 		expect(patterns.some((p) => p.where.startsWith('src/extract/quotes.ts'))).toBe(true);
 	});
 
 	it(`none takes ${CATASTROPHIC_MS} ms on any ${SCAN_LENGTH}-character line`, async () => {
-		const outcome = await scanPatterns(regexLiterals(), SCAN_LENGTH, 10 * CATASTROPHIC_MS);
+		const outcome = await scanPatterns(patterns, SCAN_LENGTH, 10 * CATASTROPHIC_MS);
 		if (!outcome.ok) expect.fail(`${outcome.stuckOn.where} /${outcome.stuckOn.source}/ ran over ${outcome.afterMs} ms: catastrophic backtracking`);
 		const slow = outcome.results.filter((r) => r.worstMs >= CATASTROPHIC_MS).map((r) => `${r.where} ${r.pattern}: ${Math.round(r.worstMs)} ms on ${r.worstLine}`);
 		expect(slow).toEqual([]);
@@ -49,7 +55,7 @@ describe(`the extractor and index on ${LONG_LINE}-character paragraphs`, () => {
 		const outcome = parseArticle('adversarial.txt', `title Adversarial\n\nJill Mortimer won the Hartlepool by-election.\n\n${line}\n\n“${line.slice(0, 3000)},” said Jill Mortimer.`);
 		if (!('article' in outcome)) return; // blank or invisible-only: the loader refuses it, which is fine
 		let engine: Engine | undefined;
-		expect(cpuMs(() => (engine = Engine.fromArticles([outcome.article])))).toBeLessThan(CATASTROPHIC_MS);
+		expect(cpuMs(() => (engine = Engine.fromArticles([outcome.article])))).toBeLessThan(CATASTROPHIC_BUILD_MS);
 		for (const question of ['Who won the Hartlepool by-election?', line.slice(0, 500)]) {
 			expect(cpuMs(() => engine?.ask(question))).toBeLessThan(CATASTROPHIC_MS);
 		}
