@@ -147,12 +147,3 @@ export function formatReport(report: EvalReport): string {
 export function meetsAttributionTargets(report: EvalReport): boolean {
 	return report.quotes.precision >= 0.99 && report.quotes.recall >= 0.95 && report.results.accuracy === 1;
 }
-
-// `npx tsx src/eval/attribution.ts [folder …]`: the report for each fixture folder (default: own and held-out).
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-	const folders = process.argv.length > 2 ? process.argv.slice(2).map((folder) => path.resolve(folder)) : [DEFAULT_FIXTURES, HELDOUT_FIXTURES];
-	for (const folder of folders) {
-		const { articles, labels } = loadFixtures(folder);
-		console.log(`${path.relative(process.cwd(), folder)}:\n${formatReport(evaluate(extractKnowledge(articles), labels))}\n`);
-	}
-}
