@@ -6,7 +6,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../corpus/types.js';
 import { parseArticle } from '../corpus/load.js';
-import { extractKnowledge } from '../extract/index.js';
 import type { ElectionResult, Knowledge, Person } from '../extract/types.js';
 import { containsWords, matchWords } from '../extract/text.js';
 
