@@ -2,7 +2,7 @@
  * One line per event on stderr (stdout stays free for `--dry-run` JSON). Every line passes
  * through `redact`, so the token cannot leak through an error message or a stack trace.
  */
-import { truncate } from '../render/limits.js';
+import { ELLIPSIS, truncate } from '../render/limits.js';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 const RANK: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -28,7 +28,7 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions): Logger {
 	const write = options.write ?? ((line: string) => process.stderr.write(line + '\n'));
 	const now = options.now ?? (() => new Date());
-	const secrets = options.secrets.filter((s) => s.length >= 8);
+	const secrets = options.secrets.filter((s) => s.length >= MIN_SECRET);
 	const emit = (level: Level, msg: string, fields: Fields = {}): void => {
 		if (RANK[level] < RANK[options.level]) return;
 		const line = options.format === 'json' ? jsonLine(now(), level, msg, fields) : textLine(now(), level, msg, fields);
@@ -42,9 +42,20 @@ export function createLogger(options: LoggerOptions): Logger {
 	};
 }
 
+/** Secrets shorter than this are not redacted at all (see createLogger), nor are shorter cut-off prefixes. */
+const MIN_SECRET = 8;
+
 export function redact(text: string, secrets: readonly string[]): string {
 	let out = text;
-	for (const secret of secrets) out = out.split(secret).join('[redacted]');
+	for (const secret of secrets) {
+		out = out.split(secret).join('[redacted]');
+		// describeError shortens long messages with truncate(), which can cut inside the token and
+		// leave most of it, secret part included, right before the ellipsis: redact that prefix too.
+		for (let length = secret.length - 1; length >= MIN_SECRET; length--) {
+			const cut = secret.slice(0, length) + ELLIPSIS;
+			if (out.includes(cut)) out = out.split(cut).join(`[redacted]${ELLIPSIS}`);
+		}
+	}
 	return out;
 }
 

@@ -1,11 +1,12 @@
 // Measures quote attribution and result extraction against hand-labelled fixture articles.
-// Run: npx tsx src/eval/attribution.ts [folder …]   (default: test/fixtures/extract and test/fixtures/extract-heldout)
+// Run: npx tsx src/eval/attribution.ts [folder …]   (default: the three fixture sets below)
 
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Article } from '../corpus/types.js';
 import { parseArticle } from '../corpus/load.js';
+import { extractKnowledge } from '../extract/index.js';
 import type { ElectionResult, Knowledge, Person } from '../extract/types.js';
 import { containsWords, matchWords } from '../extract/text.js';
 
@@ -44,6 +45,15 @@ export interface EvalReport {
 export const DEFAULT_FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/extract');
 
 export const HELDOUT_FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/extract-heldout');
+
+/** Invented articles built around attribution traps, labelled before the extractor was run on them. */
+export const HELDOUT_QUOTES_FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/extract-heldout-quotes');
+
+/** Extracts from a fixture folder's articles and scores the result against its labels. */
+export function evaluateFolder(folder: string): EvalReport {
+	const { articles, labels } = loadFixtures(folder);
+	return evaluate(extractKnowledge(articles), labels);
+}
 
 export function loadFixtures(folder = DEFAULT_FIXTURES): { articles: Article[]; labels: Labels } {
 	const labels = JSON.parse(readFileSync(path.join(folder, 'labels.json'), 'utf8')) as Labels;
@@ -137,7 +147,7 @@ export function formatReport(report: EvalReport): string {
 	const { quotes, results } = report;
 	return [
 		`Quote attribution: precision ${percent(quotes.precision)} (${quotes.correct}/${quotes.attributed}), recall ${percent(quotes.recall)} (${quotes.correct}/${quotes.expectedSpeakers}) over ${quotes.labelled} labelled quotes`,
-		`Result fields: ${percent(results.accuracy)} (${results.correct}/${results.fields})`,
+		results.fields > 0 ? `Result fields: ${percent(results.accuracy)} (${results.correct}/${results.fields})` : 'Result fields: none labelled',
 		...report.errors.map((error) => `  - ${error}`),
 	].join('\n');
 }
@@ -145,4 +155,9 @@ export function formatReport(report: EvalReport): string {
 /** The issue's targets: speaker precision ≥ 99%, recall ≥ 95%, result fields 100%. */
 export function meetsAttributionTargets(report: EvalReport): boolean {
 	return report.quotes.precision >= 0.99 && report.quotes.recall >= 0.95 && report.results.accuracy === 1;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	const folders = process.argv.length > 2 ? process.argv.slice(2).map((folder) => path.resolve(folder)) : [DEFAULT_FIXTURES, HELDOUT_FIXTURES, HELDOUT_QUOTES_FIXTURES];
+	for (const folder of folders) console.log(`${path.relative(process.cwd(), folder) || folder}:\n${formatReport(evaluateFolder(folder))}\n`);
 }

@@ -58,6 +58,7 @@ const PREFIX_WORDS = new Set<string>([
 	'senior', 'veteran', 'campaign', 'constituency', 'newly', 'elected', 'victorious', 'county', 'parish', 'borough',
 	'district', 'town', 'city', 'regional', 'national', 'general', 'party', 'labour', 'tory',
 ].filter((word) => word !== 'defeated'));
+const PREPOSITIONS_AFTER_ROLE = new Set(['at', 'of', 'for', 'in', 'with', 'from', 'on', 'and', 'who']);
 /** Words that may follow `the` in an appositive role before the role noun. */
 const FILLER_BEFORE_NAME = new Set(['also', 'then', 'later', 'however']);
 
@@ -158,12 +159,13 @@ function isTerritorialOf(tokens: readonly Token[], runStart: number, index: numb
 
 /** `Labour leader Sir X`, `X, the Green candidate,`, `X, who was the party's deputy leader`. */
 function roleAround(tokens: readonly Token[], start: number, end: number): { role: string; party: string | null } | null {
-	return rolePrefix(tokens, start) ?? roleAppositive(tokens, end);
+	return rolePrefix(tokens, start, end) ?? roleAppositive(tokens, end);
 }
 
-function rolePrefix(tokens: readonly Token[], start: number): { role: string; party: string | null } | null {
+function rolePrefix(tokens: readonly Token[], start: number, end: number): { role: string; party: string | null } | null {
 	const before = tokens[start - 1];
-	if (!before || before.after !== '' || !ROLE_NOUNS.has(before.lower.replace(/s$/, '')) && before.lower !== 'mps') return null;
+	if (!before || !ROLE_NOUNS.has(before.lower.replace(/s$/, '')) && before.lower !== 'mps') return null;
+	if (before.after !== '' && !(before.after === ',' && isAppositiveAfterRole(tokens, start, end))) return null;
 	let first = start - 1;
 	while (first > 0) {
 		const candidate = tokens[first - 1];
@@ -171,6 +173,24 @@ function rolePrefix(tokens: readonly Token[], start: number): { role: string; pa
 		first--;
 	}
 	return describeRole(tokens.slice(first, start));
+}
+
+/**
+ * `The Conservative candidate, Jane Smith, said` / `said Smith's agent, John Brown.`: a name set
+ * off by commas right after a determined role phrase (`the …`, `a …`, `X's …`, `his …`) is that role.
+ */
+function isAppositiveAfterRole(tokens: readonly Token[], start: number, end: number): boolean {
+	const last = tokens[end - 1];
+	if (!last || !/^[,.;:]/.test(last.after) || last.possessive) return false;
+	let first = start - 1;
+	while (first > 0 && start - first < 5) {
+		const candidate = tokens[first - 1];
+		if (!candidate || candidate.after !== '' || !PREFIX_WORDS.has(candidate.lower)) break;
+		first--;
+	}
+	const determiner = tokens[first - 1];
+	if (!determiner || determiner.after !== '') return false;
+	return /^(the|a|an|his|her|their|its)$/.test(determiner.lower) || (determiner.possessive && isCapitalised(determiner.word));
 }
 
 function roleAppositive(tokens: readonly Token[], end: number): { role: string; party: string | null } | null {
@@ -190,7 +210,41 @@ function roleAppositive(tokens: readonly Token[], end: number): { role: string; 
 		cursor++;
 	}
 	while (words.length > 0 && !ROLE_NOUNS.has(words[words.length - 1]?.lower ?? '')) words.pop();
-	return words.length > 0 ? describeRole(words) : null;
+	if (words.length > 0) return describeRole(words);
+	return describedRole(tokens, end);
+}
+
+/**
+ * `X, a politics lecturer at …`, `X, an elections analyst,`: after an article, up to three
+ * lower-case words ending in a role noun that closes the phrase (punctuation or a preposition).
+ */
+function describedRole(tokens: readonly Token[], end: number): { role: string; party: string | null } | null {
+	let cursor = end;
+	const determiner = tokens[cursor];
+	if (!determiner || determiner.after !== '') return null;
+	if (/^(a|an|the)$/.test(determiner.lower)) {
+		cursor++;
+		if (tokens[cursor]?.lower === 'party' && tokens[cursor]?.possessive && tokens[cursor]?.after === '') cursor++;
+	} else if (determiner.possessive && isCapitalised(determiner.word)) {
+		// `X, Labour's elections co-ordinator in the region`
+		cursor++;
+	} else {
+		return null;
+	}
+	const words: Token[] = [];
+	while (cursor < tokens.length && words.length < 3) {
+		const token = tokens[cursor];
+		if (!token || !/^\p{Ll}[\p{Ll}-]*$/u.test(token.word)) return null;
+		words.push(token);
+		if (ROLE_NOUNS.has(token.lower)) {
+			const next = tokens[cursor + 1];
+			const closes = token.after !== '' || next === undefined || PREPOSITIONS_AFTER_ROLE.has(next.lower);
+			return closes && !token.possessive ? describeRole(words) : null;
+		}
+		if (token.after !== '') return null;
+		cursor++;
+	}
+	return null;
 }
 
 function describeRole(words: readonly Token[]): { role: string; party: string | null } | null {
@@ -223,10 +277,14 @@ function hasPersonCue(tokens: readonly Token[], start: number, end: number): boo
 	// `The party chairman, Jane Smith, said`: a name set off by commas right before a speech verb.
 	if (last?.after.startsWith(',') && before?.after.startsWith(',') && isSpeechVerbAt(tokens.map((token) => token.lower), end)) return true;
 	if (before && isSpeechVerbAt(tokens.map((token) => token.lower), start - 1) && before.after === '') return true;
-	const verbIndex = skipToVerb(tokens, end);
-	if (verbIndex === null) return false;
 	const words = tokens.map((token) => token.lower);
-	return isSpeechVerbAt(words, verbIndex) || RESULT_VERBS.has(words[verbIndex] ?? '');
+	const verbIndex = skipToVerb(tokens, end);
+	if (verbIndex !== null && (isSpeechVerbAt(words, verbIndex) || RESULT_VERBS.has(words[verbIndex] ?? ''))) return true;
+	// `X, 61, a retired teacher, said`: an age and a description, then the speech verb.
+	const age = tokens[end];
+	if (!last?.after.startsWith(',') || !age || !/^\d{1,3}$/.test(age.word) || !age.after.startsWith(',')) return false;
+	const second = skipToVerb(tokens, end + 1);
+	return second !== null && isSpeechVerbAt(words, second);
 }
 
 /** Index of the verb after a subject ending at `end`: past fillers and one `, … ,` appositive. */

@@ -14,6 +14,14 @@ export interface Attribution {
 	how: string | null;
 }
 
+/** The last quote of the previous paragraph with quotes: its speaker, if nobody else came after it. */
+interface PreviousParagraph {
+	speakerId: string | null;
+	paragraphIndex: number;
+	/** Whether that quote was a full statement rather than a few words in reported speech. */
+	full: boolean;
+}
+
 /** A reference to people at one place in the text. */
 interface Subject {
 	personIds: string[];
@@ -25,10 +33,13 @@ interface Mention {
 	sentence: number;
 	token: number;
 	personId: string;
+	/** `X's predecessor, Y`: X only describes Y, so X is no rival for a pronoun about Y. */
+	descriptor?: boolean;
 }
 
 const NP_WORDS = new Set([...ROLE_NOUNS, ...ROLE_CHANGING_MODIFIERS, ...PARTY_WORDS, 'opposition', 'party', 'prime', 'home', 'foreign', 'government', 'senior', 'veteran', 'tory', 'labour', 'shadow']);
 const DISCOURSE_OPENERS = new Set(['however', 'but', 'and', 'meanwhile', 'yet', 'still', 'later', 'earlier', 'separately', 'also']);
+const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
 const COORDINATORS = new Set(['and', 'but', 'before', 'then', 'while']);
 
 /** Resolves references (names, pronouns, `the Labour leader`) through one article, in reading order. */
@@ -70,7 +81,7 @@ export class ArticleReferences {
 		paragraph.tokens.forEach((token, index) => {
 			const sentence = sentenceIndex(paragraph, index);
 			const run = runsByStart.get(index);
-			if (run?.personId) this.mentions.push({ paragraphIndex, sentence, token: run.tokenEnd - 1, personId: run.personId });
+			if (run?.personId) this.mentions.push({ paragraphIndex, sentence, token: run.tokenEnd - 1, personId: run.personId, descriptor: describesNext(paragraph, run) });
 			if (token.lower === 'he' || token.lower === 'she') {
 				const personId = this.resolvePronoun(token.lower === 'he' ? 'male' : 'female', paragraphIndex, index);
 				this.resolved.set(`${paragraphIndex}:${index}`, personId);
@@ -101,7 +112,7 @@ export class ArticleReferences {
 		let best: Mention | undefined;
 		for (let index = window.length - 1; index >= 0; index--) {
 			const mention = window[index];
-			if (mention && fits(mention.personId)) {
+			if (mention && !mention.descriptor && fits(mention.personId)) {
 				best = mention;
 				break;
 			}
@@ -120,7 +131,7 @@ export class ArticleReferences {
 			}
 			return null;
 		}
-		const rivals = window.filter((mention) => mention.personId !== chosen.personId && mention.paragraphIndex === chosen.paragraphIndex && mention.sentence === chosen.sentence && fits(mention.personId));
+		const rivals = window.filter((mention) => mention.personId !== chosen.personId && !mention.descriptor && mention.paragraphIndex === chosen.paragraphIndex && mention.sentence === chosen.sentence && fits(mention.personId));
 		return rivals.length === 0 ? chosen.personId : null;
 	}
 
@@ -148,6 +159,20 @@ export class ArticleReferences {
 		for (const role of this.roles) if (roleMatches(words, role.words, role.party)) matches.add(role.personId);
 		return matches.size === 1 ? ([...matches][0] ?? null) : null;
 	}
+}
+
+/** `X's predecessor, Y,` / `X's agent, Y.`: a possessive name heading a short phrase apposed to another person. */
+function describesNext(paragraph: ParagraphAnalysis, run: NameRun): boolean {
+	if (!run.possessive) return false;
+	for (let cursor = run.tokenEnd; cursor < paragraph.tokens.length && cursor < run.tokenEnd + 3; cursor++) {
+		const token = paragraph.tokens[cursor];
+		if (!token || !/^\p{Ll}/u.test(token.word)) return false;
+		if (token.after === '') continue;
+		if (token.after !== ',') return false;
+		const next = paragraph.runs.find((candidate) => candidate.tokenStart === cursor + 1);
+		return Boolean(next?.personId && next.personId !== run.personId && !next.possessive);
+	}
+	return false;
 }
 
 function sentenceIndex(paragraph: ParagraphAnalysis, token: number): number {
@@ -193,7 +218,7 @@ function roleMatches(phrase: readonly string[], role: readonly string[], party: 
 export function attributeArticle(analysis: ArticleAnalysis, references: ArticleReferences): Map<QuoteSegment, Attribution> {
 	const result = new Map<QuoteSegment, Attribution>();
 	const bySpan = new Map<string, QuoteSegment[]>();
-	let previousParagraphLast: { speakerId: string | null; paragraphIndex: number } | null = null;
+	let previousParagraphLast: PreviousParagraph | null = null;
 
 	analysis.paragraphs.forEach((paragraph, paragraphIndex) => {
 		let previousInParagraph: { segment: QuoteSegment; attribution: Attribution; token: number } | null = null;
@@ -218,10 +243,110 @@ export function attributeArticle(analysis: ArticleAnalysis, references: ArticleR
 			const after = last ? references.peopleBetween(paragraphIndex, last.token + 1, paragraph.tokens.length) : new Set<string>();
 			const speakerId = last?.attribution.speakerId ?? null;
 			const clean = speakerId !== null && [...after].every((id) => id === speakerId);
-			previousParagraphLast = { speakerId: clean ? speakerId : null, paragraphIndex };
+			previousParagraphLast = { speakerId: clean ? speakerId : null, paragraphIndex, full: last?.segment.kind === 'full' };
 		}
 	});
+	attributeFromNextParagraph(analysis, references, result, bySpan);
 	return unifySpans(result, bySpan);
+}
+
+/** Ways a quote may have been attributed without any words of its own paragraph naming the speaker. */
+const BORROWED = new Set(['continues previous paragraph', 'continues previous quote', 'pronoun continues previous speaker']);
+
+/**
+ * A paragraph that is nothing but a quote, followed by one that opens by naming who said it
+ * (`Those were the words of X`, `The warning came from X`): X said it, whatever came before.
+ * When such a paragraph names nobody the rules know, the quote is left unattributed.
+ */
+function attributeFromNextParagraph(analysis: ArticleAnalysis, references: ArticleReferences, result: Map<QuoteSegment, Attribution>, bySpan: Map<string, QuoteSegment[]>): void {
+	const paragraphs = analysis.paragraphs;
+	paragraphs.forEach((paragraph, paragraphIndex) => {
+		const next = paragraphs[paragraphIndex + 1];
+		if (!next || !isQuoteOnly(paragraph)) return;
+		const backward = backwardReference(next, paragraphIndex + 1, references);
+		if (!backward) return;
+		// This paragraph's quote, and any run of quote-only paragraphs of the same span before it.
+		const last = paragraph.segments[paragraph.segments.length - 1];
+		if (!last || last.closeMark === null) return;
+		const span = bySpan.get(last.spanId) ?? [];
+		if (span.some((segment) => isOwnAttribution(result.get(segment)))) return;
+		const how = backward.speakerId ? 'named in the next paragraph' : 'next paragraph names someone else';
+		for (const segment of span) result.set(segment, { speakerId: backward.speakerId, how });
+		// Earlier quote-only paragraphs carried over from someone: who said them is now in doubt.
+		for (let index = paragraphIndex - 1; index >= 0; index--) {
+			const earlier = paragraphs[index];
+			if (!earlier || !isQuoteOnly(earlier)) break;
+			const segments = earlier.segments.flatMap((segment) => bySpan.get(segment.spanId) ?? []);
+			if (segments.some((segment) => isOwnAttribution(result.get(segment)))) break;
+			for (const segment of segments) if (!span.includes(segment)) result.set(segment, { speakerId: null, how: 'speaker in doubt' });
+		}
+	});
+}
+
+function isOwnAttribution(attribution: Attribution | undefined): boolean {
+	return Boolean(attribution?.speakerId) && !BORROWED.has(attribution?.how ?? '');
+}
+
+/** Nothing but quoted words (and punctuation) in the paragraph. */
+function isQuoteOnly(paragraph: ParagraphAnalysis): boolean {
+	if (paragraph.segments.length === 0) return false;
+	let outside = '';
+	let cursor = 0;
+	for (const segment of paragraph.segments) {
+		const from = segment.openMark ?? segment.start;
+		outside += paragraph.text.slice(cursor, Math.max(cursor, from));
+		cursor = Math.max(cursor, segment.closeMark === null ? paragraph.text.length : segment.closeMark + 1);
+	}
+	outside += paragraph.text.slice(cursor);
+	return !/\p{L}/u.test(outside);
+}
+
+/** Nouns for what someone said, as a later sentence refers back to it. */
+const SAID_NOUNS = new Set([
+	'words', 'word', 'verdict', 'warning', 'remarks', 'remark', 'comments', 'comment', 'message', 'view', 'assessment',
+	'plea', 'claim', 'prediction', 'response', 'reaction', 'cry', 'admission', 'boast', 'promise', 'pledge', 'judgment',
+	'judgement', 'conclusion', 'thoughts', 'sentiment', 'sentiments', 'advice', 'challenge', 'rallying', 'quote', 'insistence',
+	'analysis', 'reply', 'retort', 'defence', 'defense', 'assertion', 'appeal', 'call', 'charge', 'accusation', 'taunt', 'jibe',
+]);
+const BACK_DEMONSTRATIVES = new Set(['that', 'those', 'these', 'this', 'such', 'the', 'so']);
+
+/**
+ * `Those were the words of X`, `That was X's verdict`, `The warning came from X`, `So said X`:
+ * the paragraph opens by saying whose the quote before it was. Null when it does not open so;
+ * `speakerId` null when it does but names nobody the rules can resolve.
+ */
+function backwardReference(paragraph: ParagraphAnalysis, paragraphIndex: number, references: ArticleReferences): { speakerId: string | null } | null {
+	const tokens = paragraph.tokens;
+	const words = tokens.map((token) => token.lower);
+	const first = words[0] ?? '';
+	// `X said those words to a crowd …` / `X spoke those words …` / `X's words drew cheers`
+	const opening = paragraph.runs.find((candidate) => candidate.tokenStart === 0);
+	if (opening?.possessive) return SAID_NOUNS.has(words[opening.tokenEnd] ?? '') && tokens[opening.tokenEnd - 1]?.after === '' ? { speakerId: opening.personId } : null;
+	if (opening) {
+		const verb = skipToVerb(tokens, opening.tokenEnd);
+		const verbWord = verb === null ? '' : (words[verb] ?? '');
+		if (verb !== null && (isSpeechVerbAt(words, verb) || verbWord === 'spoke' || verbWord === 'delivered') && /^(those|these|the)$/.test(words[verb + 1] ?? '') && SAID_NOUNS.has(words[verb + 2] ?? '')) {
+			const subject = subjectBefore(paragraph, paragraphIndex, verb, 0, references);
+			return { speakerId: single(subject) };
+		}
+		return null;
+	}
+	if (!BACK_DEMONSTRATIVES.has(first)) return null;
+	if (first === 'so') return words[1] === 'said' ? { speakerId: single(referenceStartingAt(paragraph, paragraphIndex, 2, references)) } : null;
+	const firstQuote = paragraph.segments[0] ? tokens.findIndex((token) => token.end > (paragraph.segments[0]?.start ?? 0)) : tokens.length;
+	let sawNoun = false;
+	for (let index = 1; index < Math.min(tokens.length, 8, firstQuote < 0 ? tokens.length : firstQuote); index++) {
+		const word = words[index] ?? '';
+		if (index === 1 && first === 'the' && !SAID_NOUNS.has(word)) return null;
+		if (SAID_NOUNS.has(word)) sawNoun = true;
+		const run = paragraph.runs.find((candidate) => candidate.tokenStart === index);
+		if (run?.possessive && sawNoun && SAID_NOUNS.has(words[run.tokenEnd] ?? '')) return { speakerId: run.personId };
+		if ((word === 'of' || word === 'from' || word === 'by') && sawNoun) {
+			return { speakerId: single(referenceStartingAt(paragraph, paragraphIndex, index + 1, references)) };
+		}
+		if (/[.;:?!]/.test(tokens[index]?.after ?? '')) return null;
+	}
+	return null;
 }
 
 /** A quote over several paragraphs has one speaker: the one its attributions agree on. */
@@ -273,7 +398,101 @@ function direct(
 	if (fromLeadIn && fromTrailer && fromLeadIn !== fromTrailer) return { speakerId: null, how: 'lead-in and trailer disagree' };
 	if (fromLeadIn) return { speakerId: fromLeadIn, how: `lead-in (${leadIn?.via ?? ''})` };
 	if (fromTrailer) return { speakerId: fromTrailer, how: `trailer (${trailer?.via ?? ''})` };
-	return { speakerId: null, how: leadIn || trailer ? 'several people' : null };
+	if (leadIn || trailer) return { speakerId: null, how: 'several people' };
+	// `said he was "gutted" but "proud of …"`: one verb, two quoted objects joined by a conjunction.
+	if (previousInSentence?.attribution.speakerId && joinedQuotes(paragraph, previousInSentence.token, token)) {
+		return { speakerId: previousInSentence.attribution.speakerId, how: 'joined to previous quote' };
+	}
+	const blunt = describedThenQuoted(paragraph, paragraphIndex, scopeStart, token, references);
+	if (blunt) return { speakerId: blunt, how: 'described, then quoted' };
+	const source = accordingTo(paragraph, paragraphIndex, sentence, references);
+	return source ? { speakerId: source, how: 'according to' } : { speakerId: null, how: null };
+}
+
+const COPULAS = new Set(['was', 'is', 'were', 'sounded', 'seemed', 'remained']);
+
+/**
+ * `X, whose party finished third, was more blunt: "…"`: a person described by a copula and a
+ * colon straight before the quote, with no speech verb and nobody else in the clause.
+ */
+function describedThenQuoted(paragraph: ParagraphAnalysis, paragraphIndex: number, scopeStart: number, quote: number, references: ArticleReferences): string | null {
+	const tokens = paragraph.tokens;
+	const words = tokens.map((token) => token.lower);
+	if (!(tokens[quote - 1]?.after ?? '').endsWith(':')) return null;
+	let copula = -1;
+	for (let index = quote - 1; index >= scopeStart && quote - index <= 4; index--) {
+		if (isSpeechVerbAt(words, index)) return null;
+		if (COPULAS.has(words[index] ?? '')) {
+			copula = index;
+			break;
+		}
+		if (!/^\p{Ll}+$/u.test(tokens[index]?.word ?? '') || (index < quote - 1 && tokens[index]?.after !== '')) return null;
+	}
+	if (copula < 0) return null;
+	for (let index = scopeStart; index < copula; index++) if (isSpeechVerbAt(words, index)) return null;
+	const speaker = single(subjectBefore(paragraph, paragraphIndex, copula, scopeStart, references)) ?? possessiveSaying(paragraph, scopeStart, copula);
+	if (!speaker || ![...references.peopleBetween(paragraphIndex, scopeStart, quote)].every((id) => id === speaker)) return null;
+	return speaker;
+}
+
+/** `X's verdict was stark:` — the subject is what X said, so X is the speaker. */
+function possessiveSaying(paragraph: ParagraphAnalysis, scopeStart: number, copula: number): string | null {
+	const noun = paragraph.tokens[copula - 1];
+	if (!noun || noun.after !== '' || !SAID_NOUNS.has(noun.lower)) return null;
+	const run = paragraph.runs.find((candidate) => candidate.tokenEnd === copula - 1);
+	if (!run?.personId || !run.possessive || run.tokenStart < scopeStart) return null;
+	const before = paragraph.tokens[run.tokenStart - 1];
+	return before && before.after === '' && PREPOSITIONS.has(before.lower) ? null : run.personId;
+}
+
+/**
+ * `The swing was "…", according to X, a lecturer at …`: the one person a sentence credits with
+ * `according to`, when nobody in it is the subject of a speech verb (then X reports, not speaks).
+ */
+function accordingTo(paragraph: ParagraphAnalysis, paragraphIndex: number, sentence: readonly [number, number], references: ArticleReferences): string | null {
+	// Memoised per sentence: a sentence with thousands of quotes is scanned once, not once per quote.
+	const cache = accordingCache.get(paragraph) ?? new Map<number, string | null>();
+	accordingCache.set(paragraph, cache);
+	const cached = cache.get(sentence[0]);
+	if (cached !== undefined) return cached;
+	const found = accordingToUncached(paragraph, paragraphIndex, sentence, references);
+	cache.set(sentence[0], found);
+	return found;
+}
+
+const accordingCache = new WeakMap<ParagraphAnalysis, Map<number, string | null>>();
+
+function accordingToUncached(paragraph: ParagraphAnalysis, paragraphIndex: number, sentence: readonly [number, number], references: ArticleReferences): string | null {
+	const words = paragraph.tokens.map((token) => token.lower);
+	let found: number | null = null;
+	for (let index = sentence[0]; index < sentence[1]; index++) {
+		if (isSpeechVerbAt(words, index)) return null;
+		if (words[index] === 'according' && words[index + 1] === 'to' && paragraph.tokens[index]?.after === '') {
+			if (found !== null) return null;
+			found = index + 2;
+		}
+	}
+	if (found === null || found >= sentence[1]) return null;
+	const subject = referenceStartingAt(paragraph, paragraphIndex, found, references);
+	return single(subject);
+}
+
+const JOINING_WORDS = new Set(['and', 'but', 'or', 'yet', 'nor']);
+/** Auxiliaries that may follow the conjunction while the same reported clause goes on (`and would "…"`). */
+const JOINED_AUXILIARIES = new Set(['would', 'will', 'could', 'should', 'might', 'must', 'was', 'were', 'is', 'are', 'had', 'has', 'have', 'be', 'been', 'not', 'also', 'still', 'now', 'then']);
+
+/**
+ * Two quotes with nothing between them but a comma, or a conjunction and up to two auxiliaries:
+ * one speech verb governs both (`said she was "…" and would "…"`).
+ */
+function joinedQuotes(paragraph: ParagraphAnalysis, previous: number, token: number): boolean {
+	const between = paragraph.tokens.slice(previous + 1, token);
+	const previousAfter = paragraph.tokens[previous]?.after ?? '';
+	if (/[.;:?!]/.test(previousAfter)) return false;
+	if (between.length === 0) return /,/.test(previousAfter);
+	const [conjunction, ...rest] = between;
+	if (!conjunction || !JOINING_WORDS.has(conjunction.lower) || rest.length > 2) return false;
+	return between.every((entry) => entry.after === '') && rest.every((entry) => JOINED_AUXILIARIES.has(entry.lower));
 }
 
 function single(subject: Subject | null): string | null {
@@ -298,6 +517,11 @@ function leadInSubject(
 		}
 	}
 	if (verb < 0) return null;
+	// `X was quoted as saying: "…"`
+	if (words[verb - 1] === 'as' && words[verb - 2] === 'quoted' && /^(was|were|is|been)$/.test(words[verb - 3] ?? '') && paragraph.tokens[verb - 2]?.after === '') {
+		const quoted = single(subjectBefore(paragraph, paragraphIndex, verb - 3, scopeStart, references));
+		if (quoted) return { personIds: [quoted], via: 'quoted as saying' };
+	}
 	const subject = subjectBefore(paragraph, paragraphIndex, verb, scopeStart, references);
 	if (subject) return subject;
 	// `… and said: "…"` after an attributed quote in the same sentence: the same speaker.
@@ -305,6 +529,12 @@ function leadInSubject(
 	const nobodyElse = [...references.peopleBetween(paragraphIndex, scopeStart, verb)].every((id) => id === previous?.speakerId);
 	if (previous?.speakerId && COORDINATORS.has(before) && paragraph.tokens[verb - 1]?.after === '' && nobodyElse) {
 		return { personIds: [previous.speakerId], via: 'coordinated verb' };
+	}
+	// `X congratulated his opponent but said …`: the verb shares the subject the sentence opens with.
+	if (COORDINATORS.has(before) && before !== 'then' && paragraph.tokens[verb - 1]?.after === '' && !previous) {
+		const opening = sentenceOpeningSubject(paragraph, paragraphIndex, scopeStart, verb, references);
+		const only = single(opening);
+		if (only && [...references.peopleBetween(paragraphIndex, scopeStart, verb)].every((id) => id === only)) return { personIds: [only], via: 'coordinated with sentence subject' };
 	}
 	const verbToken = paragraph.tokens[verb];
 	if (verbToken && /ing$/.test(verbToken.lower) && paragraph.tokens[verb - 1]?.after.startsWith(',')) {
@@ -321,8 +551,13 @@ export function subjectBefore(paragraph: ParagraphAnalysis, paragraphIndex: numb
 	const tokens = paragraph.tokens;
 	const participle = /ing$/.test(tokens[verb]?.lower ?? '');
 	let index = verb - 1;
-	while (index >= scopeStart && SUBJECT_VERB_FILLERS.has(tokens[index]?.lower ?? '') && tokens[index]?.after === '') index--;
-	if (index < scopeStart) return null;
+	let passive = false;
+	while (index >= scopeStart && SUBJECT_VERB_FILLERS.has(tokens[index]?.lower ?? '') && tokens[index]?.after === '') {
+		if (PASSIVE_AUXILIARIES.has(tokens[index]?.lower ?? '')) passive = true;
+		index--;
+	}
+	// `X was asked: "…"`, `X was told …`: X is spoken to, not speaking.
+	if (index < scopeStart || (passive && !participle)) return null;
 	for (let cursor = index; cursor > scopeStart; cursor--) {
 		const token = tokens[cursor];
 		if (token?.lower === 'who' && tokens[cursor - 1]?.after.startsWith(',')) return referenceEndingAt(paragraph, paragraphIndex, cursor - 1, participle, references);
@@ -335,9 +570,50 @@ export function subjectBefore(paragraph: ParagraphAnalysis, paragraphIndex: numb
 	let open = index - 1;
 	while (open >= scopeStart && index - open < 25 && !tokens[open]?.after.startsWith(',')) open--;
 	if (open < scopeStart || !tokens[open]?.after.startsWith(',')) return null;
-	const named = appositiveName(paragraph, open + 1, index);
+	const named = ROLE_NOUNS.has(tokens[open]?.lower ?? '') && governedByPreposition(paragraph, open) ? null : appositiveName(paragraph, open + 1, index);
 	if (named) return named;
-	return referenceEndingAt(paragraph, paragraphIndex, open, participle, references);
+	return referenceEndingAt(paragraph, paragraphIndex, open, participle, references) ?? openingNameBeforeAppositives(paragraph, scopeStart, open, index, participle);
+}
+
+/**
+ * `X, 38, a community pharmacist, said`: two appositives (an age, a described role) between the
+ * name that opens the sentence and its verb. Only for the sentence's opening name.
+ */
+function openingNameBeforeAppositives(paragraph: ParagraphAnalysis, scopeStart: number, open: number, index: number, participle: boolean): Subject | null {
+	const tokens = paragraph.tokens;
+	const isAppositive = (from: number, to: number): boolean => {
+		const first = tokens[from];
+		if (!first) return false;
+		if (from === to) return /^\d{1,3}$/.test(first.word);
+		return /^(a|an|the)$/.test(first.lower) && to - from < 8;
+	};
+	if (!isAppositive(open + 1, index)) return null;
+	let second = open - 1;
+	while (second >= scopeStart && open - second < 8 && !tokens[second]?.after.startsWith(',')) second--;
+	if (second < scopeStart || !tokens[second]?.after.startsWith(',') || !isAppositive(second + 1, open)) return null;
+	let start = scopeStart;
+	while (start < second && DISCOURSE_OPENERS.has(tokens[start]?.lower ?? '')) start++;
+	const run = paragraph.runs.find((candidate) => candidate.tokenStart === start && candidate.tokenEnd - 1 === second);
+	return run ? runSubject(paragraph, run, participle) : null;
+}
+
+/**
+ * The noun phrase ending at `head` (`the former MP`) is the object of a preposition
+ * (`the family of the former MP`): a name in apposition to it is no subject.
+ */
+function governedByPreposition(paragraph: ParagraphAnalysis, head: number): boolean {
+	const tokens = paragraph.tokens;
+	let cursor = head;
+	while (cursor > 0 && head - cursor < 6) {
+		const previous = tokens[cursor - 1];
+		if (!previous || previous.after !== '') break;
+		const word = previous.lower;
+		if (PREPOSITIONS.has(word)) break;
+		if (!(NP_WORDS.has(word) || /^(the|a|an|his|her|their|its)$/.test(word) || (previous.possessive && /^\p{Lu}/u.test(previous.word)))) break;
+		cursor--;
+	}
+	const before = tokens[cursor - 1];
+	return Boolean(before && before.after === '' && PREPOSITIONS.has(before.lower) && before.lower !== 'and');
 }
 
 /** `The party chairman, Jane Smith, said` / `His mentor, the veteran campaigner Dame X, denied`: the name in the appositive. */
@@ -361,7 +637,7 @@ function referenceEndingAt(paragraph: ParagraphAnalysis, paragraphIndex: number,
 	const run = paragraph.runs.find((candidate) => candidate.tokenEnd - 1 === index);
 	if (run) return runSubject(paragraph, run, participle);
 	const role = references.referenceAt(paragraphIndex, index);
-	if (role && ROLE_NOUNS.has(token.lower) && !token.possessive) return { personIds: [role], via: 'role' };
+	if (role && ROLE_NOUNS.has(token.lower) && !token.possessive && !governedByPreposition(paragraph, index)) return { personIds: [role], via: 'role' };
 	return null;
 }
 
@@ -375,6 +651,9 @@ function runSubject(paragraph: ParagraphAnalysis, run: NameRun, participle: bool
 		return partner?.personId && !partner.possessive ? { personIds: [partner.personId, run.personId], via: 'joint subject' } : null;
 	}
 	if (!roleWordBefore && PREPOSITIONS.has(beforeWord) && !(participle && (beforeWord === 'with' || beforeWord === 'including'))) return null;
+	// `the family of the former MP, X, who …, said`: X is in apposition to the object of `of`.
+	const closing = paragraph.tokens[run.tokenEnd - 1]?.after ?? '';
+	if (before?.after === ',' && closing.startsWith(',') && ROLE_NOUNS.has(beforeWord) && governedByPreposition(paragraph, run.tokenStart - 1)) return null;
 	return { personIds: [run.personId], via: 'name' };
 }
 
@@ -403,6 +682,7 @@ function trailerSubject(paragraph: ParagraphAnalysis, paragraphIndex: number, qu
 	const words = tokens.map((token) => token.lower);
 	const first = quote + 1;
 	if (first >= sentenceEnd) return null;
+	if (words[first] === 'it' && DOCUMENT_VERBS.has(words[first + 1] ?? '')) return documentAuthor(paragraph, paragraphIndex, quote, references);
 	if (isSpeechVerbAt(words, first)) {
 		const at = words[first] === 'went' ? first + 2 : first + 1;
 		return referenceStartingAt(paragraph, paragraphIndex, at, references);
@@ -426,9 +706,70 @@ function referenceStartingAt(paragraph: ParagraphAnalysis, paragraphIndex: numbe
 		const personId = phrase ? references.referenceAt(paragraphIndex, phrase.end) : null;
 		return personId ? { personIds: [personId], via: 'role' } : null;
 	}
+	const apposed = apposedName(paragraph, index);
+	if (apposed) return { personIds: [apposed], via: 'apposed name' };
 	const run = paragraph.runs.find((candidate) => candidate.tokenStart === index || (candidate.tokenStart > index && candidate.tokenStart - index <= 3 && candidate.role !== null));
 	if (!run?.personId || run.possessive) return null;
 	return { personIds: [run.personId], via: 'name' };
+}
+
+/**
+ * `Smith's agent, Jane Brown.` / `the party's regional organiser, Jane Brown,` starting at
+ * `index`: a determined role phrase set off by a comma, then the name it stands for.
+ */
+function apposedName(paragraph: ParagraphAnalysis, index: number): string | null {
+	const tokens = paragraph.tokens;
+	let cursor = index;
+	const head = paragraph.runs.find((candidate) => candidate.tokenStart === index);
+	if (head) {
+		if (!head.possessive) return null;
+		cursor = head.tokenEnd;
+	} else if (/^(the|a|an|his|her|their)$/.test(tokens[cursor]?.lower ?? '') && tokens[cursor]?.after === '') {
+		cursor++;
+		if (tokens[cursor]?.lower === 'party' && tokens[cursor]?.possessive && tokens[cursor]?.after === '') cursor++;
+	} else {
+		return null;
+	}
+	const start = cursor;
+	while (cursor < tokens.length && cursor - start < 4) {
+		const token = tokens[cursor];
+		if (!token || token.possessive || !(NP_WORDS.has(token.lower) || /^\p{Ll}[\p{Ll}-]*$/u.test(token.word))) return null;
+		if (token.after !== '') {
+			if (token.after !== ',' || !ROLE_NOUNS.has(token.lower)) return null;
+			const run = paragraph.runs.find((candidate) => candidate.tokenStart === cursor + 1);
+			const last = run ? tokens[run.tokenEnd - 1] : undefined;
+			if (!run?.personId || run.possessive || !last || (last.after !== '' && !/^[,.;:!?]/.test(last.after))) return null;
+			return run.personId;
+		}
+		cursor++;
+	}
+	return null;
+}
+
+const DOCUMENT_VERBS = new Set(['read', 'reads', 'said', 'says', 'added', 'stated', 'continued']);
+const ISSUING_VERBS = new Set(['issued', 'sent', 'released', 'published', 'posted', 'put', 'wrote', 'shared']);
+const DOCUMENTS = new Set(['statement', 'letter', 'message', 'post', 'tweet', 'email', 'note']);
+
+/**
+ * `X issued a short statement. "…," it read.`: the author of the document the sentence before
+ * the quote (in the same paragraph) says someone issued, when nobody else is named since.
+ */
+function documentAuthor(paragraph: ParagraphAnalysis, paragraphIndex: number, quote: number, references: ArticleReferences): Subject | null {
+	const index = paragraph.sentences.findIndex(([start, end]) => quote >= start && quote < end);
+	const previous = paragraph.sentences[index - 1];
+	if (index < 1 || !previous) return null;
+	const words = paragraph.tokens.map((token) => token.lower);
+	for (let verb = previous[0]; verb < previous[1]; verb++) {
+		if (!ISSUING_VERBS.has(words[verb] ?? '')) continue;
+		const document = words.slice(verb + 1, Math.min(verb + 5, previous[1])).findIndex((word) => DOCUMENTS.has(word));
+		if (document < 0) continue;
+		const subject = subjectBefore(paragraph, paragraphIndex, verb, previous[0], references);
+		const author = single(subject);
+		if (!author) return null;
+		const others = references.peopleBetween(paragraphIndex, verb, quote);
+		return [...others].every((id) => id === author) ? { personIds: [author], via: 'document author' } : null;
+	}
+	return null;
 }
 
 /** Token index just past the reference starting at `index`. */
@@ -453,7 +794,7 @@ function carryOver(
 	paragraphIndex: number,
 	token: number,
 	previousInParagraph: { attribution: Attribution; token: number } | null,
-	previousParagraph: { speakerId: string | null; paragraphIndex: number } | null,
+	previousParagraph: PreviousParagraph | null,
 	references: ArticleReferences,
 ): Attribution {
 	const othersInParagraph = references.peopleBetween(paragraphIndex, 0, paragraph.tokens.length);
@@ -465,6 +806,8 @@ function carryOver(
 	}
 	const speakerId = previousParagraph?.speakerId ?? null;
 	if (!speakerId || previousParagraph?.paragraphIndex !== paragraphIndex - 1) return { speakerId: null, how: null };
+	// After a few words quoted inside the writer's sentence, a new quote is not clearly the same voice.
+	if (!previousParagraph.full) return { speakerId: null, how: null };
 	if (![...othersInParagraph].every((id) => id === speakerId)) return { speakerId: null, how: null };
 	return { speakerId, how: 'continues previous paragraph' };
 }
@@ -479,7 +822,7 @@ function pronounContinuation(
 	paragraphIndex: number,
 	token: number,
 	previousInParagraph: { token: number } | null,
-	previousParagraph: { speakerId: string | null; paragraphIndex: number } | null,
+	previousParagraph: PreviousParagraph | null,
 	references: ArticleReferences,
 ): Attribution | null {
 	if (previousInParagraph || !previousParagraph?.speakerId || previousParagraph.paragraphIndex !== paragraphIndex - 1) return null;

@@ -128,7 +128,8 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
 	'described', 'called', 'calls', 'branded', 'hailed', 'accused', 'accuses', 'denied', 'denies', 'demanded', 'demands',
 	'criticised', 'criticized', 'blamed', 'thanked', 'praised', 'complained', 'confirmed', 'boasted', 'lamented',
 	'recalled', 'revealed', 'maintained', 'countered', 'retorted', 'observed', 'emphasised', 'emphasized',
-	'messaged', 'wrote', 'went', 'saying', 'telling', 'adding', 'writing', 'tweeting', 'posting', 'calling',
+	'messaged', 'interrupted', 'interjected', 'attacked', 'snapped', 'shouted', 'cautioned', 'reflected',
+	'went', 'saying', 'telling', 'adding', 'writing', 'tweeting', 'posting', 'calling',
 	'urging', 'insisting', 'claiming', 'arguing', 'warning', 'describing', 'accusing', 'denying', 'demanding',
 	'declaring', 'admitting', 'conceding', 'vowing', 'pledging', 'promising', 'blaming', 'branding',
 ]);
@@ -159,6 +160,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
 	'expert', 'official', 'director', 'executive', 'premier', 'whip', 'deputy', 'incumbent', 'challenger',
 	'frontbencher', 'backbencher', 'grandee', 'veteran', 'politician', 'founder', 'officer', 'mp-elect',
 	'representative', 'nominee', 'contender', 'winner', 'runner-up', 'commentator', 'academic', 'lecturer',
+	'co-ordinator', 'coordinator', 'adviser', 'advisor', 'aide', 'psephologist', 'economist', 'scientist', 'researcher',
 ]);
 
 /** Capitalised title words that are a role, not a name, when they open a run of capitals. */

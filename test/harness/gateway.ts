@@ -50,6 +50,11 @@ export class FakeGateway {
 	private sessionId = 'fake-session-0';
 	/** Connections whose heartbeats go unanswered (the zombie fault). */
 	private readonly silenced = new WeakSet<WebSocket>();
+	/**
+	 * Connections Discord has stopped dispatching to: after op 7 or op 9, and a zombie (nothing gets
+	 * through). What is sent meanwhile waits in `history` for the RESUME, so nothing is seen twice.
+	 */
+	private readonly stale = new WeakSet<WebSocket>();
 	/** When set, an IDENTIFY is answered by closing with this code (4004: authentication failed). */
 	closeOnIdentify: number | null = null;
 	/**
@@ -145,13 +150,16 @@ export class FakeGateway {
 				for (const socket of this.sockets) socket.terminate();
 				break;
 			case 'zombie':
-				for (const socket of this.sockets) this.silenced.add(socket);
+				for (const socket of this.sockets) {
+					this.silenced.add(socket);
+					this.stale.add(socket);
+				}
 				break;
 			case 'invalid-session':
-				this.broadcast({ op: OP.invalidSession, d: fault.resumable });
+				this.broadcastThenGoStale({ op: OP.invalidSession, d: fault.resumable });
 				break;
 			case 'reconnect':
-				this.broadcast({ op: OP.reconnect, d: null });
+				this.broadcastThenGoStale({ op: OP.reconnect, d: null });
 				break;
 		}
 	}
@@ -206,6 +214,7 @@ export class FakeGateway {
 				break;
 			case OP.resume:
 				// Missed events first, then RESUMED, in Discord's order.
+				this.stale.delete(socket);
 				for (const missed of this.missedSince(frame.d)) send(socket, missed);
 				this.sequence += 1;
 				send(socket, { op: OP.dispatch, t: 'RESUMED', s: this.sequence, d: {} });
@@ -234,11 +243,18 @@ export class FakeGateway {
 	}
 
 	private broadcast(frame: Frame): void {
-		for (const socket of this.openSockets()) send(socket, frame);
+		for (const socket of this.liveSockets()) send(socket, frame);
 	}
 
-	private openSockets(): WebSocket[] {
-		return [...this.sockets].filter((socket) => socket.readyState === socket.OPEN);
+	private broadcastThenGoStale(frame: Frame): void {
+		for (const socket of this.liveSockets()) {
+			send(socket, frame);
+			this.stale.add(socket);
+		}
+	}
+
+	private liveSockets(): WebSocket[] {
+		return [...this.sockets].filter((socket) => socket.readyState === socket.OPEN && !this.stale.has(socket));
 	}
 }
 

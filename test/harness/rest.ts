@@ -66,6 +66,8 @@ export class MockRest {
 	readonly callbackFaults: RestFault[] = [];
 	/** The same for edits of @original (the reply after a deferral). */
 	readonly editFaults: RestFault[] = [];
+	/** Interactions already acknowledged: Discord refuses a second callback with 40060, and so do we. */
+	private readonly acknowledged = new Set<string>();
 
 	constructor(gatewayUrl: string) {
 		nock.disableNetConnect();
@@ -82,7 +84,8 @@ export class MockRest {
 		scope.post(/^\/api\/v10\/interactions\/\d+\/[^/]+\/callback/).reply((uri, body) => {
 			const [, id, token] = /\/interactions\/(\d+)\/([^/?]+)\/callback/.exec(uri) ?? [];
 			// 204 without a JSON content-type: an empty body declared as JSON makes discord.js throw.
-			const reply = faultReply(this.callbackFaults.shift()) ?? [204, ''];
+			const reply = faultReply(this.callbackFaults.shift()) ?? (id && this.acknowledged.has(id) ? faultReply(alreadyAcknowledged()) : undefined) ?? [204, ''];
+			if (id && reply[0] < 300) this.acknowledged.add(id);
 			this.record({ kind: 'callback', method: 'POST', path: uri, interactionId: id, token, body: parse(body), status: reply[0] });
 			return reply;
 		});
@@ -128,6 +131,7 @@ export class MockRest {
 	/** Forgets the captures so far (a long load run would otherwise keep every body in memory). */
 	clearCaptures(): void {
 		this.captures.length = 0;
+		this.acknowledged.clear();
 	}
 
 	/** Everything sent for one interaction (its callback, edits and follow-ups), in order. */

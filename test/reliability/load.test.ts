@@ -1,0 +1,83 @@
+/**
+ * A burst of 1,000 mixed interactions at 100 a second (the issue's "1,000 in 10 s") through the real
+ * client: every one answered exactly once, no stalls in dispatch-to-callback latency, memory back
+ * near where it started, the page store at its cap. Then a smaller burst while the gateway and REST
+ * misbehave: still none lost, none doubled.
+ */
+import { runInNewContext } from 'node:vm';
+import v8 from 'node:v8';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EngineApi } from '../../src/answer/engine.js';
+import type { FindSourcesAnswer } from '../../src/answer/model.js';
+import { PageStore } from '../../src/discord/pagination.js';
+import { overrideEngine, testEngine } from '../harness/engine.js';
+import { startHarness } from '../harness/index.js';
+import type { Harness } from '../harness/index.js';
+import { allViolations } from '../harness/limits.js';
+import { runLoad } from '../harness/load.js';
+import { LONG_PREFIX, mixedInteraction } from '../harness/mix.js';
+import { rateLimited, serverError } from '../harness/rest.js';
+import { askAnswer, citation } from '../render/answers.js';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const PAGE_STORE_MAX = 50;
+const pages = new PageStore({ max: PAGE_STORE_MAX });
+let h: Harness;
+
+beforeAll(async () => {
+	const real: EngineApi = await testEngine();
+	// The real engine, except that "long:" statements get a three-page answer, so their More buttons
+	// put arguments in the page store (the seeds alone give Find sources one page).
+	const long: FindSourcesAnswer = { ...askAnswer(), command: 'find-sources', question: '', suggestions: [], title: 'Sources for a long statement', citations: Array.from({ length: 20 }, (_, i) => citation(i + 1)) };
+	const engine = overrideEngine(real, { findSources: (s) => (s.startsWith(LONG_PREFIX) ? { ...long, question: s } : real.findSources(s)) });
+	h = await startHarness({ engine, pages, heartbeatIntervalMs: 200, instantReidentify: true });
+});
+afterAll(() => h.stop());
+
+/** Heap in MB after a full collection, without the harness's own records of what was sent. */
+function settledHeapMb(): number {
+	h.rest.clearCaptures();
+	h.gateway.clearRecords();
+	h.logs.length = 0;
+	gc();
+	gc();
+	return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+describe('load', () => {
+	it('1,000 mixed interactions in 10 s: each answered once, no stalls, memory back near baseline', async () => {
+		await runLoad(h, { count: 200, perSecond: 400, next: mixedInteraction }); // warm up: JIT, caches
+		const baseline = settledHeapMb();
+
+		const report = await runLoad(h, { count: 1000, perSecond: 100, next: mixedInteraction });
+		expect(allViolations(h.rest.captures)).toEqual([]);
+		expect(report).toMatchObject({ sent: 1000, answered: 1000, duplicated: 0, lost: 0 });
+		// The issue's target is 1 s, and `npm run soak` reports p99 against it. Measured here: 30–300 ms,
+		// but up to 1.2 s when other jobs oversubscribe the two cores, so the test asserts only what
+		// a real stall would break (an interaction waiting on a timer or on another's reply).
+		expect(report.p99Ms).toBeLessThan(3000);
+		expect(pages.size).toBe(PAGE_STORE_MAX);
+		// Measured: ~2.5 MB retained (the full page store, JIT code). A leak of one answer per
+		// interaction would be well over this.
+		expect(settledHeapMb() - baseline).toBeLessThan(25);
+	});
+
+	it('300 more while the gateway drops, goes zombie and REST fails: none lost, none doubled', async () => {
+		const faults = [
+			(): Promise<unknown> => h.gateway.inject({ kind: 'drop' }),
+			(): Promise<unknown> => h.gateway.inject({ kind: 'zombie' }),
+			(): Promise<unknown> => h.gateway.inject({ kind: 'invalid-session', resumable: true }),
+			(): void => void h.rest.callbackFaults.push(rateLimited(0.05), serverError(500), rateLimited(0.02)),
+		];
+		const next = (i: number): ReturnType<typeof mixedInteraction> => {
+			// Every 60th interaction, one fault, while the burst goes on.
+			if (i % 60 === 30) void faults[Math.floor(i / 60) % faults.length]?.();
+			return mixedInteraction(i);
+		};
+		const report = await runLoad(h, { count: 300, perSecond: 100, next });
+		expect(report).toMatchObject({ sent: 300, answered: 300, duplicated: 0, lost: 0 });
+		expect(allViolations(h.rest.captures)).toEqual([]);
+	});
+});
