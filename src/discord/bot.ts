@@ -72,8 +72,12 @@ export function createBot(options: BotOptions): Bot {
 	// Without an 'error' listener an EventEmitter error event would throw and end the process.
 	client.on(Events.Error, (error) => log.error('client error', { error: describeError(error) }));
 	client.on(Events.Warn, (message) => log.warn('client warning', { message }));
+	let stopping = false;
 	// Reconnects are routine (Discord restarts gateways), but an operator chasing a gap wants them.
-	client.on(Events.ShardReconnecting, (shard) => log.info('gateway reconnecting', { shard }));
+	// destroy() closes the socket too, which discord.js reports the same way: not worth a line.
+	client.on(Events.ShardReconnecting, (shard) => {
+		if (!stopping) log.info('gateway reconnecting', { shard });
+	});
 	client.on(Events.ShardResume, (shard, replayed) => log.info('gateway resumed', { shard, replayed }));
 	client.on(Events.ShardDisconnect, (event, shard) => {
 		const meaning = describeCloseCode(event.code);
@@ -93,6 +97,7 @@ export function createBot(options: BotOptions): Bot {
 		},
 		async stop() {
 			await dispatcher.drain();
+			stopping = true;
 			await client.destroy();
 		},
 	};

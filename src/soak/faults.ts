@@ -8,7 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { startBotProcess } from '../../test/harness/child.js';
 import type { BotProcessOptions } from '../../test/harness/child.js';
-import { Gate } from '../../test/harness/gate.js';
+import type { Gate } from '../../test/harness/gate.js';
 import type { GatewayFault } from '../../test/harness/gateway.js';
 import { TOKEN } from '../../test/harness/ids.js';
 import type { Harness } from '../../test/harness/index.js';

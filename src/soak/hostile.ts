@@ -47,7 +47,7 @@ export async function hostileDirect(engine: EngineApi, perCommand: number): Prom
 	const results: HostileResult[] = [];
 	for (const command of ANSWER_COMMANDS) {
 		const worst: HostileCase[] = WORST_CASES.map((text) => ({ kind: 'answer', command, args: [text, text] }));
-		results.push(await direct(engine, `/${command === 'Find sources' ? 'Find sources' : command}`, [...worst, ...fc.sample(answerCase(command), perCommand)]));
+		results.push(await direct(engine, command === 'Find sources' ? command : `/${command}`, [...worst, ...fc.sample(answerCase(command), perCommand)]));
 	}
 	results.push(await direct(engine, 'autocomplete', fc.sample(autocompleteCase(), perCommand)));
 	results.push(await direct(engine, 'More button ids', fc.sample(buttonCase(), perCommand)));

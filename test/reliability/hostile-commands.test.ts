@@ -19,7 +19,7 @@ beforeAll(async () => {
 describe('answer commands', () => {
 	it.each([
 		['quote', 1500],
-		['result', 1200],
+		['result', 1500],
 		['sources', 200],
 	])('%s: %i hostile inputs: valid payloads, no pings, no exceptions', async (command, runs) => {
 		const worst: HostileCase[] = WORST_CASES.map((text) => ({ kind: 'answer', command, args: [text, text] }));
@@ -28,14 +28,14 @@ describe('answer commands', () => {
 });
 
 describe('autocomplete', () => {
-	it('2000 hostile partial names: at most 25 choices of 1–100 characters, no exceptions', async () => {
+	it('3000 hostile partial names: at most 25 choices of 1–100 characters, no exceptions', async () => {
 		const worst: HostileCase[] = WORST_CASES.map((typed) => ({ kind: 'autocomplete', command: 'quote', option: 'speaker', typed }));
-		expect((await assertHostile(engine, commands, autocompleteCase(), 2000, worst)).runs).toBe(2000);
+		expect((await assertHostile(engine, commands, autocompleteCase(), 3000, worst)).runs).toBe(3000);
 	});
 });
 
 describe('More buttons', () => {
-	it('1000 forged custom_ids: each expires cleanly or turns to a valid page', async () => {
-		expect((await assertHostile(engine, commands, buttonCase(), 1000)).runs).toBe(1000);
+	it('1500 forged custom_ids: each expires cleanly or turns to a valid page', async () => {
+		expect((await assertHostile(engine, commands, buttonCase(), 1500)).runs).toBe(1500);
 	});
 });

@@ -18,9 +18,9 @@ beforeAll(async () => {
 });
 
 describe.each([
-	['ask', 1500],
-	['verify', 1500],
-	['Find sources', 1500],
+	['ask', 1000],
+	['verify', 1000],
+	['Find sources', 1000],
 ])('%s', (command, runs) => {
 	it(`${runs} hostile inputs and the worst known ones: valid payloads, no pings, no exceptions`, async () => {
 		const worst: HostileCase[] = WORST_CASES.map((text) => ({ kind: 'answer', command, args: [text] }));

@@ -1,6 +1,6 @@
 /**
- * A burst of 1,000 mixed interactions at 100 a second (the issue's "1,000 in 10 s") through the real
- * client: every one answered exactly once, no stalls in dispatch-to-callback latency, memory back
+ * A burst of 1,000 mixed interactions at 200 a second (within the issue's "1,000 in 10 s"; `npm run
+ * soak` runs the full 10 s at 100 a second) through the real client: every one answered exactly once, no stalls in dispatch-to-callback latency, memory back
  * near where it started, the page store at its cap. Then a smaller burst while the gateway and REST
  * misbehave: still none lost, none doubled.
  */
@@ -47,11 +47,11 @@ function settledHeapMb(): number {
 }
 
 describe('load', () => {
-	it('1,000 mixed interactions in 10 s: each answered once, no stalls, memory back near baseline', async () => {
+	it('1,000 mixed interactions in 5 s: each answered once, no stalls, memory back near baseline', async () => {
 		await runLoad(h, { count: 200, perSecond: 400, next: mixedInteraction }); // warm up: JIT, caches
 		const baseline = settledHeapMb();
 
-		const report = await runLoad(h, { count: 1000, perSecond: 100, next: mixedInteraction });
+		const report = await runLoad(h, { count: 1000, perSecond: 200, next: mixedInteraction });
 		expect(allViolations(h.rest.captures)).toEqual([]);
 		expect(report).toMatchObject({ sent: 1000, answered: 1000, duplicated: 0, lost: 0 });
 		// The issue's target is 1 s, and `npm run soak` reports p99 against it. Measured here: 30–300 ms,
@@ -76,7 +76,7 @@ describe('load', () => {
 			if (i % 60 === 30) void faults[Math.floor(i / 60) % faults.length]?.();
 			return mixedInteraction(i);
 		};
-		const report = await runLoad(h, { count: 300, perSecond: 100, next });
+		const report = await runLoad(h, { count: 300, perSecond: 200, next });
 		expect(report).toMatchObject({ sent: 300, answered: 300, duplicated: 0, lost: 0 });
 		expect(allViolations(h.rest.captures)).toEqual([]);
 	});

@@ -42,18 +42,6 @@ describe('npm start when it cannot work', () => {
 		});
 	});
 
-	it('4004 after login (the token was reset while running): exit 1 instead of a dead, silent bot', async () => {
-		await withBot({}, async (bot) => {
-			await bot.waitForOutput('"msg":"ready"');
-			bot.gateway.disconnectAll(4004);
-			expect(await bot.exited).toBe(1);
-			const errors = errorLines(bot.output);
-			expect(errors.find((l) => l.msg === 'Discord closed the gateway for good')).toMatchObject({ code: 4004, meaning: expect.stringContaining('check DISCORD_TOKEN') });
-			expect(bot.gateway.identifies).toBe(1);
-			expect(bot.output).not.toContain(TOKEN);
-		});
-	});
-
 	it('a login refused over REST with the token echoed in the error: exit 1, the token redacted', async () => {
 		const gatewayInfo = { status: 403, body: { message: `Forbidden for Bot ${TOKEN}`, code: 50001 } };
 		await withBot({ gatewayInfo }, async (bot) => {
@@ -77,8 +65,8 @@ describe('npm start when it cannot work', () => {
 	});
 });
 
-describe('npm start when Discord sends something discord.js cannot handle', () => {
-	it('logs it, keeps serving, and never prints the token', async () => {
+describe('npm start while running', () => {
+	it('survives a payload discord.js throws on, then stops with exit 1 when the token is reset (4004), never printing the token', async () => {
 		await withBot({}, async (bot) => {
 			await bot.waitForOutput('"msg":"ready"');
 			// No member, user, data or entitlements: discord.js throws while building the interaction.
@@ -87,6 +75,13 @@ describe('npm start when Discord sends something discord.js cannot handle', () =
 			bot.gateway.dispatchInteraction(help);
 			const callback = await bot.waitForRequest(`/interactions/${help.id}/`);
 			expect(JSON.parse(callback.body)).toMatchObject({ type: 4 });
+
+			// The token was reset in the Developer Portal: Discord closes the session with 4004.
+			bot.gateway.disconnectAll(4004);
+			expect(await bot.exited).toBe(1);
+			const errors = errorLines(bot.output);
+			expect(errors.find((l) => l.msg === 'Discord closed the gateway for good')).toMatchObject({ code: 4004, meaning: expect.stringContaining('check DISCORD_TOKEN') });
+			expect(bot.gateway.identifies).toBe(1);
 			expect(bot.output).not.toContain(TOKEN);
 		});
 	});
