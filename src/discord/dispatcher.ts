@@ -85,26 +85,28 @@ export class Dispatcher {
 
 	private async handleLogged(interaction: Interaction): Promise<void> {
 		const started = performance.now();
-		let outcome: Outcome;
-		let errorId: string | undefined;
+		let result: { outcome: Outcome; errorId?: string };
 		try {
-			outcome = this.closing ? await this.refuseWhileClosing(interaction) : await this.route(interaction);
+			result = { outcome: this.closing ? await this.refuseWhileClosing(interaction) : await this.route(interaction) };
 		} catch (error) {
-			if (isGone(error)) {
-				// Nothing can reach the user any more; an apology would be one more failing request.
-				this.options.log.warn('interaction no longer answerable', { id: interaction.id, command: describe(interaction), code: error.code, error: describeError(error) });
-				outcome = 'gone';
-				this.logOutcome(interaction, started, outcome, undefined);
-				return;
-			}
-			errorId = this.newErrorId();
-			outcome = 'error';
-			this.options.log.error('handler failed', { errorId, id: interaction.id, command: describe(interaction), error: describeError(error) });
-			await this.apologise(interaction, errorId).catch((apologyError: unknown) =>
-				this.options.log.warn('could not send apology', { errorId, error: describeError(apologyError) }),
-			);
+			result = await this.recover(interaction, error);
 		}
-		this.logOutcome(interaction, started, outcome, errorId);
+		this.logOutcome(interaction, started, result.outcome, result.errorId);
+	}
+
+	/** A handler failed: apologise with an error id, unless Discord will take nothing more for this interaction. */
+	private async recover(interaction: Interaction, error: unknown): Promise<{ outcome: Outcome; errorId?: string }> {
+		if (isGone(error)) {
+			// Nothing can reach the user any more; an apology would be one more failing request.
+			this.options.log.warn('interaction no longer answerable', { id: interaction.id, command: describe(interaction), code: error.code, error: describeError(error) });
+			return { outcome: 'gone' };
+		}
+		const errorId = this.newErrorId();
+		this.options.log.error('handler failed', { errorId, id: interaction.id, command: describe(interaction), error: describeError(error) });
+		await this.apologise(interaction, errorId).catch((apologyError: unknown) =>
+			this.options.log.warn('could not send apology', { errorId, error: describeError(apologyError) }),
+		);
+		return { outcome: 'error', errorId };
 	}
 
 	private logOutcome(interaction: Interaction, started: number, outcome: Outcome, errorId: string | undefined): void {

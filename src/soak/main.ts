@@ -10,14 +10,13 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { ALL_COMMANDS, loadCommands } from '../../commands/index.js';
 import { ask } from '../../commands/ask.js';
-import type { FindSourcesAnswer } from '../answer/model.js';
 import type { SlashAnswerCommand } from '../discord/command.js';
 import { PageStore } from '../discord/pagination.js';
-import { overrideEngine, testEngine } from '../../test/harness/engine.js';
+import { testEngine } from '../../test/harness/engine.js';
 import { Gate } from '../../test/harness/gate.js';
 import { startHarness } from '../../test/harness/index.js';
 import type { Harness } from '../../test/harness/index.js';
-import { LONG_PREFIX } from '../../test/harness/mix.js';
+import { withLongStatements } from '../../test/harness/mix.js';
 import { regexLiterals, scanPatterns } from '../../test/reliability/regex-scan.js';
 import type { FaultResult } from './faults.js';
 import { runHarnessFaults, runProcessFaults } from './faults.js';
@@ -53,20 +52,20 @@ const say = (line: string): boolean => process.stderr.write(`${line}\n`);
 
 /** The bot under soak: the real engine and commands, plus /slow (a handler the soak holds past 3 s). */
 async function startBot(gate: Gate): Promise<{ h: Harness; pages: PageStore }> {
-	const real = await testEngine();
 	// "long:" statements get a many-page answer, so More buttons fill the (bounded) page store.
-	const long: FindSourcesAnswer = { ...(real.findSources('Hartlepool') as FindSourcesAnswer), title: 'A long answer' };
-	long.citations = Array.from({ length: 20 }, (_, i) => ({ ...(long.citations[0] ?? fallbackCitation()), n: i + 1 }));
-	const engine = overrideEngine(real, { findSources: (s) => (s.startsWith(LONG_PREFIX) ? { ...long, question: s } : real.findSources(s)) });
-	const slow: SlashAnswerCommand = { ...ask, data: { ...ask.data, name: 'slow' }, answer: async (e, [q = '']) => (await gate.wait(), e.ask(q)) };
+	const engine = withLongStatements(await testEngine());
+	const slow: SlashAnswerCommand = {
+		...ask,
+		data: { ...ask.data, name: 'slow' },
+		answer: async (e, [question = '']) => {
+			await gate.wait();
+			return e.ask(question);
+		},
+	};
 	const pages = new PageStore();
 	// Heartbeats every 250 ms (Discord: ~41 s) so a zombie is noticed in the soak's lifetime.
 	const h = await startHarness({ engine, pages, commands: loadCommands([...ALL_COMMANDS, slow]), heartbeatIntervalMs: 250 });
 	return { h, pages };
-}
-
-function fallbackCitation(): FindSourcesAnswer['citations'][number] {
-	return { n: 1, source: 'x.txt', title: 'x', date: null, paragraph: 1, text: 'x', excerpt: 'x', marks: [], corroboratedBy: [] };
 }
 
 function loadTable(results: LoadResult[], pages: PageStore): string {

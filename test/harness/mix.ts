@@ -1,4 +1,8 @@
 /** A newsroom's mix of interactions, for load runs: every command, autocomplete, context menu and button. */
+import type { EngineApi } from '../../src/answer/engine.js';
+import type { FindSourcesAnswer } from '../../src/answer/model.js';
+import { askAnswer, citation } from '../render/answers.js';
+import { overrideEngine } from './engine.js';
 import { autocomplete, buttonClick, chatInput, messageContextMenu } from './payloads.js';
 import type { InteractionPayload } from './payloads.js';
 
@@ -13,8 +17,24 @@ const QUESTIONS = [
 	'Which party held the seat before?',
 ];
 
-/** Statements starting with this get a long answer in the load test's engine, to fill the page store. */
+/** Statements starting with this get a long answer from `withLongStatements`, to fill the page store. */
 export const LONG_PREFIX = 'long: ';
+
+/**
+ * The real engine, except that "long:" statements get a three-page answer, so their More buttons
+ * put arguments in the page store (on the seeds alone, Find sources has one page).
+ */
+export function withLongStatements(real: EngineApi): EngineApi {
+	const long: FindSourcesAnswer = {
+		...askAnswer(),
+		command: 'find-sources',
+		title: 'Sources for a long statement',
+		question: '',
+		suggestions: [],
+		citations: Array.from({ length: 20 }, (_, i) => citation(i + 1)),
+	};
+	return overrideEngine(real, { findSources: (s) => (s.startsWith(LONG_PREFIX) ? { ...long, question: s } : real.findSources(s)) });
+}
 
 const MAKERS: readonly ((i: number) => InteractionPayload)[] = [
 	(i) => chatInput('ask', { question: QUESTIONS[i % QUESTIONS.length] ?? 'Who won?', private: i % 5 === 0 }),
