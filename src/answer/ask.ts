@@ -18,6 +18,7 @@ export function answerQuestion(
 	command: QuestionCommand = 'ask',
 	results: readonly ElectionResult[] = [],
 ): AskAnswer | FindSourcesAnswer {
+	if (question.trim() === '') return { command, title: 'No question asked', summary: 'Ask a question about the articles.', found: false, citations: [], question, suggestions: [] };
 	const outcome = index.find(question, { names: namesForRoles(question, results) });
 	if (!outcome.found) return notInSources(index, question, outcome.unknownWords, command);
 	const citations = outcome.hits.map((hit, i) => citeHit(lookup, hit, i + 1));

@@ -91,6 +91,8 @@ async function loadArticle(root: string, relative: string): Promise<ArticleOutco
 	let bytes: Buffer;
 	try {
 		const info = await stat(full);
+		// A FIFO or a device (a link to /dev/zero) would block or never end: only regular files are articles.
+		if (!info.isFile()) return { reason: 'not a regular file' };
 		if (info.size > MAX_ARTICLE_BYTES) return { reason: `larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB (${info.size} bytes)` };
 		bytes = await readFile(full);
 	} catch (error) {

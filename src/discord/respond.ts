@@ -1,6 +1,6 @@
 /**
- * The only way the bot speaks. Every reply, edit, update and follow-up goes through `send` or
- * `update`, which set `allowed_mentions: { parse: [] }`: article text quoting "@everyone" or a
+ * The only way the bot speaks. Every reply, edit, update and follow-up goes through `send`,
+ * `notify` or `update`, which set `allowed_mentions: { parse: [] }`: article text quoting "@everyone" or a
  * role mention can never ping anyone, whatever the renderer missed.
  */
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes } from 'discord.js';

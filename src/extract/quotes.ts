@@ -157,7 +157,9 @@ function classifyKinds(article: Article, segments: QuoteSegment[]): QuoteSegment
  * words inside the writer's own sentence (`said she was "deeply proud"`).
  */
 function kindAt(text: string, segment: QuoteSegment): QuoteKind {
-	const prefix = text.slice(0, segment.openMark ?? 0).trimEnd();
+	// Only the words just before the mark matter; looking further back made long paragraphs quadratic.
+	const start = segment.openMark ?? 0;
+	const prefix = text.slice(Math.max(0, start - 200), start).trimEnd();
 	if (prefix === '' || /[:,.?!—–]$/.test(prefix) || /[.?!]["”’']$/.test(prefix)) return 'full';
 	const lastWord = (/(\p{L}+)$/u.exec(prefix)?.[1] ?? '').toLowerCase();
 	const startsSentence = /^\p{Lu}/u.test(segment.text) && /[.?!,]$/.test(segment.text);

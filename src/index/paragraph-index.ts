@@ -192,7 +192,7 @@ export class ParagraphIndex {
 			queries: [allTerms.join(' ')],
 			fields: ['text', 'context'],
 			fuzzy: (term: string, i: number) => (i < own && isFuzzyCandidate(term) ? 0.25 : false),
-			prefix: (term: string, i: number) => i === own - 1 && term.length >= 4 && !/^\d/.test(term),
+			prefix: (term: string, i: number) => i === own - 1 && term.length >= 4 && term.length <= MAX_FUZZY_LENGTH && !/^\d/.test(term),
 			// Once a name has chosen the articles it says little about which of their paragraphs answers.
 			boostTerm: (term: string, i: number) => (i >= own ? EXPANSION_WEIGHT : scope?.subjects.has(term) ? SCOPE_TERM_WEIGHT : 1),
 		};
@@ -321,7 +321,7 @@ export class ParagraphIndex {
 	 * cost tens of milliseconds a lookup on an archive-sized corpus.
 	 */
 	private closestTerms(term: string, maxDistance: number): string[] {
-		if (/^\d/.test(term)) return [];
+		if (/^\d/.test(term) || term.length > MAX_FUZZY_LENGTH) return [];
 		const matches = [...this.knownVocabulary().fuzzyGet(term, maxDistance)];
 		return matches.sort(([, [orderA, distanceA]], [, [orderB, distanceB]]) => distanceA - distanceB || orderA - orderB).map(([known]) => this.surfaceForms.get(known) ?? known);
 	}
@@ -477,8 +477,11 @@ function refKey(ref: ParagraphRef): string {
 	return `${ref.articleId}\u0000${ref.number}`;
 }
 
+/** Longer than any word a journalist types: fuzzy and prefix lookups on such a term cost much and find nothing. */
+const MAX_FUZZY_LENGTH = 24;
+
 function isFuzzyCandidate(term: string): boolean {
-	return term.length >= 5 && !/\d/.test(term);
+	return term.length >= 5 && term.length <= MAX_FUZZY_LENGTH && !/\d/.test(term);
 }
 
 function unique<T>(values: T[]): T[] {

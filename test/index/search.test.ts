@@ -83,6 +83,14 @@ describe('ask: the relevance floor', () => {
 		},
 	);
 
+	it('answers an empty or blank question plainly instead of throwing', () => {
+		for (const question of ['', '   ']) {
+			const answer = engine.ask(question);
+			expect(answer.found).toBe(false);
+			expect(answer.citations).toEqual([]);
+		}
+	});
+
 	it('suggests the closest terms the index knows', () => {
 		const answer = engine.ask('What did the parmedics say about Okonkwo?');
 		if (answer.found) return expect(answer.citations[0]?.text).toContain('paramedic');

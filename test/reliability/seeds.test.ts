@@ -4,6 +4,7 @@
  * folder listing and the read (a reload racing an editor or a sync tool) are made deterministic by
  * intercepting reads of those two names.
  */
+import { execFileSync } from 'node:child_process';
 import { symlink, truncate, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -123,5 +124,15 @@ describe('bad files in the seeds folder', () => {
 		expect((await asked(h)).type).toBe(4);
 	});
 
-	it.todo('a FIFO, or a link to /dev/zero, named like an article is skipped instead of read for ever (load.ts reads any non-folder: reported)');
+	it('a FIFO, or a link to /dev/zero, named like an article is skipped instead of read for ever', async () => {
+		const folder = await seedsFolder({ 'good.txt': GOOD });
+		execFileSync('mkfifo', [path.join(folder, 'pipe.txt')]);
+		await symlink('/dev/zero', path.join(folder, 'zero.txt'));
+		const engine = await Engine.fromDirectory(folder);
+		expect(engine.articles.map((a) => a.id)).toEqual(['good.txt']);
+		expect(engine.warnings).toEqual([
+			{ file: 'pipe.txt', reason: 'not a regular file' },
+			{ file: 'zero.txt', reason: 'not a regular file' },
+		]);
+	});
 });
