@@ -4,10 +4,9 @@
  * near where it started, the page store at its cap. Then a smaller burst while the gateway and REST
  * misbehave: still none lost, none doubled.
  */
-import { runInNewContext } from 'node:vm';
-import v8 from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PageStore } from '../../src/discord/pagination.js';
+import { settledHeapMb } from '../../src/soak/load.js';
 import { testEngine } from '../harness/engine.js';
 import { startHarness } from '../harness/index.js';
 import type { Harness } from '../harness/index.js';
@@ -15,9 +14,6 @@ import { allViolations } from '../harness/limits.js';
 import { runLoad } from '../harness/load.js';
 import { mixedInteraction, withLongStatements } from '../harness/mix.js';
 import { rateLimited, serverError } from '../harness/rest.js';
-
-v8.setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 
 const PAGE_STORE_MAX = 50;
 const pages = new PageStore({ max: PAGE_STORE_MAX });
@@ -29,20 +25,11 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
-/** Heap in MB after a full collection, without the harness's own records of what was sent. */
-function settledHeapMb(): number {
-	h.rest.clearCaptures();
-	h.gateway.clearRecords();
-	h.logs.length = 0;
-	gc();
-	gc();
-	return process.memoryUsage().heapUsed / 1024 / 1024;
-}
 
 describe('load', () => {
 	it('1,000 mixed interactions in 5 s: each answered once, no stalls, memory back near baseline', async () => {
 		await runLoad(h, { count: 100, perSecond: 400, next: mixedInteraction }); // warm up: JIT, caches
-		const baseline = settledHeapMb();
+		const baseline = settledHeapMb(h);
 
 		const report = await runLoad(h, { count: 1000, perSecond: 200, next: mixedInteraction });
 		expect(allViolations(h.rest.captures)).toEqual([]);
@@ -54,7 +41,7 @@ describe('load', () => {
 		expect(pages.size).toBe(PAGE_STORE_MAX);
 		// Measured: ~2.5 MB retained (the full page store, JIT code). A leak of one answer per
 		// interaction would be well over this.
-		expect(settledHeapMb() - baseline).toBeLessThan(25);
+		expect(settledHeapMb(h) - baseline).toBeLessThan(25);
 	});
 
 	it('240 more while the gateway drops, goes zombie and REST fails: none lost, none doubled', async () => {
