@@ -1058,8 +1058,15 @@ function tableFigures(paragraph: ParagraphAnalysis, constituency: string, contex
 	});
 }
 
+/** Strips trailing characters of a set: a loop, since `[set]+$` rescans long runs quadratically. */
+function trimTrailing(text: string, characters: string): string {
+	let end = text.length;
+	while (end > 0 && characters.includes(text.charAt(end - 1))) end--;
+	return text.slice(0, end);
+}
+
 function parseRow(segment: string): { name: string; party: string } | null {
-	const tail = segment.replace(/^[\s\S]*[.:;](?=\s)/, '').replace(/[\s|,:–—-]+$/, '');
+	const tail = trimTrailing(segment.replace(/^[\s\S]*[.:;](?=\s)/, ''), ' \t\n|,:–—-');
 	if (tail.split(/\s+/).length > 14) return null;
 	let name: string | null = null;
 	let party: string | null = null;
@@ -1073,7 +1080,7 @@ function parseRow(segment: string): { name: string; party: string } | null {
 			party = parenthesised[1] ?? null;
 			name = tail.slice(0, parenthesised.index);
 		} else {
-			const parts = tail.split(/\s*[,–—]\s*|\s+-\s+/).filter((part) => part.trim() !== '');
+			const parts = tail.split(/\s{0,8}[,–—]\s{0,8}|\s{1,8}-\s{1,8}/).filter((part) => part.trim() !== '');
 			if (parts.length >= 2) [name, party] = [parts[parts.length - 2] ?? null, parts[parts.length - 1] ?? null];
 			else ({ name, party } = splitPartySuffix(tail));
 		}
