@@ -1,10 +1,11 @@
 // `npm run bench [-- --scales 100,1000,10000] [--quick] [--queries N] [--seed N] [--timeout-min N]
-// [--build-budget-s N] [--command-budget-s N]`: generates a corpus per scale, measures build,
-// memory, cache and query latency, prints one table per scale and writes bench/results/<scale>.json.
+// [--build-budget-s N] [--command-budget-s N] [--print]`: generates a corpus per scale, measures build,
+// memory, cache and query latency, prints one table per scale and writes bench/results/<scale>.json
+// (<scale>-quick.json for --quick, so a CI run never overwrites a full one).
 // Each scale runs in a child process of its own, so one scale's garbage never inflates another's
 // memory figures, and a scale that outruns its time limit is stopped and reported, not waited for.
 import { fork } from 'node:child_process';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED } from './generate.js';
@@ -23,6 +24,10 @@ interface Options {
 	buildBudgetMs: number;
 	commandBudgetMs: number;
 	worker: boolean;
+	/** Print the tables of the results already in bench/results, measuring nothing. */
+	print: boolean;
+	/** A CI-sized run: its results go to <scale>-quick.json, never over a full run's. */
+	quick: boolean;
 }
 
 type Message = { type: 'progress' | 'done'; result: ScaleResult } | { type: 'failed'; error: string };
@@ -37,6 +42,8 @@ function parseOptions(argv: readonly string[]): Options | string {
 		buildBudgetMs: quick ? 60_000 : 600_000,
 		commandBudgetMs: quick ? 30_000 : 600_000,
 		worker: argv.includes('--worker'),
+		print: argv.includes('--print'),
+		quick,
 	};
 	const numbers: Record<string, (value: number) => void> = {
 		'--seed': (value) => (options.seed = value),
@@ -48,7 +55,7 @@ function parseOptions(argv: readonly string[]): Options | string {
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i] ?? '';
 		const value = argv[i + 1] ?? '';
-		if (flag === '--quick' || flag === '--worker') continue;
+		if (flag === '--quick' || flag === '--worker' || flag === '--print') continue;
 		i++;
 		if (flag === '--scales') options.scales = value.split(',').map((part) => Number(part.replace(/_/g, '')));
 		else if (numbers[flag]) numbers[flag](Number(value));
@@ -109,13 +116,25 @@ function withoutScales(argv: readonly string[]): string[] {
 }
 
 /** Atomic, like the cache: a reader never sees half a results file. */
-async function writeResult(result: ScaleResult): Promise<string> {
+async function writeResult(result: ScaleResult, quick: boolean): Promise<string> {
 	await mkdir(RESULTS_DIR, { recursive: true });
-	const file = path.join(RESULTS_DIR, `${result.scale}.json`);
+	const file = resultFile(result.scale, quick);
 	const temporary = `${file}.${process.pid}.tmp`;
 	await writeFile(temporary, `${JSON.stringify({ ...result, targets: checkTargets(result) }, null, 2)}\n`);
 	await rename(temporary, file);
 	return file;
+}
+
+function resultFile(scale: number, quick: boolean): string {
+	return path.join(RESULTS_DIR, `${scale}${quick ? '-quick' : ''}.json`);
+}
+
+async function printSaved(scales: readonly number[], quick: boolean): Promise<void> {
+	for (const scale of scales) {
+		const file = resultFile(scale, quick);
+		const saved = await readFile(file, 'utf8').catch(() => null);
+		process.stdout.write(saved ? `\n${formatResult(JSON.parse(saved) as ScaleResult)}\n(from ${file})\n` : `\nno results for ${scale} yet (${file})\n`);
+	}
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -126,6 +145,7 @@ async function main(argv: readonly string[]): Promise<void> {
 		return;
 	}
 	if (options.worker) return work(options);
+	if (options.print) return printSaved(options.scales, options.quick);
 	for (const scale of options.scales) {
 		const result = await runWorker(scale, options, argv);
 		if (!result) {
@@ -134,7 +154,7 @@ async function main(argv: readonly string[]): Promise<void> {
 		}
 		if (result.folder) await rm(result.folder, { recursive: true, force: true });
 		delete result.folder;
-		const file = await writeResult(result);
+		const file = await writeResult(result, options.quick);
 		process.stdout.write(`\n${formatResult(result)}\n(written to ${file})\n`);
 	}
 }

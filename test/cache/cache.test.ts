@@ -1,4 +1,5 @@
-import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -107,6 +108,15 @@ describe('the engine cache', () => {
 		await writeFile(file, 'hello');
 		expect((await openEngine(folder, { cacheDir, log })).reason).toMatch(/^corrupt: not an engine cache file/);
 		expect(logs.filter((line) => line.startsWith('warn engine cache corrupt'))).toHaveLength(2);
+	});
+
+	it('hashes the seeds without reading a FIFO or a device named like an article (it would never end)', async () => {
+		const { folder, cacheDir, log } = await setUp();
+		execFileSync('mkfifo', [path.join(folder, 'pipe.txt')]);
+		await symlink('/dev/zero', path.join(folder, 'zero.txt'));
+		const built = await openEngine(folder, { cacheDir, log });
+		expect(built.engine.warnings.map((warning) => warning.file).sort()).toEqual(['pipe.txt', 'zero.txt']);
+		expect((await openEngine(folder, { cacheDir, log })).from).toBe('cache');
 	});
 
 	it('writes atomically: no temporary file is left behind, and an old cache is replaced whole', async () => {
