@@ -5,7 +5,8 @@
  * a failed login, or Discord closing the gateway for good (4004: the token was reset).
  */
 import { loadCommands } from '../../commands/index.js';
-import { Engine } from '../answer/engine.js';
+import type { Engine } from '../answer/engine.js';
+import { loadEngine as loadCachedEngine } from '../cache/index.js';
 import { CorpusError } from '../corpus/load.js';
 import { createBot } from './bot.js';
 import { loadConfigOrExit } from './config.js';
@@ -25,8 +26,9 @@ const log = createLogger({ level: config.logLevel, format: config.logFormat, sec
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { error: describeError(reason) }));
 process.on('uncaughtException', (error) => log.error('uncaught exception', { error: describeError(error) }));
 
+// Start-up and /reindex go through the on-disk cache: unchanged seeds load without a rebuild.
 const loadEngine = async (): Promise<Engine> => {
-	const engine = await Engine.fromDirectory(config.seedsDir);
+	const engine = await loadCachedEngine(config.seedsDir, { log });
 	for (const warning of engine.warnings) log.warn('skipped file', { file: warning.file, reason: warning.reason });
 	log.info('indexed', { dir: config.seedsDir, articles: engine.articles.length, skipped: engine.warnings.length });
 	return engine;
