@@ -95,15 +95,26 @@ interface SpeakerCount {
 	reported: number;
 }
 
+// Knowledge is immutable, so the counts are made once per corpus: autocomplete asks on every keystroke.
+const countsByKnowledge = new WeakMap<Knowledge, SpeakerCount[]>();
+
 function speakerCounts(knowledge: Knowledge): SpeakerCount[] {
-	return knowledge.people
-		.map((person) => ({
-			person,
-			quotes: knowledge.quotes.filter((quote) => quote.speakerId === person.id).length,
-			reported: knowledge.reported.filter((line) => line.personId === person.id).length,
-		}))
+	const cached = countsByKnowledge.get(knowledge);
+	if (cached) return cached;
+	const quotes = tally(knowledge.quotes.map((quote) => quote.speakerId));
+	const reported = tally(knowledge.reported.map((line) => line.personId));
+	const counts = knowledge.people
+		.map((person) => ({ person, quotes: quotes.get(person.id) ?? 0, reported: reported.get(person.id) ?? 0 }))
 		.filter((count) => count.quotes + count.reported > 0)
 		.sort((a, b) => b.quotes - a.quotes || b.reported - a.reported || a.person.name.localeCompare(b.person.name));
+	countsByKnowledge.set(knowledge, counts);
+	return counts;
+}
+
+function tally(ids: readonly (string | null)[]): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const id of ids) if (id !== null) counts.set(id, (counts.get(id) ?? 0) + 1);
+	return counts;
 }
 
 /** Autocomplete: speakers whose names contain what was typed (any alias), most-quoted first, at most 25. */
