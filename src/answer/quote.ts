@@ -96,9 +96,9 @@ interface SpeakerCount {
 }
 
 // Knowledge is immutable, so the counts are made once per corpus: autocomplete asks on every keystroke.
-const countsByKnowledge = new WeakMap<Knowledge, SpeakerCount[]>();
+const countsByKnowledge = new WeakMap<Knowledge, readonly SpeakerCount[]>();
 
-function speakerCounts(knowledge: Knowledge): SpeakerCount[] {
+function speakerCounts(knowledge: Knowledge): readonly SpeakerCount[] {
 	const cached = countsByKnowledge.get(knowledge);
 	if (cached) return cached;
 	const quotes = tally(knowledge.quotes.map((quote) => quote.speakerId));
