@@ -50,7 +50,28 @@ export function answerVerify(knowledge: Knowledge, lookup: ParagraphLookup, word
 	return { ...base, title: verdict === 'exact' ? 'Exact wording found' : 'Close wording found', summary: summarise(verdict, matches), found: true, verdict, matches, citations: citations.build() };
 }
 
-function quoteCandidates(knowledge: Knowledge): Candidate[] {
+// A corpus is immutable: its words are split once, not on every check (a sub-editor checks many).
+const quoteCandidatesCache = new WeakMap<Knowledge, readonly Candidate[]>();
+// Keyed by the lookup: each Engine builds one lookup and one knowledge from the same articles.
+const paragraphCandidatesCache = new WeakMap<ParagraphLookup, readonly Candidate[]>();
+
+function memoised<K extends object>(cache: WeakMap<K, readonly Candidate[]>, key: K, build: () => Candidate[]): readonly Candidate[] {
+	const cached = cache.get(key);
+	if (cached) return cached;
+	const built = build();
+	cache.set(key, built);
+	return built;
+}
+
+function quoteCandidates(knowledge: Knowledge): readonly Candidate[] {
+	return memoised(quoteCandidatesCache, knowledge, () => splitQuotes(knowledge));
+}
+
+function paragraphCandidates(lookup: ParagraphLookup, knowledge: Knowledge): readonly Candidate[] {
+	return memoised(paragraphCandidatesCache, lookup, () => splitParagraphs(lookup, knowledge));
+}
+
+function splitQuotes(knowledge: Knowledge): Candidate[] {
 	return knowledge.quotes.flatMap((quote) =>
 		quote.occurrences.map((occurrence) => ({
 			ref: occurrence,
@@ -64,7 +85,7 @@ function quoteCandidates(knowledge: Knowledge): Candidate[] {
 }
 
 /** Whole paragraphs, for wording the writer used outside quote marks: found, but nobody's quote. */
-function paragraphCandidates(lookup: ParagraphLookup, knowledge: Knowledge): Candidate[] {
+function splitParagraphs(lookup: ParagraphLookup, knowledge: Knowledge): Candidate[] {
 	const articleIds = new Set<string>([...knowledge.quotes.flatMap((quote) => quote.occurrences.map((occurrence) => occurrence.articleId)), ...knowledge.people.flatMap((person) => person.mentions.map((mention) => mention.articleId))]);
 	const candidates: Candidate[] = [];
 	for (const articleId of articleIds) {
