@@ -15,6 +15,8 @@ interface Candidate {
 	ref: ParagraphRef;
 	speakerId: string | null;
 	words: string[];
+	/** How often each word occurs: the bound below needs counts, since a quote may repeat a word. */
+	wordCounts: ReadonlyMap<string, number>;
 	start: number;
 	end: number;
 	inQuote: boolean;
@@ -71,12 +73,23 @@ function paragraphCandidates(lookup: ParagraphLookup, knowledge: Knowledge): rea
 	return memoised(paragraphCandidatesCache, lookup, () => splitParagraphs(lookup, knowledge));
 }
 
+function wordsOf(text: string): { words: string[]; wordCounts: ReadonlyMap<string, number> } {
+	const words = matchWords(text);
+	return { words, wordCounts: countWords(words) };
+}
+
+function countWords(words: readonly string[]): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+	return counts;
+}
+
 function splitQuotes(knowledge: Knowledge): Candidate[] {
 	return knowledge.quotes.flatMap((quote) =>
 		quote.occurrences.map((occurrence) => ({
 			ref: occurrence,
 			speakerId: quote.speakerId,
-			words: matchWords(occurrence.text),
+			...wordsOf(occurrence.text),
 			start: occurrence.start,
 			end: occurrence.end,
 			inQuote: true,
@@ -91,18 +104,30 @@ function splitParagraphs(lookup: ParagraphLookup, knowledge: Knowledge): Candida
 	for (const articleId of articleIds) {
 		const article = lookup.article(articleId);
 		for (const paragraph of article?.paragraphs ?? []) {
-			candidates.push({ ref: { articleId, paragraph: paragraph.number }, speakerId: null, words: matchWords(paragraph.text), start: 0, end: paragraph.text.length, inQuote: false });
+			candidates.push({ ref: { articleId, paragraph: paragraph.number }, speakerId: null, ...wordsOf(paragraph.text), start: 0, end: paragraph.text.length, inQuote: false });
 		}
 	}
 	return candidates;
 }
 
 /** Exact matches if any; otherwise the closest stretches above the threshold (at most three). */
+/** Words the two share, counted with repeats: no window of the candidate can share more. */
+function sharedWords(words: ReadonlyMap<string, number>, checked: ReadonlyMap<string, number>): number {
+	let shared = 0;
+	for (const [word, count] of checked) shared += Math.min(count, words.get(word) ?? 0);
+	return shared;
+}
+
 function bestMatches(candidates: readonly Candidate[], checked: readonly string[]): Found[] {
 	const exact = candidates.filter((candidate) => containsWords(candidate.words, checked)).map((candidate) => ({ candidate, verdict: 'exact' as const, score: 1, window: [...checked] }));
 	if (exact.length > 0) return dedupeByParagraph(exact);
 	const close: Found[] = [];
+	const checkedWords = countWords(checked);
+	// A window scores shared / max(window, n) (see bestWindow), so reaching CLOSE_ENOUGH needs at least
+	// CLOSE_ENOUGH · n shared words. Most paragraphs share far fewer: they are skipped unslid.
+	const needed = Math.ceil(CLOSE_ENOUGH * checked.length - 1e-9);
 	for (const candidate of candidates) {
+		if (sharedWords(candidate.wordCounts, checkedWords) < needed) continue;
 		const best = bestWindow(candidate.words, checked);
 		if (best && best.score >= CLOSE_ENOUGH) close.push({ candidate, verdict: 'close', score: best.score, window: best.window });
 	}
