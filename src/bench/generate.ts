@@ -6,7 +6,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRandom, deriveSeed, type Random, ZipfSampler } from './prng.js';
-import { buildVocabulary, FIRST_NAMES, OCCUPATIONS, OUTLETS, PARTIES, type Party, type Vocabulary } from './vocabulary.js';
+import { buildVocabulary, capitalise, FIRST_NAMES, OCCUPATIONS, OUTLETS, PARTIES, type Party, type Vocabulary } from './vocabulary.js';
+import { formatCount } from '../extract/text.js';
 
 export const DEFAULT_SEED = 20240315;
 const VOCABULARY_SIZE = 50_000;
@@ -288,11 +289,6 @@ function quoted(writer: Writer, story: Story, opening?: string): string {
 	return opening && story.random.chance(0.4) ? `${opening} ${body}` : body;
 }
 
-/** 12345 → "12,345": as copy writes votes, whatever the machine's locale. */
-export function formatCount(value: number): string {
-	return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
 function shuffled<T>(random: Random, items: readonly T[]): T[] {
 	const copy = [...items];
 	for (let i = copy.length - 1; i > 0; i--) {
@@ -314,10 +310,6 @@ function second<T>(items: readonly T[]): T {
 
 function pad(value: number): string {
 	return String(value).padStart(2, '0');
-}
-
-function capitalise(text: string): string {
-	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function slug(text: string): string {

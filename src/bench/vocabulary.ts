@@ -72,7 +72,7 @@ function pseudoWord(random: Random): string {
 	return word;
 }
 
-function capitalise(word: string): string {
+export function capitalise(word: string): string {
 	return word.charAt(0).toUpperCase() + word.slice(1);
 }
 

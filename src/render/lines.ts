@@ -2,6 +2,7 @@
 // escapes them for Discord. One wording of a result or a verdict, wherever it is shown.
 import type { ElectionResultView, QuoteAnswer, VerifyAnswer } from '../answer/model.js';
 import { citationRefs as refs } from '../answer/cite.js';
+import { formatCount } from '../extract/text.js';
 
 export const VERDICTS = { exact: 'word for word', close: 'close, with differences', 'not found': 'not found in the sources' } as const;
 
@@ -11,7 +12,7 @@ type CandidateView = ElectionResultView['candidates'][number];
 
 export function candidateLine(candidate: CandidateView): string {
 	const party = candidate.party ? ` (${candidate.party})` : '';
-	const votes = candidate.votes === null ? '' : ` — ${candidate.votes.toLocaleString('en-GB')} votes`;
+	const votes = candidate.votes === null ? '' : ` — ${formatCount(candidate.votes)} votes`;
 	return `${candidate.name}${party}${votes} ${refs([...candidate.citations.party, ...candidate.citations.votes])}`;
 }
 
@@ -24,7 +25,7 @@ export function resultFactLines(result: ElectionResultView): string[] {
 	if (result.majority) {
 		const m = result.majority;
 		const stated = m.reported ? `, reported as “${m.reported.wording ?? m.reported.value}”` : '';
-		const figure = m.votes === null ? (m.reported?.wording ?? m.reported?.value ?? 'unknown') : `${m.votes.toLocaleString('en-GB')}${m.computed ? ' (computed from the votes)' : ''}${stated}`;
+		const figure = m.votes === null ? (m.reported?.wording ?? m.reported?.value ?? 'unknown') : `${formatCount(m.votes)}${m.computed ? ' (computed from the votes)' : ''}${stated}`;
 		facts.push(`Majority: ${figure} ${refs(m.citations)}`);
 	}
 	if (result.gain) {
