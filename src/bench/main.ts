@@ -1,7 +1,8 @@
-// `npm run bench [-- --scales 100,1000,10000] [--quick] [--queries N] [--seed N] [--timeout-min N]
+// `npm run bench [-- --scales 100,1000,10000] [--quick] [--queries N] [--e2e N] [--seed N] [--timeout-min N]
 // [--build-budget-s N] [--command-budget-s N] [--print]`: generates a corpus per scale, measures build,
 // memory, cache and query latency, prints one table per scale and writes bench/results/<scale>.json
-// (<scale>-quick.json for --quick, so a CI run never overwrites a full one).
+// (<scale>-quick.json for --quick, so a CI run never overwrites a full one). `--e2e N` sets how many
+// interactions go through the real discord.js Client to our bot and to a bare bot (0: none).
 // Each scale runs in a child process of its own, so one scale's garbage never inflates another's
 // memory figures, and a scale that outruns its time limit is stopped and reported, not waited for.
 import { fork } from 'node:child_process';
@@ -20,6 +21,8 @@ interface Options {
 	scales: number[];
 	seed: number;
 	queries: number;
+	/** End-to-end interactions per bot. */
+	interactions: number;
 	timeoutMs: number;
 	buildBudgetMs: number;
 	commandBudgetMs: number;
@@ -38,6 +41,7 @@ function parseOptions(argv: readonly string[]): Options | string {
 		scales: quick ? [100] : [100, 1_000, 10_000],
 		seed: DEFAULT_SEED,
 		queries: quick ? 200 : 1_000,
+		interactions: quick ? 200 : 1_000,
 		timeoutMs: 30 * 60_000,
 		buildBudgetMs: quick ? 60_000 : 600_000,
 		commandBudgetMs: quick ? 30_000 : 600_000,
@@ -48,6 +52,7 @@ function parseOptions(argv: readonly string[]): Options | string {
 	const numbers: Record<string, (value: number) => void> = {
 		'--seed': (value) => (options.seed = value),
 		'--queries': (value) => (options.queries = value),
+		'--e2e': (value) => (options.interactions = value),
 		'--timeout-min': (value) => (options.timeoutMs = value * 60_000),
 		'--build-budget-s': (value) => (options.buildBudgetMs = value * 1000),
 		'--command-budget-s': (value) => (options.commandBudgetMs = value * 1000),
@@ -62,6 +67,7 @@ function parseOptions(argv: readonly string[]): Options | string {
 		else return `Unknown option ${flag}.`;
 	}
 	if (options.scales.some((scale) => !Number.isInteger(scale) || scale < 1)) return '--scales takes positive whole numbers, e.g. --scales 100,1000';
+	if (!Number.isInteger(options.interactions) || options.interactions < 0) return '--e2e takes a whole number of interactions (0 for none)';
 	return options;
 }
 
@@ -73,6 +79,7 @@ async function work(options: Options): Promise<void> {
 			scale: options.scales[0] ?? 100,
 			seed: options.seed,
 			queries: options.queries,
+			interactions: options.interactions,
 			commandBudgetMs: options.commandBudgetMs,
 			buildBudgetMs: options.buildBudgetMs,
 			report: (partial) => send({ type: 'progress', result: partial }),

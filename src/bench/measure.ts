@@ -67,8 +67,13 @@ export function measureLatency<T>(inputs: readonly T[], run: (input: T) => unkno
 		times.push(performance.now() - start);
 		if (performance.now() > deadline) break;
 	}
-	times.sort((a, b) => a - b);
-	return { count: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times.at(-1) ?? Number.NaN, errors, firstError, truncated: times.length < inputs.length };
+	return latencyFrom(times, { errors, firstError, truncated: times.length < inputs.length });
+}
+
+/** Percentiles of `times` (milliseconds, any order), with what went wrong while measuring them. */
+export function latencyFrom(times: readonly number[], extra: Pick<Latency, 'errors' | 'firstError' | 'truncated'>): Latency {
+	const sorted = [...times].sort((a, b) => a - b);
+	return { count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN, ...extra };
 }
 
 let collect: (() => void) | undefined;

@@ -1,4 +1,5 @@
 // One scale's result as a table, and the targets from the performance issue checked against it.
+import type { EndToEnd } from './e2e.js';
 import type { Latency, Measured } from './measure.js';
 import { COMMANDS, type ScaleResult } from './results.js';
 import { formatDuration } from './scale.js';
@@ -45,6 +46,7 @@ function summaryRows(result: ScaleResult): string[][] {
 		['raw MiniSearch build', ms(raw?.buildMs)],
 		['indexing / raw build', ratio(phases.indexingMs, raw?.buildMs)],
 		['ask p50 ours / raw', ratio(p50(result.latency.ask), p50(raw?.ask))],
+		...endToEndRows(result.endToEnd),
 	];
 	if (cache && 'error' in cache) rows.push(['cache', `error: ${cache.error}`]);
 	else if (cache) {
@@ -59,7 +61,33 @@ function summaryRows(result: ScaleResult): string[][] {
 function latencyRows(result: ScaleResult): string[][] {
 	const rows = COMMANDS.map((command) => latencyRow(command === 'ask' && result.askPath === 'index' ? 'ask (index path)' : command, result.latency[command]));
 	rows.push(latencyRow('raw MiniSearch (ask queries)', result.raw?.ask));
+	rows.push(latencyRow('end to end: our bot (mixed)', endToEndSide(result.endToEnd, 'ours')));
+	rows.push(latencyRow('end to end: bare bot ("pong")', endToEndSide(result.endToEnd, 'bare')));
 	return rows;
+}
+
+/** One bot's end-to-end latency, or why there is none (shown in the row like a skipped command). */
+function endToEndSide(e2e: ScaleResult['endToEnd'], side: 'ours' | 'bare'): Measured | undefined {
+	if (!e2e) return undefined;
+	if ('skipped' in e2e) return e2e;
+	if ('error' in e2e) return { skipped: `error: ${e2e.error}` };
+	return e2e[side];
+}
+
+function measuredEndToEnd(e2e: ScaleResult['endToEnd']): EndToEnd | undefined {
+	return e2e && !('skipped' in e2e) && !('error' in e2e) ? e2e : undefined;
+}
+
+/** The ratio with how it was measured, and the medians per kind that explain it. */
+function endToEndRows(e2e: ScaleResult['endToEnd']): string[][] {
+	const measured = measuredEndToEnd(e2e);
+	if (!measured) return [['end to end p50 ours / bare bot', e2e && 'skipped' in e2e ? `skipped: ${e2e.skipped}` : e2e && 'error' in e2e ? `error: ${e2e.error}` : '—']];
+	const how = `${measured.ours.count} interactions each after ${measured.warmUp} warm-up, ${measured.dispatch}; ${measured.deferred} deferred`;
+	const kinds = Object.entries(measured.byKind).map(([kind, medians]) => `${kind} ${fixed(medians.oursP50)} / ${fixed(medians.bareP50)}`);
+	return [
+		['end to end p50 ours / bare bot', `${measured.ratio.toFixed(2)}× (${how})`],
+		['end to end p50 by kind, ours / bare (ms)', kinds.join('; ')],
+	];
 }
 
 function latencyRow(name: string, measured: Measured | undefined): string[] {
@@ -93,6 +121,7 @@ export function checkTargets(result: ScaleResult): TargetCheck[] {
 		limit('autocomplete p99', autocomplete, 5, msText),
 		limit('RSS after build', rss, 600, (value) => `${Math.round(value)} MB`, rssNote),
 		limit('ask p50 / raw MiniSearch p50', askP50 !== undefined && rawP50 ? askP50 / rawP50 : undefined, 1.5, (value) => `${value.toFixed(2)}×`),
+		limit('end to end p50 / bare bot p50', measuredEndToEnd(result.endToEnd)?.ratio, 1.2, (value) => `${value.toFixed(2)}×`),
 	];
 }
 

@@ -1,4 +1,5 @@
 // What one scale's run measured: written to bench/results/<scale>.json and printed as a table.
+import type { EndToEnd } from './e2e.js';
 import type { Measured, Memory } from './measure.js';
 
 export interface ScaleResult {
@@ -26,6 +27,8 @@ export interface ScaleResult {
 	latency: Record<string, Measured>;
 	raw?: { buildMs?: number; ask?: Measured };
 	cache?: { writeMs: number; startMs: number; megabytes: number; identical: boolean; compared: number } | { error: string };
+	/** Interactions through the real discord.js Client on the test harness: our bot against a bare "pong" bot. */
+	endToEnd?: EndToEnd | { skipped: string } | { error: string };
 	/** Set when the worker was stopped or crashed before the end. */
 	unfinished?: string;
 	notes: string[];

@@ -15,6 +15,7 @@ import type { Article } from '../corpus/types.js';
 import { extractKnowledge } from '../extract/index.js';
 import { ParagraphIndex } from '../index/paragraph-index.js';
 import { cacheFileFor, openEngine, saveEngine } from '../cache/index.js';
+import { measureEndToEnd } from './e2e.js';
 import { distinctWords, generateCorpus, writeCorpus } from './generate.js';
 import { buildQueries, type QuerySet } from './queries.js';
 import { collectGarbage, describe, measureLatency, memory, timed } from './measure.js';
@@ -24,6 +25,8 @@ export interface ScaleOptions {
 	scale: number;
 	seed: number;
 	queries: number;
+	/** End-to-end interactions per bot (ours and the bare one); 0 leaves that part out. */
+	interactions: number;
 	/** Per command: latency measurement stops (and says so) when this runs out. */
 	commandBudgetMs: number;
 	/** Extraction estimated to take longer than this is not run (it would only time out). */
@@ -59,6 +62,7 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
 		rawBaseline(context, articles);
 		const engine = await buildEngine(context, held);
 		if (engine) engineLatency(context, engine);
+		await endToEndPhase(context, engine);
 		await cachePhase(context, engine ?? withoutKnowledge(context, articles, held.index));
 		result.memory.peakRssMB = process.resourceUsage().maxRSS / 1e3;
 	} finally {
@@ -205,6 +209,26 @@ function engineLatency(context: Context, engine: Engine): void {
 	result.latency.verify = measureLatency(queries.verify, (wording) => engine.verify(wording), budget);
 	result.latency.speakerChoices = measureLatency(queries.speakerPrefixes, (typed) => engine.speakerChoices(typed), budget);
 	result.latency.constituencyChoices = measureLatency(queries.constituencyPrefixes, (typed) => engine.constituencyChoices(typed), budget);
+	report(context);
+}
+
+/**
+ * Our bot (this Engine, the real commands and dispatcher) against a bare "pong" bot, through the
+ * real discord.js Client on the test harness. Needs the whole Engine: without extracted knowledge
+ * /quote, /result and autocomplete would answer from nothing and look faster than they are.
+ */
+async function endToEndPhase(context: Context, engine: Engine | null): Promise<void> {
+	const { result, options } = context;
+	if (options.interactions <= 0) result.endToEnd = { skipped: 'not asked for (--e2e 0)' };
+	else if (!engine) result.endToEnd = { skipped: 'the Engine did not build (extraction not run)' };
+	else {
+		step(context, `end to end (${options.interactions} interactions to our bot and to a bare bot)`);
+		try {
+			result.endToEnd = await measureEndToEnd(engine, context.queries, { count: options.interactions, budgetMs: options.commandBudgetMs });
+		} catch (error) {
+			result.endToEnd = { error: describe(error) };
+		}
+	}
 	report(context);
 }
 

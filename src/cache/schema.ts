@@ -76,6 +76,9 @@ const StoredIndex = z.object({
 	surfaceForms: listOf(isPair(isString, isString), '[term, surface] pairs'),
 	articlesByName: listOf(isPair(isString, isPositionList), '[term, article positions] pairs'),
 	subjectTerms: listOf(isStringList, 'term lists'),
+	paragraphTerms: z.object({ offsets: z.string(), ids: z.string() }),
+	contextFrequency: listOf(isPair(isString, isCount), '[term, count] pairs'),
+	averageFieldLength: z.object({ text: z.number().nonnegative(), context: z.number().nonnegative(), types: z.number().nonnegative() }),
 });
 
 export const StoredEngine = z.object({

@@ -6,6 +6,8 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { ClientOptions } from 'discord.js';
 import type { EngineApi } from '../answer/engine.js';
+import { watchSeeds } from '../corpus/watch.js';
+import type { SeedsChange, SeedsWatcher } from '../corpus/watch.js';
 import type { Command } from './command.js';
 import type { Config } from './config.js';
 import { Dispatcher } from './dispatcher.js';
@@ -18,8 +20,10 @@ export interface BotOptions {
 	config: Pick<Config, 'token' | 'apiUrl'>;
 	commands: ReadonlyMap<string, Command>;
 	engine: EngineApi;
-	/** Builds a fresh engine from the seeds folder (/reindex). */
+	/** Builds a fresh engine from the seeds folder (/reindex, and the watcher). */
 	reload: () => Promise<EngineApi>;
+	/** Rebuild when this folder changes, once a burst of changes has been quiet for `debounceMs`. */
+	watch?: { folder: string; debounceMs: number; retryMs?: number };
 	log: Logger;
 	/** Merged over the defaults; tests pass `rest.makeRequest` and `rest.api` here. */
 	clientOptions?: Partial<ClientOptions>;
@@ -52,15 +56,17 @@ export interface Bot {
 	client: Client;
 	engines: EngineHolder;
 	dispatcher: Dispatcher;
-	/** Logs in and resolves once the gateway session is ready. */
+	/** The seeds watcher while the bot runs with one (null before start(), after stop(), or unasked). */
+	readonly watcher: SeedsWatcher | null;
+	/** Starts watching the seeds (when asked to), logs in, and resolves once the gateway session is ready. */
 	start(): Promise<void>;
-	/** Stops taking interactions, finishes those in flight, then disconnects. */
+	/** Stops watching, stops taking interactions, finishes those in flight, then disconnects. */
 	stop(): Promise<void>;
 }
 
 export function createBot(options: BotOptions): Bot {
 	const { config, log } = options;
-	const engines = new EngineHolder(options.engine, options.reload);
+	const engines = new EngineHolder(options.engine, options.reload, log);
 	const dispatcher = new Dispatcher({ commands: options.commands, engines, log, pages: options.pages, newErrorId: options.newErrorId, deferAfterMs: options.deferAfterMs });
 	const client = new Client({
 		...options.clientOptions,
@@ -85,20 +91,41 @@ export function createBot(options: BotOptions): Bot {
 		options.onFatalClose?.(event.code, meaning);
 	});
 
+	let watcher: SeedsWatcher | null = null;
+
 	return {
 		client,
 		engines,
 		dispatcher,
+		get watcher() {
+			return watcher;
+		},
 		async start() {
+			// Right after the first load rather than after login, so a change made while logging in is seen.
+			if (options.watch) watcher = startWatching(options.watch, engines, log);
 			const ready = once(client, Events.ClientReady);
 			await client.login(config.token);
 			await ready;
 			log.info('ready', { user: client.user?.tag ?? null, commands: options.commands.size });
 		},
 		async stop() {
+			watcher?.close();
+			watcher = null;
 			await dispatcher.drain();
 			stopping = true;
 			await client.destroy();
 		},
 	};
+}
+
+/** Each settled burst of changes asks the holder for a rebuild, the same path /reindex takes. */
+function startWatching(watch: NonNullable<BotOptions['watch']>, engines: EngineHolder, log: Logger): SeedsWatcher {
+	const onChange = (change: SeedsChange): void => {
+		log.info('seeds changed', { files: change.paths.length, first: change.paths[0] });
+		// The holder has logged a failure already, and the previous engine stays: nothing to add.
+		engines.reload('watch').catch(() => undefined);
+	};
+	const watcher = watchSeeds({ ...watch, onChange, log });
+	log.info('watching the seeds folder', { folder: watch.folder, debounceMs: watch.debounceMs, watching: watcher.watching });
+	return watcher;
 }

@@ -11,6 +11,8 @@ const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20
 /** Blank lines copied from .env.example (`DISCORD_GUILD_ID=`) mean "not set", not "empty string". */
 const blankIsUnset = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
+export const DEFAULT_WATCH_DEBOUNCE_MS = 1000;
+
 const Env = z.object({
 	// Three dot-separated base64url parts; checked only for shape, never echoed.
 	DISCORD_TOKEN: z.preprocess(blankIsUnset, z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'does not look like a bot token')),
@@ -20,6 +22,9 @@ const Env = z.object({
 	LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
 	LOG_FORMAT: z.preprocess(blankIsUnset, z.enum(['text', 'json']).default('text')),
 	DISCORD_API_URL: z.preprocess(blankIsUnset, z.url({ protocol: /^https?$/ }).optional()),
+	WATCH_SEEDS: z.preprocess(blankIsUnset, z.enum(['true', 'false'], 'must be true or false').default('true')),
+	// An editor's save is a few events within milliseconds; a copy of many files can pause between files.
+	WATCH_DEBOUNCE_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(10).max(60_000).default(DEFAULT_WATCH_DEBOUNCE_MS)),
 });
 
 export interface Config {
@@ -31,6 +36,10 @@ export interface Config {
 	logFormat: 'text' | 'json';
 	/** REST base URL including `/api` (as discord.js's `rest.api`), for a proxy; undefined = Discord. */
 	apiUrl: string | undefined;
+	/** Rebuild the index when the seeds folder changes (otherwise only on /reindex). */
+	watchSeeds: boolean;
+	/** Quiet time after the last change before a rebuild starts. */
+	watchDebounceMs: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -57,6 +66,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
 			logLevel: e.LOG_LEVEL,
 			logFormat: e.LOG_FORMAT,
 			apiUrl: e.DISCORD_API_URL?.replace(/\/+$/, ''),
+			watchSeeds: e.WATCH_SEEDS === 'true',
+			watchDebounceMs: e.WATCH_DEBOUNCE_MS,
 		},
 	};
 }

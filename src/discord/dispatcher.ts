@@ -1,8 +1,8 @@
 /**
  * Routes every interaction to its command, and owns what all commands share: privacy, permissions,
- * deferral (while the engine reloads, or when a handler nears Discord's 3 s limit), pagination, the
- * apology with an error id, one log line each, and the drain on shutdown. `handle` never rejects:
- * a failing handler must not take the bot down.
+ * deferral (when a handler nears Discord's 3 s limit), pagination, the apology with an error id, one
+ * log line each, and the drain on shutdown. Queries answer from the engine in place, never waiting
+ * for a rebuild. `handle` never rejects: a failing handler must not take the bot down.
  */
 import { randomBytes } from 'node:crypto';
 import type {
@@ -12,7 +12,6 @@ import type {
 	Interaction,
 	MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import type { EngineApi } from '../answer/engine.js';
 import { COLOURS, renderAnswer, renderChoices, renderNotice } from '../render/embeds.js';
 import type { Page } from '../render/embeds.js';
 import { LIMITS, truncate } from '../render/limits.js';
@@ -141,8 +140,8 @@ export class Dispatcher {
 		const reply = await this.beforeDeadline(
 			() => defer(interaction, ephemeral),
 			async () => {
-				const engine = await this.engineFor(interaction, ephemeral);
-				const pages = renderAnswer(await command.answer(engine, args));
+				// One engine for the whole answer: a rebuild swapping in meanwhile cannot mix two corpora.
+				const pages = renderAnswer(await command.answer(this.options.engines.current, args));
 				return this.pageReply(pages, { command: interaction.commandName, args, page: 0 });
 			},
 		);
@@ -165,9 +164,9 @@ export class Dispatcher {
 	private async autocomplete(interaction: AutocompleteInteraction): Promise<Outcome> {
 		const command = this.options.commands.get(interaction.commandName);
 		const focused = interaction.options.getFocused(true);
-		// Autocomplete must answer within 3 s and cannot be deferred: during a reload it answers
-		// from the engine still in place rather than waiting. Suggestions can reveal data, so a
-		// member not allowed the command gets none.
+		// Autocomplete must answer within 3 s and cannot be deferred; like every query it answers
+		// from the engine in place. Suggestions can reveal data, so a member not allowed the
+		// command gets none.
 		const usable = command && command.kind !== 'message' && command.autocomplete && isPermitted(command, interaction.memberPermissions);
 		const names = usable ? (command.autocomplete?.(this.options.engines.current, focused) ?? []) : [];
 		await interaction.respond(renderChoices(names));
@@ -186,13 +185,9 @@ export class Dispatcher {
 		if (command.check?.(request.args)) return this.expired(interaction, request.command);
 		const pages = await this.beforeDeadline(
 			() => deferUpdate(interaction),
-			async () => {
-				if (this.options.engines.reloading) await deferUpdate(interaction);
-				const engine = await this.options.engines.ready();
-				return renderAnswer(await command.answer(engine, request.args));
-			},
+			async () => renderAnswer(await command.answer(this.options.engines.current, request.args)),
 		);
-		// The corpus may have changed since the first page (a /reindex): a page that no longer exists has expired.
+		// The corpus may have changed since the first page (a rebuild): a page that no longer exists has expired.
 		if (request.page >= pages.length) return this.expired(interaction, request.command);
 		await update(interaction, this.pageReply(pages, request));
 		return 'ok';
@@ -215,12 +210,6 @@ export class Dispatcher {
 		} finally {
 			clearTimeout(timer);
 		}
-	}
-
-	/** Defers first when the engine is reloading: the answer waits for the new index. */
-	private async engineFor(interaction: AnswerInteraction, ephemeral: boolean): Promise<EngineApi> {
-		if (this.options.engines.reloading) await defer(interaction, ephemeral);
-		return this.options.engines.ready();
 	}
 
 	private pageReply(pages: Page[], request: PageRequest): Reply {

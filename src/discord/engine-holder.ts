@@ -1,45 +1,115 @@
 /**
- * The engine the bot answers from, swappable by /reindex. While a reload runs, interactions
- * defer and wait for it (the old engine's answers might cite files that are being replaced).
- * A failed reload keeps the previous engine.
+ * The engine the bot answers from, rebuilt when the seeds change (the watcher) or on /reindex.
+ * Queries never wait for a rebuild: they answer from the engine in place, and a new engine is
+ * swapped in with one assignment once it is completely built (an Engine is immutable, so no query
+ * can see half of one). At most one build runs at a time. A request that arrives while one runs
+ * may describe a change that build has already missed, so exactly one more build follows it, and
+ * every request made meanwhile shares that one: the last state of the folder always wins.
+ * A failed build keeps the previous engine and logs why.
  */
 import type { EngineApi } from '../answer/engine.js';
+import { CorpusError } from '../corpus/load.js';
+import type { Logger } from './logger.js';
+import { describeError } from './logger.js';
+
+/** What asked for a rebuild, for the log lines: `watch`, `/reindex`. */
+export type ReloadTrigger = string;
+
+interface Queued {
+	trigger: ReloadTrigger;
+	promise: Promise<EngineApi>;
+	resolve: (engine: EngineApi) => void;
+	reject: (error: unknown) => void;
+}
 
 export class EngineHolder {
 	private engine: EngineApi;
-	private pending: Promise<EngineApi> | null = null;
+	private running: Promise<EngineApi> | null = null;
+	private queued: Queued | null = null;
 
 	constructor(
 		engine: EngineApi,
-		private readonly load: () => Promise<EngineApi>,
+		private readonly build: () => Promise<EngineApi>,
+		private readonly log: Logger,
 	) {
 		this.engine = engine;
 	}
 
+	/** The engine to answer from now: the old one while a rebuild runs. */
 	get current(): EngineApi {
 		return this.engine;
 	}
 
-	get reloading(): boolean {
-		return this.pending !== null;
+	/** Whether a build is running (a second one may be queued behind it). */
+	get rebuilding(): boolean {
+		return this.running !== null;
 	}
 
-	/** The engine once any reload in progress has settled. */
-	async ready(): Promise<EngineApi> {
-		if (this.pending) await this.pending.catch(() => undefined);
-		return this.engine;
+	/**
+	 * Rebuilds from the folder as it is now; resolves with the engine swapped in, or rejects (after
+	 * logging) with the engine in place unchanged. Joins the queued build when one is waiting.
+	 */
+	reload(trigger: ReloadTrigger): Promise<EngineApi> {
+		if (this.running === null) return this.start(trigger);
+		if (!this.queued) this.log.debug('rebuild queued behind the one running', { trigger });
+		this.queued ??= queue(trigger);
+		return this.queued.promise;
 	}
 
-	/** Starts a reload, or joins the one already running: two /reindex clicks load once. */
-	reload(): Promise<EngineApi> {
-		this.pending ??= this.load()
-			.then((engine) => {
-				this.engine = engine;
-				return engine;
-			})
-			.finally(() => {
-				this.pending = null;
-			});
-		return this.pending;
+	/** Resolves once no build is running or queued (tests, and anything that must not race a build). */
+	async settled(): Promise<void> {
+		// Each settled build may have started the queued one, so look again after each.
+		while (this.running) await this.running.then(ignore, ignore);
+	}
+
+	private start(trigger: ReloadTrigger): Promise<EngineApi> {
+		const run = this.buildAndSwap(trigger);
+		this.running = run;
+		// Registered before any caller's continuation, so the queued build starts in the same
+		// callback that clears `running`: no reload() in between can start a second, concurrent one.
+		run.then(this.finished, this.finished);
+		return run;
+	}
+
+	private readonly finished = (): void => {
+		this.running = null;
+		const next = this.queued;
+		this.queued = null;
+		if (next) this.start(next.trigger).then(next.resolve, next.reject);
+	};
+
+	private async buildAndSwap(trigger: ReloadTrigger): Promise<EngineApi> {
+		const started = performance.now();
+		this.log.info('rebuilding the index', { trigger });
+		let engine: EngineApi;
+		try {
+			engine = await this.build();
+		} catch (error) {
+			this.log.error('rebuild failed; still answering from the previous index', { trigger, error: reasonOf(error) });
+			throw error;
+		}
+		this.engine = engine;
+		this.log.info('new index in use', { trigger, ms: Math.round(performance.now() - started) });
+		return engine;
 	}
 }
+
+function queue(trigger: ReloadTrigger): Queued {
+	let resolve: Queued['resolve'] = ignore;
+	let reject: Queued['reject'] = ignore;
+	const promise = new Promise<EngineApi>((res, rej) => {
+		resolve = res;
+		reject = rej;
+	});
+	// Every caller gets this promise and handles it; this only stops a rejection that lands before
+	// they attach from being reported as unhandled.
+	promise.catch(ignore);
+	return { trigger, promise, resolve, reject };
+}
+
+/** A CorpusError's message names the folder and every skipped file: a stack would add nothing. */
+function reasonOf(error: unknown): string {
+	return error instanceof CorpusError ? error.message : describeError(error);
+}
+
+function ignore(): void {}

@@ -1,5 +1,5 @@
 /**
- * `npm start`: config, index, log in, serve. Shutdown on SIGINT/SIGTERM drains in-flight
+ * `npm start`: config, index, watch the seeds, log in, serve. Shutdown on SIGINT/SIGTERM drains in-flight
  * interactions before disconnecting; nothing a handler does can end the process. What does end it,
  * with one clear line and exit code 1 rather than a retry loop or a stack trace: no usable articles,
  * a failed login, or Discord closing the gateway for good (4004: the token was reset).
@@ -26,7 +26,8 @@ const log = createLogger({ level: config.logLevel, format: config.logFormat, sec
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { error: describeError(reason) }));
 process.on('uncaughtException', (error) => log.error('uncaught exception', { error: describeError(error) }));
 
-// Start-up and /reindex go through the on-disk cache: unchanged seeds load without a rebuild.
+// Start-up, /reindex and the folder watcher go through the on-disk cache: unchanged seeds load
+// without a rebuild, and a damaged cache is logged and rebuilt.
 const loadEngine = async (): Promise<Engine> => {
 	const engine = await loadCachedEngine(config.seedsDir, { log });
 	for (const warning of engine.warnings) log.warn('skipped file', { file: warning.file, reason: warning.reason });
@@ -39,6 +40,8 @@ const bot = createBot({
 	commands: loadCommands(),
 	engine: await loadEngineOrExit(),
 	reload: loadEngine,
+	// Started by bot.start(), after this first load; closed by bot.stop().
+	watch: config.watchSeeds ? { folder: config.seedsDir, debounceMs: config.watchDebounceMs } : undefined,
 	log,
 	onFatalClose: (code) => stopForGood('stopping: Discord will not take this session back', { code }),
 });

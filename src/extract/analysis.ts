@@ -40,6 +40,8 @@ export interface ParagraphAnalysis extends ParagraphRef {
 	/** Text with quoted words replaced by `x`: what the writer says, not what the quoted say. */
 	masked: string;
 	tokens: Token[];
+	/** Each token's `lower`, computed once: rules look words up by index many times per paragraph. */
+	words: string[];
 	sentences: Array<[number, number]>;
 	segments: QuoteSegment[];
 	runs: NameRun[];
@@ -68,15 +70,17 @@ export function analyseArticle(article: Article): ArticleAnalysis {
 		const own = segments.filter((segment) => segment.paragraph === paragraph.number);
 		const masked = maskQuotes(paragraph.text, own);
 		const tokens = tokenize(masked);
+		const words = tokens.map((token) => token.lower);
 		return {
 			articleId: article.id,
 			paragraph: paragraph.number,
 			text: paragraph.text,
 			masked,
 			tokens,
+			words,
 			sentences: sentenceRanges(tokens),
 			segments: own,
-			runs: findNameRuns(tokens),
+			runs: findNameRuns(tokens, words),
 		};
 	});
 	return { article, paragraphs };
@@ -92,7 +96,7 @@ function joined(previous: Token, next: Token): boolean {
 }
 
 /** Runs of capitalised words, trimmed to honorific + name words; role words are kept apart. */
-export function findNameRuns(tokens: readonly Token[]): NameRun[] {
+export function findNameRuns(tokens: readonly Token[], words: readonly string[]): NameRun[] {
 	const runs: NameRun[] = [];
 	let index = 0;
 	while (index < tokens.length) {
@@ -111,14 +115,14 @@ export function findNameRuns(tokens: readonly Token[]): NameRun[] {
 			if (!isNameWord(token) && !particle) break;
 			end++;
 		}
-		const run = trimRun(tokens, index, end);
+		const run = trimRun(tokens, words, index, end);
 		if (run) runs.push(run);
 		index = end;
 	}
 	return runs;
 }
 
-function trimRun(tokens: readonly Token[], start: number, end: number): NameRun | null {
+function trimRun(tokens: readonly Token[], lowerWords: readonly string[], start: number, end: number): NameRun | null {
 	let cursor = start;
 	while (cursor < end && !HONORIFICS.has(tokens[cursor]?.lower ?? '') && NON_NAME_WORDS.has(tokens[cursor]?.lower ?? '')) cursor++;
 	const honorificStart = cursor;
@@ -146,7 +150,7 @@ function trimRun(tokens: readonly Token[], start: number, end: number): NameRun 
 		cued: false,
 		personId: null,
 	};
-	run.cued = honorific !== null || role !== null || (!run.possessive && hasPersonCue(tokens, tokenStart, cursor));
+	run.cued = honorific !== null || role !== null || (!run.possessive && hasPersonCue(tokens, lowerWords, tokenStart, cursor));
 	return run;
 }
 
@@ -269,15 +273,14 @@ function titleCase(word: string): string {
 }
 
 /** A speech or result verb after the name (past an appositive or `who` clause), `said X`, or `X, who`. */
-function hasPersonCue(tokens: readonly Token[], start: number, end: number): boolean {
+function hasPersonCue(tokens: readonly Token[], words: readonly string[], start: number, end: number): boolean {
 	const last = tokens[end - 1];
 	const next = tokens[end];
 	const before = tokens[start - 1];
 	if (last?.after.startsWith(',') && next?.lower === 'who') return true;
 	// `The party chairman, Jane Smith, said`: a name set off by commas right before a speech verb.
-	if (last?.after.startsWith(',') && before?.after.startsWith(',') && isSpeechVerbAt(tokens.map((token) => token.lower), end)) return true;
-	if (before && isSpeechVerbAt(tokens.map((token) => token.lower), start - 1) && before.after === '') return true;
-	const words = tokens.map((token) => token.lower);
+	if (last?.after.startsWith(',') && before?.after.startsWith(',') && isSpeechVerbAt(words, end)) return true;
+	if (before && isSpeechVerbAt(words, start - 1) && before.after === '') return true;
 	const verbIndex = skipToVerb(tokens, end);
 	if (verbIndex !== null && (isSpeechVerbAt(words, verbIndex) || RESULT_VERBS.has(words[verbIndex] ?? ''))) return true;
 	// `X, 61, a retired teacher, said`: an age and a description, then the speech verb.

@@ -317,7 +317,7 @@ const BACK_DEMONSTRATIVES = new Set(['that', 'those', 'these', 'this', 'such', '
  */
 function backwardReference(paragraph: ParagraphAnalysis, paragraphIndex: number, references: ArticleReferences): { speakerId: string | null } | null {
 	const tokens = paragraph.tokens;
-	const words = tokens.map((token) => token.lower);
+	const words = paragraph.words;
 	const first = words[0] ?? '';
 	// `X said those words to a crowd …` / `X spoke those words …` / `X's words drew cheers`
 	const opening = paragraph.runs.find((candidate) => candidate.tokenStart === 0);
@@ -417,7 +417,7 @@ const COPULAS = new Set(['was', 'is', 'were', 'sounded', 'seemed', 'remained']);
  */
 function describedThenQuoted(paragraph: ParagraphAnalysis, paragraphIndex: number, scopeStart: number, quote: number, references: ArticleReferences): string | null {
 	const tokens = paragraph.tokens;
-	const words = tokens.map((token) => token.lower);
+	const words = paragraph.words;
 	if (!(tokens[quote - 1]?.after ?? '').endsWith(':')) return null;
 	let copula = -1;
 	for (let index = quote - 1; index >= scopeStart && quote - index <= 4; index--) {
@@ -463,7 +463,7 @@ function accordingTo(paragraph: ParagraphAnalysis, paragraphIndex: number, sente
 const accordingCache = new WeakMap<ParagraphAnalysis, Map<number, string | null>>();
 
 function accordingToUncached(paragraph: ParagraphAnalysis, paragraphIndex: number, sentence: readonly [number, number], references: ArticleReferences): string | null {
-	const words = paragraph.tokens.map((token) => token.lower);
+	const words = paragraph.words;
 	let found: number | null = null;
 	for (let index = sentence[0]; index < sentence[1]; index++) {
 		if (isSpeechVerbAt(words, index)) return null;
@@ -508,7 +508,7 @@ function leadInSubject(
 	previous: Attribution | null,
 	references: ArticleReferences,
 ): Subject | null {
-	const words = paragraph.tokens.map((token) => token.lower);
+	const words = paragraph.words;
 	let verb = -1;
 	for (let index = quote - 1; index >= scopeStart; index--) {
 		if (isSpeechVerbAt(words, index)) {
@@ -679,7 +679,7 @@ function trailerSubject(paragraph: ParagraphAnalysis, paragraphIndex: number, qu
 	const tokens = paragraph.tokens;
 	const quoteTokenAfter = tokens[quote]?.after ?? '';
 	if (!/[,?!—–-]/.test(quoteTokenAfter)) return null;
-	const words = tokens.map((token) => token.lower);
+	const words = paragraph.words;
 	const first = quote + 1;
 	if (first >= sentenceEnd) return null;
 	if (words[first] === 'it' && DOCUMENT_VERBS.has(words[first + 1] ?? '')) return documentAuthor(paragraph, paragraphIndex, quote, references);
@@ -758,7 +758,7 @@ function documentAuthor(paragraph: ParagraphAnalysis, paragraphIndex: number, qu
 	const index = paragraph.sentences.findIndex(([start, end]) => quote >= start && quote < end);
 	const previous = paragraph.sentences[index - 1];
 	if (index < 1 || !previous) return null;
-	const words = paragraph.tokens.map((token) => token.lower);
+	const words = paragraph.words;
 	for (let verb = previous[0]; verb < previous[1]; verb++) {
 		if (!ISSUING_VERBS.has(words[verb] ?? '')) continue;
 		const document = words.slice(verb + 1, Math.min(verb + 5, previous[1])).findIndex((word) => DOCUMENTS.has(word));
@@ -826,7 +826,7 @@ function pronounContinuation(
 	references: ArticleReferences,
 ): Attribution | null {
 	if (previousInParagraph || !previousParagraph?.speakerId || previousParagraph.paragraphIndex !== paragraphIndex - 1) return null;
-	const words = paragraph.tokens.map((entry) => entry.lower);
+	const words = paragraph.words;
 	const pronoun = words[0];
 	if ((pronoun !== 'he' && pronoun !== 'she') || !isSpeechVerbAt(words, 1 + (words[1] === 'also' || words[1] === 'later' ? 1 : 0))) return null;
 	if (token > 4 || references.peopleBetween(paragraphIndex, 0, token).size > 0) return null;

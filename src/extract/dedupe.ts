@@ -12,9 +12,13 @@ const MIN_CONTAINED_WORDS = 4;
 const SHORT_PHRASE_SHARE = 0.4;
 
 interface Group {
+	/** Position in creation order: a scan over every group finds the lowest match first. */
+	id: number;
 	speakerId: string | null;
 	occurrences: QuoteOccurrence[];
 	wordings: string[][];
+	/** The first of the longest wordings (what `sameQuote` compares with). */
+	longest: string[];
 }
 
 interface Item {
@@ -26,28 +30,149 @@ interface Item {
 export function dedupeQuotes(occurrences: readonly QuoteOccurrence[]): Quote[] {
 	const items: Item[] = occurrences.map((occurrence, order) => ({ occurrence, words: matchWords(occurrence.text), order }));
 	const sorted = [...items].sort((a, b) => a.words.length - b.words.length || a.order - b.order);
-	const groups: Group[] = [];
+	const groups = new GroupIndex(items.map((item) => item.words));
 	for (const item of sorted) {
 		const pieces = coverBySentences(item, groups);
 		if (pieces) {
-			for (const piece of pieces) join(piece.group, piece.occurrence, matchWords(piece.occurrence.text));
+			for (const piece of pieces) groups.join(piece.group, piece.occurrence, matchWords(piece.occurrence.text));
 			continue;
 		}
 		// Compare with each group's longest wording only: a short phrase must not glue two long quotes together.
-		const whole = groups.find((group) => compatible(group, item.occurrence) && sameQuote(item.words, longest(group.wordings), group, item.occurrence));
+		const whole = groups.first(groups.wholeCandidates(item.words), (group) => compatible(group, item.occurrence) && sameQuote(item.words, group.longest, group, item.occurrence));
 		if (whole) {
-			join(whole, item.occurrence, item.words);
+			groups.join(whole, item.occurrence, item.words);
 			continue;
 		}
-		groups.push({ speakerId: item.occurrence.speakerId, occurrences: [item.occurrence], wordings: [item.words] });
+		groups.create(item.occurrence, item.words);
 	}
 	const articleRank = new Map<string, number>();
 	for (const occurrence of occurrences) if (!articleRank.has(occurrence.articleId)) articleRank.set(occurrence.articleId, articleRank.size);
 	const position = (occurrence: QuoteOccurrence): number => (articleRank.get(occurrence.articleId) ?? 0) * 1e9 + occurrence.paragraph * 1e5 + occurrence.start;
-	return groups
-		.map((group) => ({ group, first: Math.min(...group.occurrences.map(position)) }))
+	return groups.all
+		.map((group) => ({ group, first: firstPosition(group, position) }))
 		.sort((a, b) => a.first - b.first)
 		.map(({ group }, index) => toQuote(`q${index + 1}`, group, position));
+}
+
+/** A loop, not Math.min(...spread): a much-repeated quote may have more occurrences than a call takes arguments. */
+function firstPosition(group: Group, position: (occurrence: QuoteOccurrence) => number): number {
+	let first = Number.POSITIVE_INFINITY;
+	for (const occurrence of group.occurrences) first = Math.min(first, position(occurrence));
+	return first;
+}
+
+/**
+ * The groups, with word indexes that find every group a wording could match without comparing
+ * it with all of them (which made deduplication quadratic in the corpus):
+ * - Similar wordings (Dice ≥ SIMILAR) share at least ⌈SIMILAR·n/(2−SIMILAR)⌉ of the n words of
+ *   either side, so (prefix filtering) they share a word among the rarest n − that + 1 words of
+ *   each side, in one fixed order of words. Groups are filed under those rarest words, and a
+ *   wording looks up its own rarest words.
+ * - A wording contained in another has all its words in it, including its rarest one. Groups are
+ *   filed under each wording's rarest word (looked up with every word of a longer wording) and
+ *   under every word (looked up with the rarest word of a shorter one).
+ * Look-ups give a superset of the matching groups; each is then checked with the same test a full
+ * scan used, lowest id first, so the first match is the one that scan found.
+ */
+class GroupIndex {
+	readonly all: Group[] = [];
+	/** Word → groups with a wording whose rarest words (the prefix for similarity) include it. */
+	private readonly byPrefixWord = new Map<string, number[]>();
+	/** Word → groups with a wording whose single rarest word it is. */
+	private readonly byRarestWord = new Map<string, number[]>();
+	/** Word → groups with a wording that contains it. */
+	private readonly byAnyWord = new Map<string, number[]>();
+	/** A fixed order of words, rarest (in fewest quotes) first; words first seen later go last. */
+	private readonly rank = new Map<string, number>();
+
+	constructor(wordings: readonly (readonly string[])[]) {
+		const quotesWith = new Map<string, number>();
+		for (const words of wordings) for (const word of new Set(words)) quotesWith.set(word, (quotesWith.get(word) ?? 0) + 1);
+		const ordered = [...quotesWith.entries()].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+		for (const [word] of ordered) this.rank.set(word, this.rank.size);
+	}
+
+	create(occurrence: QuoteOccurrence, words: string[]): void {
+		const group: Group = { id: this.all.length, speakerId: occurrence.speakerId, occurrences: [occurrence], wordings: [words], longest: words };
+		this.all.push(group);
+		this.file(group, words);
+	}
+
+	join(group: Group, occurrence: QuoteOccurrence, words: string[]): void {
+		group.occurrences.push(occurrence);
+		group.wordings.push(words);
+		if (words.length > group.longest.length) group.longest = words;
+		group.speakerId ??= occurrence.speakerId;
+		this.file(group, words);
+	}
+
+	/** Groups whose longest wording may be similar to `words`, or contain or be contained in it. */
+	wholeCandidates(words: readonly string[]): Set<number> {
+		const found = this.sentenceCandidates(words);
+		// Every word, not only the rarest: a shorter wording inside `words` is filed under its own rarest word.
+		for (const word of new Set(words)) this.collect(this.byRarestWord, word, found);
+		return found;
+	}
+
+	/** Groups with a wording that may be similar to `words` or contain it. */
+	sentenceCandidates(words: readonly string[]): Set<number> {
+		const found = new Set<number>();
+		const prefix = this.rarestWords(words, prefixLength(words.length));
+		for (const word of prefix) this.collect(this.byPrefixWord, word, found);
+		const rarest = prefix[0];
+		if (rarest !== undefined) this.collect(this.byAnyWord, rarest, found);
+		return found;
+	}
+
+	/** The lowest-id candidate that passes `test`. */
+	first(candidates: ReadonlySet<number>, test: (group: Group) => boolean): Group | undefined {
+		for (const id of [...candidates].sort((a, b) => a - b)) {
+			const group = this.all[id];
+			if (group && test(group)) return group;
+		}
+		return undefined;
+	}
+
+	private file(group: Group, words: readonly string[]): void {
+		const prefix = this.rarestWords(words, prefixLength(words.length));
+		for (const word of prefix) fileUnder(this.byPrefixWord, word, group.id);
+		if (prefix[0] !== undefined) fileUnder(this.byRarestWord, prefix[0], group.id);
+		for (const word of new Set(words)) fileUnder(this.byAnyWord, word, group.id);
+	}
+
+	private collect(index: ReadonlyMap<string, number[]>, word: string, found: Set<number>): void {
+		for (const id of index.get(word) ?? []) found.add(id);
+	}
+
+	/** The first `count` words of `words` in the fixed order (repeats kept: these are multisets). */
+	private rarestWords(words: readonly string[], count: number): string[] {
+		return [...words].sort((a, b) => this.rankOf(a) - this.rankOf(b)).slice(0, count);
+	}
+
+	private rankOf(word: string): number {
+		let rank = this.rank.get(word);
+		if (rank === undefined) {
+			rank = this.rank.size;
+			this.rank.set(word, rank);
+		}
+		return rank;
+	}
+}
+
+/**
+ * How many of a wording's rarest words two similar wordings must share one of. Dice ≥ SIMILAR
+ * means at least SIMILAR·n/(2−SIMILAR) shared words; rounding that down (and never below one)
+ * only lengthens the prefix, which can add candidates but never lose one.
+ */
+function prefixLength(length: number): number {
+	const shared = Math.max(1, Math.floor((SIMILAR * length) / (2 - SIMILAR)));
+	return Math.max(1, length - shared + 1);
+}
+
+function fileUnder(index: Map<string, number[]>, word: string, id: number): void {
+	const bucket = index.get(word);
+	if (!bucket) index.set(word, [id]);
+	else if (bucket[bucket.length - 1] !== id) bucket.push(id);
 }
 
 function compatible(group: Group, occurrence: QuoteOccurrence): boolean {
@@ -63,27 +188,18 @@ function sameQuote(words: readonly string[], wording: readonly string[], group: 
 	return shorter.length >= MIN_CONTAINED_WORDS || (sameSpeaker && shorter.length >= longer.length * SHORT_PHRASE_SHARE);
 }
 
-function longest(wordings: readonly string[][]): string[] {
-	return wordings.reduce((best, wording) => (wording.length > best.length ? wording : best), wordings[0] ?? []);
-}
-
-function join(group: Group, occurrence: QuoteOccurrence, words: string[]): void {
-	group.occurrences.push(occurrence);
-	group.wordings.push(words);
-	group.speakerId ??= occurrence.speakerId;
-}
-
 /**
  * A quote whose every sentence (of four words or more) is already a known quote is those
  * quotes again: each gets this occurrence, narrowed to the matching sentence.
  */
-function coverBySentences(item: Item, groups: readonly Group[]): Array<{ group: Group; occurrence: QuoteOccurrence }> | null {
+function coverBySentences(item: Item, groups: GroupIndex): Array<{ group: Group; occurrence: QuoteOccurrence }> | null {
 	const sentences = splitSentences(item.occurrence.text).filter((sentence) => matchWords(sentence.text).length >= MIN_CONTAINED_WORDS);
 	if (sentences.length < 2) return null;
 	const pieces: Array<{ group: Group; occurrence: QuoteOccurrence }> = [];
 	for (const sentence of sentences) {
 		const words = matchWords(sentence.text);
-		const group = groups.find(
+		const group = groups.first(
+			groups.sentenceCandidates(words),
 			(candidate) => compatible(candidate, item.occurrence) && candidate.wordings.some((wording) => wordSimilarity(words, wording) >= SIMILAR || containsWords(wording, words)),
 		);
 		if (!group) return null;

@@ -5,6 +5,7 @@ import type { ArticleAnalysis, NameRun, ParagraphAnalysis } from './analysis.js'
 import { skipToVerb } from './analysis.js';
 import type { Person } from './types.js';
 import { DISPLAY_TITLES, HONORIFICS, PEERAGE_TITLES, isSpeechVerbAt, type Gender } from './lexicon.js';
+import { OneEditIndex } from './one-edit.js';
 import { editDistance } from './text.js';
 
 interface RunAt {
@@ -55,15 +56,17 @@ export function resolvePeople(analyses: readonly ArticleAnalysis[]): Person[] {
 	for (const draft of drafts) for (const entry of draft.runs) draftOf.set(entry, draft);
 
 	const singles = runs.filter((entry) => fullWords(entry.run).length === 1);
+	const surnames = new SurnameIndex(drafts);
+	const standingAlone = surnamesMidSentence(singles);
 	const orphanDrafts = new Map<string, Draft>();
 	for (const entry of singles) {
-		const match = resolveSurname(entry, drafts);
+		const match = surnames.resolve(entry);
 		if (match) {
 			match.runs.push(entry);
 			draftOf.set(entry, match);
 			continue;
 		}
-		if (!mayStandAlone(entry, singles)) continue;
+		if (!mayStandAlone(entry, standingAlone)) continue;
 		const surname = surnameOf(entry.run.words);
 		const orphan = orphanDrafts.get(surname) ?? { forms: new Map(), titles: new Set<string>(), runs: [] as RunAt[] };
 		orphanDrafts.set(surname, orphan);
@@ -102,24 +105,74 @@ function collectRuns(analyses: readonly ArticleAnalysis[]): RunAt[] {
 }
 
 function firstPosition(draft: Draft): number {
-	return Math.min(...draft.runs.map((entry) => entry.article * 1e6 + entry.paragraph.paragraph * 1e3 + entry.run.tokenStart));
+	// A loop, not Math.min(...spread): a national figure's draft may hold more runs than a call takes arguments.
+	let first = Number.POSITIVE_INFINITY;
+	for (const entry of draft.runs) first = Math.min(first, entry.article * 1e6 + entry.paragraph.paragraph * 1e3 + entry.run.tokenStart);
+	return first;
 }
 
-/** Same full name, the same name with a middle name, or one letter apart in the surname. */
+/**
+ * Same full name, the same name with a middle name, or one letter apart in the surname. Each
+ * name joins the first draft (in order of creation) that has a form `sameName` accepts; the
+ * forms are indexed by key and by first name + surname, so only the few drafts that could
+ * match are compared.
+ */
 function groupFullNames(entries: readonly RunAt[]): Draft[] {
 	const drafts: Draft[] = [];
+	const forms = new FormIndex();
 	for (const entry of entries) {
 		const words = fullWords(entry.run);
-		const draft = drafts.find((candidate) => [...candidate.forms.values()].some((form) => sameName(form.words, words)));
+		const found = forms.firstDraftWithSameName(words);
+		const draft = found === null ? undefined : drafts[found];
 		const target = draft ?? { forms: new Map(), titles: new Set<string>(), runs: [] as RunAt[] };
 		if (!draft) drafts.push(target);
-		const form = target.forms.get(key(words)) ?? { words, count: 0 };
+		const existing = target.forms.get(key(words));
+		const form = existing ?? { words, count: 0 };
 		form.count++;
+		if (!existing) forms.add(form.words, found ?? drafts.length - 1);
 		target.forms.set(key(words), form);
 		if (entry.run.honorific && DISPLAY_TITLES.has(entry.run.honorific) && !PEERAGE_TITLES.has(entry.run.honorific)) target.titles.add(titleWord(entry.run.honorific));
 		target.runs.push(entry);
 	}
 	return drafts;
+}
+
+/** A draft's form (its first written words for one key), filed for `sameName` look-ups. */
+interface FiledForm {
+	draft: number;
+	words: readonly string[];
+}
+
+/**
+ * Every form of every draft, by key (rule one of `sameName`) and by lower-case first name, then
+ * surname within one edit (rule two). Candidates are checked with `sameName` itself.
+ */
+class FormIndex {
+	private readonly byKey = new Map<string, FiledForm[]>();
+	private readonly byFirstName = new Map<string, OneEditIndex<FiledForm>>();
+
+	add(words: readonly string[], draft: number): void {
+		const filed: FiledForm = { draft, words };
+		const formKey = key(words);
+		const sameKey = this.byKey.get(formKey);
+		if (sameKey) sameKey.push(filed);
+		else this.byKey.set(formKey, [filed]);
+		const first = (words[0] ?? '').toLowerCase();
+		const surnames = this.byFirstName.get(first) ?? new OneEditIndex<FiledForm>();
+		this.byFirstName.set(first, surnames);
+		surnames.add(surnameOf(words), filed);
+	}
+
+	/** The lowest-numbered draft with a form `sameName` accepts, or null. */
+	firstDraftWithSameName(words: readonly string[]): number | null {
+		let best: number | null = null;
+		const consider = (filed: FiledForm): void => {
+			if ((best === null || filed.draft < best) && sameName(filed.words, words)) best = filed.draft;
+		};
+		for (const filed of this.byKey.get(key(words)) ?? []) consider(filed);
+		for (const filed of this.byFirstName.get((words[0] ?? '').toLowerCase())?.near(surnameOf(words)) ?? []) consider(filed);
+		return best;
+	}
 }
 
 function sameName(a: readonly string[], b: readonly string[]): boolean {
@@ -133,28 +186,56 @@ function sameName(a: readonly string[], b: readonly string[]): boolean {
 	return Math.min(lastA.length, lastB.length) >= 4 && editDistance(lastA, lastB, 1) <= 1;
 }
 
-/** A bare surname (or `Mr X`) names the one full name with that surname: in the article first, then the corpus. */
-function resolveSurname(entry: RunAt, drafts: readonly Draft[]): Draft | null {
-	const surname = surnameOf(entry.run.words);
-	const matches = drafts.filter((draft) => [...draft.forms.values()].some((form) => surnameMatches(surnameOf(form.words), surname)));
-	if (matches.length <= 1) return matches[0] ?? null;
-	const inArticle = matches.filter((draft) => draft.runs.some((run) => run.article === entry.article && fullWords(run.run).length >= 2));
-	return inArticle.length === 1 ? (inArticle[0] ?? null) : null;
+/**
+ * A bare surname (or `Mr X`) names the one full name with that surname: in the article first,
+ * then the corpus. The drafts' surnames are indexed once (their forms no longer change).
+ */
+class SurnameIndex {
+	private readonly surnames = new OneEditIndex<{ draft: number; surname: string }>();
+	/** Per draft, the articles where it is written as a full name. */
+	private readonly fullNameArticles: Array<Set<number>>;
+
+	constructor(private readonly drafts: readonly Draft[]) {
+		drafts.forEach((draft, index) => {
+			for (const form of draft.forms.values()) {
+				const surname = surnameOf(form.words);
+				this.surnames.add(surname, { draft: index, surname });
+			}
+		});
+		this.fullNameArticles = drafts.map((draft) => new Set(draft.runs.filter((run) => fullWords(run.run).length >= 2).map((run) => run.article)));
+	}
+
+	resolve(entry: RunAt): Draft | null {
+		const surname = surnameOf(entry.run.words);
+		const matching = new Set<number>();
+		for (const filed of this.surnames.near(surname)) if (surnameMatches(filed.surname, surname)) matching.add(filed.draft);
+		// In draft order, as a scan over every draft would find them.
+		const matches = [...matching].sort((a, b) => a - b);
+		if (matches.length <= 1) return matches[0] === undefined ? null : (this.drafts[matches[0]] ?? null);
+		const inArticle = matches.filter((draft) => this.fullNameArticles[draft]?.has(entry.article));
+		return inArticle.length === 1 && inArticle[0] !== undefined ? (this.drafts[inArticle[0]] ?? null) : null;
+	}
 }
 
 function surnameMatches(known: string, typed: string): boolean {
 	return known === typed || (Math.min(known.length, typed.length) >= 5 && editDistance(known, typed, 1) <= 1);
 }
 
+/** Surnames written alone and capitalised mid-sentence somewhere in the corpus. */
+function surnamesMidSentence(singles: readonly RunAt[]): Set<string> {
+	const surnames = new Set<string>();
+	for (const entry of singles) if (!entry.sentenceInitial) surnames.add(surnameOf(entry.run.words));
+	return surnames;
+}
+
 /**
  * A lone surname with no full name anywhere is a person only with a title (`Mr X`), a role, or
  * when it is also written capitalised mid-sentence: sentence-initial `Officials said` is not a name.
  */
-function mayStandAlone(entry: RunAt, singles: readonly RunAt[]): boolean {
+function mayStandAlone(entry: RunAt, midSentence: ReadonlySet<string>): boolean {
 	if (!entry.run.cued) return false;
 	if (entry.run.honorific || entry.run.role) return true;
-	const surname = surnameOf(entry.run.words);
-	return singles.some((other) => !other.sentenceInitial && surnameOf(other.run.words) === surname);
+	return midSentence.has(surnameOf(entry.run.words));
 }
 
 function toPerson(id: string, draft: Draft): Person {
@@ -222,7 +303,7 @@ function addPronounGender(analyses: readonly ArticleAnalysis[], people: Person[]
 	const evidence = new Map<string, Set<Gender>>();
 	for (const analysis of analyses) {
 		for (const paragraph of analysis.paragraphs) {
-			const words = paragraph.tokens.map((token) => token.lower);
+			const words = paragraph.words;
 			for (const run of paragraph.runs) {
 				if (!run.personId || run.possessive) continue;
 				const verb = skipToVerb(paragraph.tokens, run.tokenEnd);

@@ -9,7 +9,7 @@ import { isSpeechVerbAt } from './lexicon.js';
 export function findReportedSpeech(analysis: ArticleAnalysis, references: ArticleReferences): ReportedLine[] {
 	const lines: ReportedLine[] = [];
 	analysis.paragraphs.forEach((paragraph, paragraphIndex) => {
-		const words = paragraph.tokens.map((token) => token.lower);
+		const words = paragraph.words;
 		for (const [start, end] of paragraph.sentences) {
 			const first = paragraph.tokens[start];
 			const last = paragraph.tokens[end - 1];

@@ -7,6 +7,7 @@
 import type { ArticleAnalysis, NameRun, ParagraphAnalysis } from './analysis.js';
 import type { CandidateResult, Conflict, ElectionResult, MajorityResult, ParagraphRef, Person, Sourced } from './types.js';
 import { NON_NAME_WORDS, PARTY_FORMS_BY_LENGTH, PARTY_WORDS, PREPOSITIONS, ROLE_NOUNS, canonicalParty } from './lexicon.js';
+import { PlaceMatcher } from './places.js';
 import { editDistance, isCapitalised, parseCount, type Token } from './text.js';
 
 const BY_ELECTION = new Set(['by-election', 'byelection', 'by-elections', 'by-poll']);
@@ -84,30 +85,39 @@ interface Figure {
 interface Context {
 	analyses: readonly ArticleAnalysis[];
 	people: ReadonlyMap<string, Person>;
-	constituencies: string[];
+	places: PlaceMatcher;
+	/** Lower-case alias → the first person (in corpus order) with that alias. */
+	personByAlias: ReadonlyMap<string, string>;
 }
 
 export function extractResults(analyses: readonly ArticleAnalysis[], people: readonly Person[]): ElectionResult[] {
 	const constituencies = findConstituencies(analyses);
 	if (constituencies.length === 0) return [];
-	const context: Context = { analyses, people: new Map(people.map((person) => [person.id, person])), constituencies: constituencies.map((entry) => entry.name) };
+	const context: Context = {
+		analyses,
+		people: new Map(people.map((person) => [person.id, person])),
+		places: new PlaceMatcher(constituencies.map((entry) => entry.name)),
+		personByAlias: aliasIndex(people),
+	};
 	const figures: Figure[] = [];
 	for (const analysis of analyses) {
-		let current: string | null = soleConstituency(analysis, context.constituencies);
+		let current: string | null = soleConstituency(analysis, context.places);
 		for (const paragraph of analysis.paragraphs) {
 			for (const [start, end] of paragraph.sentences) {
-				const named = constituenciesIn(sentenceText(paragraph, start, end), context.constituencies);
+				const named = context.places.namesIn(sentenceText(paragraph, start, end));
 				if (named.length === 1) current = named[0] ?? current;
 				const target = named.length === 1 ? (named[0] ?? null) : current;
 				if (!target) continue;
 				figures.push(...sentenceFigures(paragraph, start, end, target, context));
 			}
-			const tableTarget = constituenciesIn(paragraph.masked, context.constituencies)[0] ?? current;
+			const tableTarget = context.places.namesIn(paragraph.masked)[0] ?? current;
 			if (tableTarget) figures.push(...tableFigures(paragraph, tableTarget, context));
 		}
 	}
+	const byConstituency = groupBy(figures, (figure) => figure.constituency);
+	const dates = articleDates(analyses);
 	return constituencies
-		.map((entry) => assemble(entry.name, entry.sources, figures.filter((figure) => figure.constituency === entry.name), analyses, context.people))
+		.map((entry) => assemble(entry.name, entry.sources, byConstituency.get(entry.name) ?? [], dates, context.people))
 		.filter((result) => result.candidates.length > 0 || result.winnerParty !== null || result.gain !== null || result.previousParty !== null);
 }
 
@@ -195,7 +205,7 @@ interface PlaceMention {
 }
 
 function findConstituencies(analyses: readonly ArticleAnalysis[]): Array<{ name: string; sources: ParagraphRef[] }> {
-	const found = new Map<string, { name: string; sources: ParagraphRef[]; strong: boolean; articles: Set<string> }>();
+	const found = new Map<string, { name: string; sources: ParagraphRef[]; cited: Set<string>; strong: boolean; articles: Set<string> }>();
 	const strongArticles = new Set<string>();
 	for (const analysis of analyses) {
 		const electionArticle = analysis.paragraphs.some((paragraph) => /\b(by-?elections?|elections?|polls?|votes?|voters)\b/i.test(paragraph.masked));
@@ -203,13 +213,17 @@ function findConstituencies(analyses: readonly ArticleAnalysis[]): Array<{ name:
 		for (const paragraph of analysis.paragraphs) {
 			for (const mention of constituencyMentions(paragraph.tokens)) {
 				const key = mention.name.toLowerCase();
-				const entry = found.get(key) ?? { name: mention.name, sources: [], strong: false, articles: new Set<string>() };
+				const entry = found.get(key) ?? { name: mention.name, sources: [], cited: new Set<string>(), strong: false, articles: new Set<string>() };
 				if (!mention.weak) {
 					entry.strong = true;
 					strongArticles.add(paragraph.articleId);
 				}
 				entry.articles.add(paragraph.articleId);
-				if (!entry.sources.some((ref) => ref.articleId === paragraph.articleId && ref.paragraph === paragraph.paragraph)) entry.sources.push({ articleId: paragraph.articleId, paragraph: paragraph.paragraph });
+				const cite = `${paragraph.articleId}#${paragraph.paragraph}`;
+				if (!entry.cited.has(cite)) {
+					entry.cited.add(cite);
+					entry.sources.push({ articleId: paragraph.articleId, paragraph: paragraph.paragraph });
+				}
 				found.set(key, entry);
 			}
 		}
@@ -298,17 +312,9 @@ function placeName(words: readonly Token[]): string | null {
 	return words.map((token, index) => (index === words.length - 1 ? token.base : token.word)).join(' ');
 }
 
-function constituenciesIn(text: string, constituencies: readonly string[]): string[] {
-	return constituencies.filter((name) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'u').test(text));
-}
-
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function soleConstituency(analysis: ArticleAnalysis, constituencies: readonly string[]): string | null {
+function soleConstituency(analysis: ArticleAnalysis, places: PlaceMatcher): string | null {
 	const named = new Set<string>();
-	for (const paragraph of analysis.paragraphs) for (const name of constituenciesIn(paragraph.masked, constituencies)) named.add(name);
+	for (const paragraph of analysis.paragraphs) for (const name of places.namesIn(paragraph.masked)) named.add(name);
 	return named.size === 1 ? ([...named][0] ?? null) : null;
 }
 
@@ -889,6 +895,22 @@ function isPercentage(text: string, index: number): boolean {
 	return /^\s*(?:%|per ?cent|points|percentage)/i.test(text.slice(index, index + 20));
 }
 
+// The sentence patterns below are compiled once (they were rebuilt for every sentence), and each
+// is paired with a cue: a word its every match must contain. A sentence without the cue cannot
+// match, so the pattern is not run on it; the figures found are exactly those the patterns find.
+
+const MAJORITY_OF = { cue: /majority|margin/i, pattern: new RegExp(`\\b(?:majority|winning margin|margin of victory|margin) of ${QUALIFIED_COUNT}\\b`, 'gi') };
+/** `taking X from Labour by N votes`, `has won the X by-election by fewer than N votes` */
+const WON_BY_VOTES = {
+	cue: / by /,
+	pattern: new RegExp(`\\b(?:won|wins|winning|took|takes|taking|taken|seized|seizing|gained|gaining|captured|capturing|snatched|snatching|held|holding|retained|retaining|kept|keeping)\\b[^.;]{0,80}? by ${QUALIFIED_COUNT} votes?\\b(?! to)`, 'g'),
+};
+
+/** Matches of a cued pattern in `text`; none without even running the pattern when the cue is absent. */
+function cuedMatches(text: string, cued: { cue: RegExp; pattern: RegExp }): Iterable<RegExpMatchArray> {
+	return cued.cue.test(text) ? text.matchAll(cued.pattern) : [];
+}
+
 function majorityStatements(text: string, constituency: string, ref: ParagraphRef): Figure[] {
 	const figures: Figure[] = [];
 	const add = (match: RegExpMatchArray, qualifier: string, count: string): void => {
@@ -899,12 +921,55 @@ function majorityStatements(text: string, constituency: string, ref: ParagraphRe
 		const qualified = QUALIFIERS.test(wording);
 		figures.push({ constituency, ref, kind: qualified ? 'majority-reported' : 'majority', value: qualified ? wording : String(value), wording });
 	};
-	for (const match of text.matchAll(new RegExp(`\\b(?:majority|winning margin|margin of victory|margin) of ${QUALIFIED_COUNT}\\b`, 'gi'))) add(match, match[1] ?? '', match[2] ?? '');
-	// `taking X from Labour by N votes`, `has won the X by-election by fewer than N votes`
-	const byVotes = new RegExp(`\\b(?:won|wins|winning|took|takes|taking|taken|seized|seizing|gained|gaining|captured|capturing|snatched|snatching|held|holding|retained|retaining|kept|keeping)\\b[^.;]{0,80}? by ${QUALIFIED_COUNT} votes?\\b(?! to)`, 'g');
-	for (const match of text.matchAll(byVotes)) add(match, match[1] ?? '', match[2] ?? '');
+	for (const match of cuedMatches(text, MAJORITY_OF)) add(match, match[1] ?? '', match[2] ?? '');
+	for (const match of cuedMatches(text, WON_BY_VOTES)) add(match, match[1] ?? '', match[2] ?? '');
 	return figures;
 }
+
+const TAKE_FROM = {
+	cue: /from /,
+	pattern: new RegExp(
+		`\\b(gain(?:ed|s)?|took|takes|taking|taken|seized|seizing|captured|capturing|snatched|snatching|won|winning|wrested|wresting) (?:the seat |the constituency |it |${PLACE} |the (?:${CAP} ){1,4}by-election )?from (?:the )?(${CAPS})`,
+		'g',
+	),
+};
+const GAIN_OR_HOLD = { cue: / (?:gain|hold)/, pattern: new RegExp(`\\b(${CAPS}) (gain|hold)\\b`, 'g') };
+const FIRST_TIME = {
+	cue: /for the first time/,
+	pattern: /\b(?:tak(?:e|es|ing)|took|w[io]n|winning|gain(?:s|ed|ing)?|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing))\b[^.,;]{0,80}?\bfor the first time(?: in (?:its|the seat's|the constituency's) history| ever| since [\w ]{1,20})?/g,
+};
+/** A hold needs a party as subject: `the MP who held the seat for years` says nothing about this result. */
+const PARTY_HELD = {
+	cue: /held|retain|kept|holds/,
+	pattern: new RegExp(`\\b(${CAPS}) (?:has |have |had |comfortably |narrowly |easily )?(?:held|retained|kept|holds|retains) (?:on ?to )?(?:the seat|the constituency|it|its seat|${CAP})`, 'g'),
+};
+/** `ending N years of Conservative representation`, `ending the Tories' N-year hold on the seat` */
+const ENDING_RULE = {
+	cue: /end/,
+	pattern: new RegExp(`\\bend(?:s|ed|ing)? (?:(?:more than |almost |nearly |over |a )?(?:\\d{1,3}|[a-z]{1,12}) (?:years?|decades?|century|centuries) of |the |its )(${CAPS})(?:['’]s?)? (?:[\\w-]{1,20} )?(?:representation|rule|control|dominance|hold|grip|reign)\\b`, 'g'),
+};
+const PREVIOUS_PATTERNS = [
+	{ cue: /voting| by /, pattern: new RegExp(`\\b(?:had been|has been|had long been|was) (?:voting|held by|represented by|won by) (?:the )?(${CAPS})`, 'g') },
+	{ cue: /previously /, pattern: new RegExp(`\\bpreviously (?:held|won|represented) by (?:the )?(${CAPS})`, 'g') },
+	{ cue: /safe /, pattern: new RegExp(`\\bsafe (${CAPS}) seat`, 'g') },
+	{ cue: /held|stronghold|heartland/, pattern: new RegExp(`\\b(${CAPS})[- ](?:held|stronghold|heartland)\\b`, 'g') },
+	{ cue: /overturn/, pattern: new RegExp(`\\boverturn(?:ed|ing|s)? (?:a |the )?(${CAPS}) majority`, 'g') },
+	{ cue: / who /, pattern: new RegExp(`\\b(${CAPS}),? who (?:had |have |has )?(?:held|represented|won) (?:it|the seat|the constituency)`, 'g') },
+	{ cue: /(?:hold|grip) on /, pattern: new RegExp(`\\b(${CAP})['’]s? (?:[\\w-]{1,20} )?(?:hold|grip) on (?:the seat|the constituency|it)`, 'g') },
+	{ cue: /seat /, pattern: new RegExp(`\\bseat (?:that |which )?(?:the )?(${CAPS}) (?:had |has )?(?:held|won|represented)\\b`, 'g') },
+];
+const WON_THE_SEAT = {
+	cue: /seat|constituency|by-election/,
+	pattern: new RegExp(`\\b((?:${CAP} ){0,2}${CAP}) (?:won|took|gained|claimed|captured|seized|held|retained) the (?:parliament |parliamentary |Commons |Westminster )?(?:seat|constituency|by-election)\\b`, 'g'),
+};
+/** `held the seat for the Conservatives`, `won it for Labour` */
+const WON_IT_FOR = { cue: / for /, pattern: new RegExp(`\\b(?:won|took|gained|captured|seized|held|retained|kept) (?:the seat|the constituency|it|${PLACE}) for (?:the )?(${CAPS})`, 'g') };
+/** `giving the Greens a majority of N` */
+const GIVING = { cue: /giv/, pattern: new RegExp(`\\bgiv(?:ing|es|en|e) (?:the )?(${CAPS}) (?:a|an|their|its) (?:[a-z]{1,12} )?(?:majority|winning margin|victory|win)\\b`, 'g') };
+/** `Labour's victory` */
+const PARTY_VICTORY = { cue: /victory|win|triumph/, pattern: new RegExp(`\\b(${CAPS})['’]s? (?:by-election |shock |surprise |historic |narrow |comfortable )?(?:victory|win|triumph)\\b`, 'g') };
+/** `leaving Labour ahead by N`: the lead of a party, a majority if that party won. */
+const LEFT_AHEAD = { cue: / by /, pattern: new RegExp(`\\b(?:leaving|left|leaves|putting|put|puts|keeping|kept|keeps) (?:the )?(${CAPS}) (?:ahead|in front) by ${QUALIFIED_COUNT}\\b`, 'g') };
 
 /** Gain, hold, the party that held the seat before, the winning party and its lead, in the words news uses for them. */
 function partyOutcomes(text: string, constituency: string, ref: ParagraphRef): Figure[] {
@@ -912,79 +977,56 @@ function partyOutcomes(text: string, constituency: string, ref: ParagraphRef): F
 	const add = (kind: Figure['kind'], value: string, wording: string, extra: Partial<Figure> = {}): void => {
 		figures.push({ constituency, ref, kind, value, wording, ...extra });
 	};
-	const takeFrom = new RegExp(
-		`\\b(gain(?:ed|s)?|took|takes|taking|taken|seized|seizing|captured|capturing|snatched|snatching|won|winning|wrested|wresting) (?:the seat |the constituency |it |${PLACE} |the (?:${CAP} ){1,4}by-election )?from (?:the )?(${CAPS})`,
-		'g',
-	);
-	for (const match of text.matchAll(takeFrom)) {
+	for (const match of cuedMatches(text, TAKE_FROM)) {
 		const party = leadingParty(match[2] ?? '');
 		if (!party || earlierContext(text, match.index ?? 0, match[0].length)) continue;
 		add('gain', 'true', match[0]);
 		add('previous', party, match[0]);
 	}
-	for (const match of text.matchAll(new RegExp(`\\b(${CAPS}) (gain|hold)\\b`, 'g'))) {
+	for (const match of cuedMatches(text, GAIN_OR_HOLD)) {
 		const party = trailingParty(match[1] ?? '');
 		if (!party) continue;
 		add('gain', match[2] === 'gain' ? 'true' : 'false', match[0]);
 		if (match[2] === 'hold') add('previous', party, match[0]);
 	}
-	for (const match of text.matchAll(/\b(?:tak(?:e|es|ing)|took|w[io]n|winning|gain(?:s|ed|ing)?|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing))\b[^.,;]{0,80}?\bfor the first time(?: in (?:its|the seat's|the constituency's) history| ever| since [\w ]{1,20})?/g)) {
-		add('gain', 'true', match[0]);
-	}
-	// A hold needs a party as subject: `the MP who held the seat for years` says nothing about this result.
-	const hold = new RegExp(`\\b(${CAPS}) (?:has |have |had |comfortably |narrowly |easily )?(?:held|retained|kept|holds|retains) (?:on ?to )?(?:the seat|the constituency|it|its seat|${CAP})`, 'g');
-	for (const match of text.matchAll(hold)) {
+	for (const match of cuedMatches(text, FIRST_TIME)) add('gain', 'true', match[0]);
+	for (const match of cuedMatches(text, PARTY_HELD)) {
 		const party = trailingParty(match[1] ?? '');
 		if (!party || /\bwho\b/.test(match[0]) || earlierContext(text, match.index ?? 0, match[0].length)) continue;
 		add('gain', 'false', match[0]);
 		add('previous', party, match[0]);
 		add('winner-party', party, match[0]);
 	}
-	// `ending N years of Conservative representation`, `ending the Tories' N-year hold on the seat`
-	const ending = new RegExp(`\\bend(?:s|ed|ing)? (?:(?:more than |almost |nearly |over |a )?(?:\\d{1,3}|[a-z]{1,12}) (?:years?|decades?|century|centuries) of |the |its )(${CAPS})(?:['’]s?)? (?:[\\w-]{1,20} )?(?:representation|rule|control|dominance|hold|grip|reign)\\b`, 'g');
-	for (const match of text.matchAll(ending)) {
+	for (const match of cuedMatches(text, ENDING_RULE)) {
 		const party = trailingParty((match[1] ?? '').replace(/['’]s?$/, ''));
 		if (!party) continue;
 		add('gain', 'true', match[0]);
 		add('previous', party, match[0]);
 	}
-	const previousPatterns = [
-		new RegExp(`\\b(?:had been|has been|had long been|was) (?:voting|held by|represented by|won by) (?:the )?(${CAPS})`, 'g'),
-		new RegExp(`\\bpreviously (?:held|won|represented) by (?:the )?(${CAPS})`, 'g'),
-		new RegExp(`\\bsafe (${CAPS}) seat`, 'g'),
-		new RegExp(`\\b(${CAPS})[- ](?:held|stronghold|heartland)\\b`, 'g'),
-		new RegExp(`\\boverturn(?:ed|ing|s)? (?:a |the )?(${CAPS}) majority`, 'g'),
-		new RegExp(`\\b(${CAPS}),? who (?:had |have |has )?(?:held|represented|won) (?:it|the seat|the constituency)`, 'g'),
-		new RegExp(`\\b(${CAP})['’]s? (?:[\\w-]{1,20} )?(?:hold|grip) on (?:the seat|the constituency|it)`, 'g'),
-		new RegExp(`\\bseat (?:that |which )?(?:the )?(${CAPS}) (?:had |has )?(?:held|won|represented)\\b`, 'g'),
-	];
-	for (const pattern of previousPatterns) {
-		for (const match of text.matchAll(pattern)) {
+	for (const cued of PREVIOUS_PATTERNS) {
+		for (const match of cuedMatches(text, cued)) {
 			const captured = match[1] ?? '';
 			const party = /held|stronghold|heartland|who|hold|grip/.test(match[0]) && !/\bby\b/.test(match[0]) ? trailingParty(captured) : leadingParty(captured);
 			if (party) add('previous', party, match[0]);
 		}
 	}
-	for (const match of text.matchAll(new RegExp(`\\b((?:${CAP} ){0,2}${CAP}) (?:won|took|gained|claimed|captured|seized|held|retained) the (?:parliament |parliamentary |Commons |Westminster )?(?:seat|constituency|by-election)\\b`, 'g'))) {
+	for (const match of cuedMatches(text, WON_THE_SEAT)) {
 		const party = trailingParty(match[1] ?? '');
 		if (party && !earlierContext(text, match.index ?? 0, match[0].length)) add('winner-party', party, match[0]);
 	}
-	// `held the seat for the Conservatives`, `won it for Labour`
-	for (const match of text.matchAll(new RegExp(`\\b(?:won|took|gained|captured|seized|held|retained|kept) (?:the seat|the constituency|it|${PLACE}) for (?:the )?(${CAPS})`, 'g'))) {
+	for (const match of cuedMatches(text, WON_IT_FOR)) {
 		const party = leadingParty(match[1] ?? '');
 		if (party && !earlierContext(text, match.index ?? 0, match[0].length) && !/\bwho\b/.test(text.slice(Math.max(0, (match.index ?? 0) - 6), match.index ?? 0))) add('winner-party', party, match[0]);
 	}
-	// `giving the Greens a majority of N`, `Labour's victory`
-	for (const match of text.matchAll(new RegExp(`\\bgiv(?:ing|es|en|e) (?:the )?(${CAPS}) (?:a|an|their|its) (?:[a-z]{1,12} )?(?:majority|winning margin|victory|win)\\b`, 'g'))) {
+	for (const match of cuedMatches(text, GIVING)) {
 		const party = trailingParty(match[1] ?? '');
 		if (party && !earlierContext(text, match.index ?? 0, match[0].length)) add('winner-party', party, match[0]);
 	}
-	for (const match of text.matchAll(new RegExp(`\\b(${CAPS})['’]s? (?:by-election |shock |surprise |historic |narrow |comfortable )?(?:victory|win|triumph)\\b`, 'g'))) {
+	for (const match of cuedMatches(text, PARTY_VICTORY)) {
 		const party = trailingParty(match[1] ?? '');
 		if (party && !earlierContext(text, match.index ?? 0, match[0].length)) add('winner-party', party, match[0]);
 	}
-	// `leaving Labour ahead by N`: the lead of a party, a majority if that party won.
-	for (const match of text.matchAll(new RegExp(`\\b(?:leaving|left|leaves|putting|put|puts|keeping|kept|keeps) (?:the )?(${CAPS}) (?:ahead|in front) by ${QUALIFIED_COUNT}\\b`, 'g'))) {
+	for (const match of cuedMatches(text, LEFT_AHEAD)) {
 		const party = trailingParty(match[1] ?? '');
 		const value = parseCount(match[3] ?? '');
 		const index = match.index ?? 0;
@@ -1050,7 +1092,7 @@ function tableFigures(paragraph: ParagraphAnalysis, constituency: string, contex
 	if (rows.length < 2) return [];
 	const ref = refOf(paragraph);
 	return rows.flatMap((row) => {
-		const personId = personByName(row.name, context);
+		const personId = context.personByAlias.get(row.name.toLowerCase()) ?? null;
 		return [
 			{ constituency, ref, kind: 'votes' as const, name: row.name, personId, value: String(row.votes) },
 			{ constituency, ref, kind: 'party' as const, name: row.name, personId, value: row.party },
@@ -1111,15 +1153,16 @@ function trailingName(text: string): string | null {
 	return name.length >= 2 ? name.join(' ') : null;
 }
 
-function personByName(name: string, context: Context): string | null {
-	const lower = name.toLowerCase();
-	for (const person of context.people.values()) if (person.aliases.some((alias) => alias.toLowerCase() === lower)) return person.id;
-	return null;
+/** Lower-case alias → id of the first person carrying it: what a scan of people in order finds first. */
+function aliasIndex(people: readonly Person[]): Map<string, string> {
+	const index = new Map<string, string>();
+	for (const person of people) for (const alias of person.aliases) if (!index.has(alias.toLowerCase())) index.set(alias.toLowerCase(), person.id);
+	return index;
 }
 
 // ——— Assembly ———
 
-function assemble(constituency: string, sources: ParagraphRef[], found: readonly Figure[], analyses: readonly ArticleAnalysis[], people: ReadonlyMap<string, Person>): ElectionResult {
+function assemble(constituency: string, sources: ParagraphRef[], found: readonly Figure[], dates: ReadonlyMap<string, string | null>, people: ReadonlyMap<string, Person>): ElectionResult {
 	const conflicts: Conflict[] = [];
 	const figures = [...found, ...partyVotesOfCandidates(found)];
 	const candidates = buildCandidates(figures, conflicts, people);
@@ -1141,7 +1184,7 @@ function assemble(constituency: string, sources: ParagraphRef[], found: readonly
 	const majority = pickMajority(majorityFigures, candidates, winner, conflicts, constituency);
 	const previousParty = agreed(figures.filter((figure) => figure.kind === 'previous'), 'previousParty', constituency, conflicts);
 	const gain = pickGain(figures, winner?.party?.value ?? winnerParty?.value ?? null, previousParty, conflicts, constituency);
-	return { constituency, sources, date: pickDate(figures, analyses), candidates, winner, winnerParty, majority, gain, previousParty, conflicts };
+	return { constituency, sources, date: pickDate(figures, dates), candidates, winner, winnerParty, majority, gain, previousParty, conflicts };
 }
 
 /**
@@ -1206,7 +1249,10 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 	const groups = new Map<string, T[]>();
 	for (const item of items) {
 		const key = keyOf(item);
-		groups.set(key, [...(groups.get(key) ?? []), item]);
+		// Pushing, not copying the group each time: grouping a corpus's figures stays linear.
+		const group = groups.get(key);
+		if (group) group.push(item);
+		else groups.set(key, [item]);
 	}
 	return groups;
 }
@@ -1354,11 +1400,18 @@ function pickGain(
 	return null;
 }
 
+/** Article id → its date; the first article with an id wins, as a search in corpus order would find it. */
+function articleDates(analyses: readonly ArticleAnalysis[]): Map<string, string | null> {
+	const dates = new Map<string, string | null>();
+	for (const analysis of analyses) if (!dates.has(analysis.article.id)) dates.set(analysis.article.id, analysis.article.date);
+	return dates;
+}
+
 /** No election date is guessed: the date of the earliest article reporting a figure, labelled as such. */
-function pickDate(figures: readonly Figure[], analyses: readonly ArticleAnalysis[]): ElectionResult['date'] {
+function pickDate(figures: readonly Figure[], dates: ReadonlyMap<string, string | null>): ElectionResult['date'] {
 	const dated = figures
 		.filter((figure) => figure.kind === 'votes' || figure.kind === 'winner')
-		.map((figure) => ({ figure, date: analyses.find((analysis) => analysis.article.id === figure.ref.articleId)?.article.date ?? null }))
+		.map((figure) => ({ figure, date: dates.get(figure.ref.articleId) ?? null }))
 		.filter((entry): entry is { figure: Figure; date: string } => entry.date !== null)
 		.sort((a, b) => a.date.localeCompare(b.date));
 	const first = dated[0];

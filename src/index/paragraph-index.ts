@@ -1,12 +1,14 @@
 // A MiniSearch index over every paragraph, and the query handling a journalist expects on top of it:
 // stemming, synonyms, typos, numbers, phrases, answer types, corroboration and a relevance floor.
-import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Paragraph } from '../corpus/types.js';
 import { foldForMatching } from '../corpus/normalise.js';
 import { indexTerms, queryTerms, stripAccents, termOf, tokens, type Token } from './analyse.js';
 import { expandTerms } from './thesaurus.js';
 import { type AnswerType, answerTypeHints, paragraphAnswerTypes, questionAnswerTypes, withoutAnswerTypeWords } from './answer-type.js';
+import { type Candidate, type Field, type FieldStatistics, POSTING_BUDGET, type QueryTerm, type RetrievalSource, retrieve } from './retrieval.js';
+import { TermTable, type TermTableSnapshot } from './term-table.js';
 
 /**
  * A paragraph as MiniSearch sees it: its text; its article's headline and lede as context; and the
@@ -38,6 +40,12 @@ export interface ParagraphIndexSnapshot {
 	articlesByName: [string, number[]][];
 	/** Terms of each article's headline and lede, in article order. */
 	subjectTerms: string[][];
+	/** Each paragraph's terms, as ids into `documentFrequency`'s order. */
+	paragraphTerms: TermTableSnapshot;
+	/** Context term → how many paragraphs have it in their context field. */
+	contextFrequency: [string, number][];
+	/** Average distinct terms per paragraph in each field, as MiniSearch computes it for BM25. */
+	averageFieldLength: Record<Field, number>;
 }
 
 export interface ParagraphRef {
@@ -72,6 +80,13 @@ interface Scope {
 	subjects: Set<string>;
 }
 
+export interface IndexOptions {
+	/** Restores a built index instead of building one: use `ParagraphIndex.fromSnapshot`. */
+	snapshot?: ParagraphIndexSnapshot;
+	/** Postings a question's search may score (see retrieval.ts); tests lower it to force ranking-only terms. */
+	postingBudget?: number;
+}
+
 export interface SearchOptions {
 	limit?: number;
 	/** People the question is about by role ("the new MP"), resolved by the caller: looked for too. */
@@ -82,16 +97,17 @@ export interface SearchOptions {
 export const RELEVANCE_FLOOR = 0.45;
 /** Hits far weaker than the best one are noise, however many words they share with the question. */
 const RELATIVE_FLOOR = 0.4;
-const CONTEXT_WEIGHT = 0.3;
 /** How much of a question term a paragraph covers when only its headline or lede has the term. */
 const CONTEXT_COVERAGE = 0.5;
 const SCOPE_TERM_WEIGHT = 0.1;
 const COVERAGE_EXPONENT = 1;
 const EXPANSION_WEIGHT = 0.45;
-const ANSWER_TYPE_WEIGHT = 2;
 const CORROBORATION_SIMILARITY = 0.8;
+const LENGTH_SIMILARITY = 0.6;
 const CANDIDATES = 40;
 const IDF_CACHE_SIZE = 50_000;
+/** Articles whose context field ranking keeps counted; a question touches a few dozen. */
+const CONTEXT_CACHE_SIZE = 5_000;
 
 export class ParagraphIndex {
 	private readonly search: MiniSearch<IndexedDocument>;
@@ -101,20 +117,37 @@ export class ParagraphIndex {
 	/** Article id → the terms of its headline and lede: what the story is about. */
 	private readonly subjectTerms = new Map<string, Set<string>>();
 	private readonly articleCount: number;
+	private readonly postingBudget: number;
 	private readonly documentFrequency = new Map<string, number>();
 	/** Index term → the commonest way the corpus writes it: what suggestions show. */
 	private readonly surfaceForms = new Map<string, string>();
 
-	/** Paragraph terms, computed when corroboration first compares the paragraph: most never are. */
-	private readonly termSets: (ReadonlySet<string> | undefined)[] = [];
+	/** Each paragraph's terms as ids: corroboration compares them and ranking counts them. */
+	private terms = new TermTable();
+	private readonly contextFrequency = new Map<string, number>();
+	private readonly typeFrequency = new Map<string, number>();
+	private averageFieldLength: Record<Field, number> = { text: 0, context: 0, types: 0 };
+	private readonly articlesById = new Map<string, Article>();
+	/** Position of each paragraph's article: a scope test per search result must be cheap. */
+	private readonly articleOrdinalOf: number[] = [];
+	private readonly ordinalOfArticle = new Map<string, number>();
+	/** Context terms → counts of the articles ranking has looked at (first paragraph, later ones). */
+	private readonly contextCounts = new Map<string, { first: Map<string, number>; later: Map<string, number> }>();
 	/** Known non-numeric terms → first-seen order, for typo-tolerant lookups; built on first use. */
 	private vocabulary: SearchableMap<number> | null = null;
 	private readonly idfCache = new Map<string, number>();
 
 	/** `snapshot` restores a built index instead of building one: use `ParagraphIndex.fromSnapshot`. */
-	constructor(articles: readonly Article[], snapshot?: ParagraphIndexSnapshot) {
+	constructor(articles: readonly Article[], options: IndexOptions = {}) {
+		const { snapshot } = options;
+		this.postingBudget = options.postingBudget ?? POSTING_BUDGET;
 		this.search = snapshot ? MiniSearch.loadJS(snapshot.search, miniSearchOptions()) : new MiniSearch(miniSearchOptions());
 		this.articleCount = articles.length;
+		for (const [ordinal, article] of articles.entries()) {
+			this.articlesById.set(article.id, article);
+			this.ordinalOfArticle.set(article.id, ordinal);
+			for (let i = 0; i < article.paragraphs.length; i++) this.articleOrdinalOf.push(ordinal);
+		}
 		if (snapshot) this.restore(articles, snapshot);
 		else this.build(articles);
 	}
@@ -126,16 +159,31 @@ export class ParagraphIndex {
 	 */
 	private build(articles: readonly Article[]): void {
 		const documents: IndexedDocument[] = [];
+		const lengths = { text: 0, context: 0, types: 0 };
 		for (const article of articles) {
 			const contexts = contextsOf(article);
 			this.subjectTerms.set(article.id, new Set(contexts.later));
 			for (const paragraph of article.paragraphs) {
 				const { id, terms } = this.add(paragraph);
-				const types = [...(this.paragraphs[id]?.types ?? [])].map(typeToken).join(' ');
-				documents.push({ id, text: terms.join(' '), context: (paragraph.number === 1 ? contexts.first : contexts.later).join(' '), types });
+				const types = [...(this.paragraphs[id]?.types ?? [])].map(typeToken);
+				const context = paragraph.number === 1 ? contexts.first : contexts.later;
+				for (const term of new Set(context)) this.contextFrequency.set(term, (this.contextFrequency.get(term) ?? 0) + 1);
+				lengths.text += new Set(terms).size;
+				lengths.context += new Set(context).size;
+				// MiniSearch splits an empty types field into one empty token: a length of 1.
+				lengths.types += Math.max(1, types.length);
+				documents.push({ id, text: terms.join(' '), context: context.join(' '), types: types.join(' ') });
 			}
 		}
+		this.terms.seal();
+		this.countTypes();
+		const count = Math.max(1, this.paragraphs.length);
+		this.averageFieldLength = { text: lengths.text / count, context: lengths.context / count, types: lengths.types / count };
 		this.search.addAll(documents);
+	}
+
+	private countTypes(): void {
+		for (const paragraph of this.paragraphs) for (const type of paragraph.types) this.typeFrequency.set(typeToken(type), (this.typeFrequency.get(typeToken(type)) ?? 0) + 1);
 	}
 
 	get size(): number {
@@ -150,6 +198,8 @@ export class ParagraphIndex {
 		const wanted = questionAnswerTypes(question);
 		if (questionTerms.length === 0) return { hits: [], found: false, unknownWords: [] };
 		const unknownWords = this.unknownProperNouns(question);
+		// A name the sources never mention means they cannot answer, however well the other words match.
+		if (unknownWords.length > 0) return { hits: [], found: false, unknownWords };
 		const phrases = quotedPhrases(question);
 		const scope = this.scopeOf(names.length > 0 ? `${question} ${names.join(' ')}` : question);
 		const results = this.rankedResults(questionTerms, wanted, scope);
@@ -157,9 +207,7 @@ export class ParagraphIndex {
 		hits.sort((a, b) => Number(b.containsPhrase) - Number(a.containsPhrase) || rankOf(b) - rankOf(a));
 		const best = hits[0] ? rankOf(hits[0]) : 0;
 		const relevant = hits.filter((hit) => hit.containsPhrase || (hit.coverage >= RELEVANCE_FLOOR && rankOf(hit) >= best * RELATIVE_FLOOR));
-		// A name the sources never mention means they cannot answer, however well the other words match.
-		const found = relevant.length > 0 && unknownWords.length === 0;
-		return { hits: found ? relevant.slice(0, limit) : [], found, unknownWords };
+		return { hits: relevant.slice(0, limit), found: relevant.length > 0, unknownWords };
 	}
 
 	/** Words the index knows that are closest to the question's unmatched words. */
@@ -176,6 +224,7 @@ export class ParagraphIndex {
 	private add(paragraph: Paragraph): { id: number; terms: string[] } {
 		const terms = indexTerms(paragraph.text);
 		for (const term of new Set(terms)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+		this.terms.addParagraph(terms);
 		const paragraphTokens = tokens(paragraph.text);
 		for (const token of paragraphTokens) if (token.term && !this.surfaceForms.has(token.term)) this.surfaceForms.set(token.term, token.surface);
 		this.noteProperNouns(paragraph, paragraphTokens);
@@ -184,25 +233,54 @@ export class ParagraphIndex {
 		return { id: this.paragraphs.length - 1, terms };
 	}
 
-	private rankedResults(questionTerms: string[], wanted: AnswerType[], scope: Scope | null): SearchResult[] {
+	private rankedResults(questionTerms: string[], wanted: AnswerType[], scope: Scope | null): Candidate[] {
 		const expansions = [...new Set([...expandTerms(questionTerms), ...answerTypeHints(wanted)])].filter((term) => !questionTerms.includes(term));
-		const allTerms = [...questionTerms, ...expansions];
 		const own = questionTerms.length;
-		const words = {
-			queries: [allTerms.join(' ')],
-			fields: ['text', 'context'],
-			fuzzy: (term: string, i: number) => (i < own && isFuzzyCandidate(term) ? 0.25 : false),
-			prefix: (term: string, i: number) => i === own - 1 && term.length >= 4 && term.length <= MAX_FUZZY_LENGTH && !/^\d/.test(term),
+		const terms: QueryTerm[] = [...questionTerms, ...expansions].map((term, i) => ({
+			term,
 			// Once a name has chosen the articles it says little about which of their paragraphs answers.
-			boostTerm: (term: string, i: number) => (i >= own ? EXPANSION_WEIGHT : scope?.subjects.has(term) ? SCOPE_TERM_WEIGHT : 1),
+			boost: i >= own ? EXPANSION_WEIGHT : scope?.subjects.has(term) ? SCOPE_TERM_WEIGHT : 1,
+			fuzzy: i < own && isFuzzyCandidate(term),
+			prefix: i === own - 1 && term.length >= 4 && term.length <= MAX_FUZZY_LENGTH && !/^\d/.test(term),
+		}));
+		const ordinals = scope ? new Set([...scope.articles].map((id) => this.ordinalOfArticle.get(id))) : null;
+		const inScope = ordinals ? (id: number) => ordinals.has(this.articleOrdinalOf[id]) : undefined;
+		return retrieve(this.retrievalSource(), { terms, typeTokens: wanted.map(typeToken), limit: CANDIDATES, budget: this.postingBudget, accept: inScope });
+	}
+
+	private retrievalSource(): RetrievalSource<IndexedDocument> {
+		return {
+			search: this.search,
+			statistics: this.statistics,
+			vocabulary: {
+				fuzzy: (term, maxDistance) => [...this.knownVocabulary().fuzzyGet(term, maxDistance)].map(([known, [, distance]]) => [known, distance]),
+				withPrefix: (prefix) => this.knownVocabulary().atPrefix(prefix).keys(),
+			},
 		};
-		const kinds = { queries: [wanted.map(typeToken).join(' ')], fields: ['types'], boost: { types: ANSWER_TYPE_WEIGHT } };
-		return this.search
-			.search(
-				{ combineWith: 'OR', queries: wanted.length > 0 ? [words, kinds] : [words] },
-				{ filter: scope ? (result) => scope.articles.has(this.paragraphs[result.id as number]?.articleId ?? '') : undefined },
-			)
-			.slice(0, CANDIDATES);
+	}
+
+	/** The field statistics MiniSearch scores with, for the terms retrieval leaves out of the search. */
+	private readonly statistics: FieldStatistics = {
+		documentCount: () => this.paragraphs.length,
+		documentFrequency: (field, term) => (field === 'text' ? this.documentFrequency.get(term) : field === 'context' ? this.contextFrequency.get(term) : this.typeFrequency.get(term)) ?? 0,
+		averageLength: (field) => this.averageFieldLength[field],
+		frequencyIn: (field, id, term) => (field === 'text' ? this.terms.frequencyIn(id, term) : field === 'context' ? (this.contextCountsOf(id).get(term) ?? 0) : Number(this.paragraphs[id]?.types.has(term.slice(1) as AnswerType) ?? false)),
+		lengthOf: (field, id) => (field === 'text' ? this.terms.distinctCount(id) : field === 'context' ? this.contextCountsOf(id).size : Math.max(1, this.paragraphs[id]?.types.size ?? 0)),
+	};
+
+	/** The context field of paragraph `id` as term counts, worked out per article when ranking first needs it. */
+	private contextCountsOf(id: number): Map<string, number> {
+		const paragraph = this.paragraphs[id];
+		const article = paragraph ? this.articlesById.get(paragraph.articleId) : undefined;
+		if (!paragraph || !article) return new Map();
+		let counts = this.contextCounts.get(article.id);
+		if (!counts) {
+			const contexts = contextsOf(article);
+			counts = { first: countTerms(contexts.first), later: countTerms(contexts.later) };
+			if (this.contextCounts.size >= CONTEXT_CACHE_SIZE) this.contextCounts.clear();
+			this.contextCounts.set(article.id, counts);
+		}
+		return paragraph.number === 1 ? counts.first : counts.later;
 	}
 
 	/** Capitalised words, by the articles that use them: what a question's names can scope to. */
@@ -258,7 +336,7 @@ export class ParagraphIndex {
 		return types !== undefined && wanted.some((type) => types.has(type));
 	}
 
-	private toHit(result: SearchResult, questionTerms: string[], wanted: AnswerType[], phrases: string[], scopeTerms?: ReadonlySet<string>): ParagraphHit {
+	private toHit(result: Candidate, questionTerms: string[], wanted: AnswerType[], phrases: string[], scopeTerms?: ReadonlySet<string>): ParagraphHit {
 		const paragraph = this.paragraphs[result.id as number];
 		if (!paragraph) throw new Error(`Index returned unknown paragraph ${String(result.id)}`);
 		const folded = foldedForPhrase(paragraph.text);
@@ -278,11 +356,11 @@ export class ParagraphIndex {
 	 * A question that wants a kind of answer (an age, a time) counts that as one more term, met when
 	 * the paragraph holds such a thing.
 	 */
-	private coverage(questionTerms: string[], result: SearchResult, suppliesWantedType: boolean | undefined, scopeTerms?: ReadonlySet<string>): number {
+	private coverage(questionTerms: string[], result: Candidate, suppliesWantedType: boolean | undefined, scopeTerms?: ReadonlySet<string>): number {
 		// A paragraph in an article about the named place or person is about it, named again or not.
 		// A term found only in the headline or lede covers less than one the paragraph itself uses.
 		// (A fuzzy or prefix match has no entry of its own in `match`: it came from the text.)
-		const inContextOnly = (term: string) => result.match[term] !== undefined && !result.match[term].includes('text');
+		const inContextOnly = (term: string) => Object.hasOwn(result.match, term) && !result.match[term]?.includes('text');
 		const matchedInContext = new Set(result.queryTerms.filter(inContextOnly));
 		const matched = new Set([...result.queryTerms.filter((term) => !inContextOnly(term)), ...(scopeTerms ?? [])]);
 		const typeWeight = suppliesWantedType === undefined ? 0 : Math.log(1 + this.paragraphs.length / 4);
@@ -356,39 +434,24 @@ export class ParagraphIndex {
 	/** Near-identical paragraphs from different articles become one hit with several citations. */
 	private mergeCorroborating(hits: ParagraphHit[]): ParagraphHit[] {
 		const kept: ParagraphHit[] = [];
+		const termSets = new Map<ParagraphHit, ReadonlySet<number>>();
+		const termSetOf = (hit: ParagraphHit): ReadonlySet<number> => {
+			let termSet = termSets.get(hit);
+			if (!termSet) termSets.set(hit, (termSet = this.termSetOf(hit)));
+			return termSet;
+		};
 		for (const hit of hits) {
-			const twin = kept.find((candidate) => candidate.articleId !== hit.articleId && this.nearlyIdentical(candidate, hit));
+			const twin = kept.find((candidate) => candidate.articleId !== hit.articleId && nearlyIdentical(termSetOf(candidate), termSetOf(hit)));
 			if (twin) twin.corroboratedBy.push({ articleId: hit.articleId, number: hit.number });
 			else kept.push(hit);
 		}
 		return kept;
 	}
 
-	private nearlyIdentical(a: ParagraphRef, b: ParagraphRef): boolean {
-		const left = this.termSetOf(a);
-		const right = this.termSetOf(b);
-		let shared = 0;
-		for (const term of left) if (right.has(term)) shared++;
-		// One article often quotes a paragraph of another and adds a few words ("…, she said."):
-		// compare with the smaller paragraph, but not when one is a sentence lost inside a long one.
-		const smaller = Math.min(left.size, right.size);
-		const larger = Math.max(left.size, right.size);
-		return smaller > 0 && shared / smaller >= CORROBORATION_SIMILARITY && shared / larger >= 0.6;
-	}
-
-	private termSetOf(ref: ParagraphRef): ReadonlySet<string> {
-		const position = this.positionByRef.get(refKey(ref)) ?? -1;
-		const known = this.termSets[position];
-		if (known) return known;
-		const termSet = new Set(indexTerms(this.lookup(ref).text));
-		this.termSets[position] = termSet;
-		return termSet;
-	}
-
-	private lookup(ref: ParagraphRef): IndexedParagraph {
-		const found = this.paragraphs[this.positionByRef.get(refKey(ref)) ?? -1];
-		if (!found) throw new Error(`Unknown paragraph ${ref.articleId} ¶${ref.number}`);
-		return found;
+	private termSetOf(ref: ParagraphRef): ReadonlySet<number> {
+		const position = this.positionByRef.get(refKey(ref));
+		if (position === undefined) throw new Error(`Unknown paragraph ${ref.articleId} ¶${ref.number}`);
+		return new Set(this.terms.termIds(position));
 	}
 
 	/** The built index as plain data, for the on-disk cache; `fromSnapshot` restores it. */
@@ -402,12 +465,15 @@ export class ParagraphIndex {
 			surfaceForms: [...this.surfaceForms],
 			articlesByName: [...this.articlesByName].map(([term, ids]) => [term, [...ids].map((id) => articlePosition.get(id) ?? -1)]),
 			subjectTerms: [...this.subjectTerms.values()].map((terms) => [...terms]),
+			paragraphTerms: this.terms.toSnapshot(),
+			contextFrequency: [...this.contextFrequency],
+			averageFieldLength: { ...this.averageFieldLength },
 		};
 	}
 
 	/** The index `toSnapshot` described, over the same articles in the same order, without rebuilding it. */
 	static fromSnapshot(articles: readonly Article[], snapshot: ParagraphIndexSnapshot): ParagraphIndex {
-		return new ParagraphIndex(articles, snapshot);
+		return new ParagraphIndex(articles, { snapshot });
 	}
 
 	private restore(articles: readonly Article[], snapshot: ParagraphIndexSnapshot): void {
@@ -423,6 +489,11 @@ export class ParagraphIndex {
 			}
 		}
 		for (const [term, count] of snapshot.documentFrequency) this.documentFrequency.set(term, count);
+		this.terms = TermTable.fromSnapshot(this.documentFrequency.keys(), snapshot.paragraphTerms);
+		if (this.terms.paragraphCount !== paragraphCount) throw new Error('The index snapshot does not match its articles.');
+		for (const [term, count] of snapshot.contextFrequency) this.contextFrequency.set(term, count);
+		this.countTypes();
+		this.averageFieldLength = { ...snapshot.averageFieldLength };
 		for (const [term, surface] of snapshot.surfaceForms) this.surfaceForms.set(term, surface);
 		for (const [term, positions] of snapshot.articlesByName) this.articlesByName.set(term, new Set(positions.map((position) => articles[position]?.id ?? '')));
 	}
@@ -439,7 +510,7 @@ function miniSearchOptions(): Options<IndexedDocument> {
 		fields: ['text', 'context', 'types'],
 		tokenize: (text, field) => (field === 'types' || text !== '' ? text.split(' ') : []),
 		processTerm: (term) => term,
-		searchOptions: { boost: { text: 1, context: CONTEXT_WEIGHT }, tokenize: (query) => query.split(' ').filter(Boolean), processTerm: (term) => term },
+		searchOptions: { tokenize: (query) => query.split(' ').filter(Boolean), processTerm: (term) => term },
 	};
 }
 
@@ -459,6 +530,26 @@ function contextOf(article: Article, paragraph: Paragraph): string {
 /** The story's subject, not its figures: a number in the lede does not make every paragraph about it. */
 function contextTerms(text: string): string[] {
 	return indexTerms(text).filter((term) => !/^\d/.test(term));
+}
+
+/**
+ * One article often quotes a paragraph of another and adds a few words ("…, she said."): compare
+ * with the smaller paragraph, but not when one is a sentence lost inside a long one.
+ */
+function nearlyIdentical(left: ReadonlySet<number>, right: ReadonlySet<number>): boolean {
+	const smaller = Math.min(left.size, right.size);
+	const larger = Math.max(left.size, right.size);
+	// Sizes alone rule most pairs out, before any term is compared.
+	if (smaller === 0 || smaller / larger < LENGTH_SIMILARITY) return false;
+	let shared = 0;
+	for (const term of left) if (right.has(term)) shared++;
+	return shared / smaller >= CORROBORATION_SIMILARITY && shared / larger >= LENGTH_SIMILARITY;
+}
+
+function countTerms(terms: readonly string[]): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+	return counts;
 }
 
 function typeToken(type: AnswerType): string {

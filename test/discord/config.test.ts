@@ -15,7 +15,7 @@ describe('configuration', () => {
 		const result = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: '', DISCORD_API_URL: 'http://proxy:8080/api/' });
 		expect(result).toEqual({
 			ok: true,
-			config: { token: TOKEN, applicationId: APP_ID, guildId: undefined, seedsDir: './seeds', logLevel: 'info', logFormat: 'text', apiUrl: 'http://proxy:8080/api' },
+			config: { token: TOKEN, applicationId: APP_ID, guildId: undefined, seedsDir: './seeds', logLevel: 'info', logFormat: 'text', apiUrl: 'http://proxy:8080/api', watchSeeds: true, watchDebounceMs: 1000 },
 		});
 	});
 

@@ -69,23 +69,24 @@ describe('/reindex', () => {
 		expect(reloads.calls).toBe(0);
 	});
 
-	it('defers, reloads, and meanwhile other commands defer and answer from the new index', async () => {
+	it('defers and reloads; meanwhile other commands answer at once from the previous index, then from the new one', async () => {
 		const reindex = chatInput('reindex', {}, { permissions: ADMIN_PERMISSIONS });
 		expect((await h.send(reindex)).body).toMatchObject({ type: 5 });
 		const pending = await reloads.next();
 
-		// While the reload runs, /ask cannot know when the index will be ready: it defers.
-		const ask = chatInput('ask', { question: 'Who won Hartlepool?', private: true });
-		expect((await h.send(ask)).body).toEqual({ type: 5, data: { flags: 64 } });
+		// While the reload runs, /ask does not wait for it: it replies straight away, from the index in place.
+		const during = (await h.send(chatInput('ask', { question: 'Who won Hartlepool?', private: true }))).body as Body;
+		expect(during).toMatchObject({ type: 4, data: { flags: 64 } });
+		expect(during.data.embeds[0]?.title).toBe(renderAnswer(real.ask('Who won Hartlepool?'))[0]?.embeds[0]?.title);
 
 		const fresh = overrideEngine(real, { ask: () => ({ ...real.ask('Who won Hartlepool?'), title: 'From the new index' }) });
 		pending.resolve(fresh);
-
-		const answer = (await h.edit(ask)).body as Body['data'];
-		expect(answer.embeds[0]?.title).toBe('From the new index');
 		const done = (await h.edit(reindex)).body as Body['data'];
 		expect(done.embeds[0]?.title).toBe('Reindexed');
 		expect(done.embeds[0]?.description).toMatch(/^Indexed \d+ articles?\./);
+
+		const after = (await h.send(chatInput('ask', { question: 'Who won Hartlepool?' }))).body as Body;
+		expect(after.data.embeds[0]?.title).toBe('From the new index');
 	});
 
 	it('keeps answering from the previous index when the reload fails', async () => {
@@ -94,6 +95,8 @@ describe('/reindex', () => {
 		(await reloads.next()).reject(new Error('disk on fire'));
 		const done = (await h.edit(reindex)).body as Body['data'];
 		expect(done.embeds[0]?.title).toBe('Reindex failed');
+		const logged = h.logs.find((line) => line.includes('rebuild failed')) ?? '';
+		expect(JSON.parse(logged)).toMatchObject({ level: 'error', trigger: '/reindex', error: expect.stringContaining('disk on fire') });
 		const reply = (await h.send(chatInput('ask', { question: 'anything' }))).body as Body;
 		expect(reply.data.embeds[0]?.title).toBe('From the new index');
 	});

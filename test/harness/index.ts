@@ -5,9 +5,10 @@
 import { loadCommands } from '../../commands/index.js';
 import type { EngineApi } from '../../src/answer/engine.js';
 import { createBot } from '../../src/discord/bot.js';
-import type { Bot } from '../../src/discord/bot.js';
+import type { Bot, BotOptions } from '../../src/discord/bot.js';
 import type { Command } from '../../src/discord/command.js';
 import { createLogger } from '../../src/discord/logger.js';
+import type { Logger } from '../../src/discord/logger.js';
 import type { PageStore } from '../../src/discord/pagination.js';
 import { testEngine } from './engine.js';
 import { FakeGateway } from './gateway.js';
@@ -19,6 +20,8 @@ import type { Capture } from './rest.js';
 export interface HarnessOptions {
 	engine?: EngineApi;
 	reload?: () => Promise<EngineApi>;
+	/** Watch a seeds folder, as `npm start` does with WATCH_SEEDS (tests use a short debounce). */
+	watch?: BotOptions['watch'];
 	commands?: ReadonlyMap<string, Command>;
 	pages?: PageStore;
 	newErrorId?: () => string;
@@ -41,6 +44,8 @@ export interface Harness {
 	engine: EngineApi;
 	/** Every log line the bot wrote (already redacted, as it would reach stderr). */
 	logs: string[];
+	/** The bot's logger, for code a test runs on its behalf (the cache loader in a reload). */
+	log: Logger;
 	/** Close codes the bot was told it cannot recover from (what main.ts exits on). */
 	fatalCloses: number[];
 	/** Dispatches an interaction and resolves with its callback (reply, defer, update or choices). */
@@ -63,6 +68,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 		commands: options.commands ?? loadCommands(),
 		engine,
 		reload: options.reload ?? (() => Promise.resolve(engine)),
+		watch: options.watch,
 		log,
 		pages: options.pages,
 		newErrorId: options.newErrorId,
@@ -80,6 +86,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 		bot,
 		engine,
 		logs,
+		log,
 		fatalCloses,
 		send(payload) {
 			gateway.dispatchInteraction(payload);

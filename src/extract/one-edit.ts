@@ -1,0 +1,34 @@
+// Finding strings one edit apart without comparing every pair: two strings within Levenshtein
+// distance 1 always share a "deletion variant" (the string itself, or it with one character
+// removed), so indexing every variant turns an all-pairs scan into a few map look-ups.
+
+/** The string and each way of deleting one character from it, without repeats. */
+function deletionVariants(key: string): Set<string> {
+	const variants = new Set<string>([key]);
+	for (let index = 0; index < key.length; index++) variants.add(key.slice(0, index) + key.slice(index + 1));
+	return variants;
+}
+
+/**
+ * Values filed under string keys, found again by any key within one edit. `near` returns a
+ * superset (`ab` and `ba` share a variant but are two edits apart): callers still check the
+ * distance with their own rule, so the answer is exactly that of a full scan.
+ */
+export class OneEditIndex<T> {
+	private readonly byVariant = new Map<string, T[]>();
+
+	add(key: string, value: T): void {
+		for (const variant of deletionVariants(key)) {
+			const bucket = this.byVariant.get(variant);
+			if (bucket) bucket.push(value);
+			else this.byVariant.set(variant, [value]);
+		}
+	}
+
+	/** Every value filed under a key that may be within one edit of `key`, each once, in filing order per variant. */
+	near(key: string): Set<T> {
+		const found = new Set<T>();
+		for (const variant of deletionVariants(key)) for (const value of this.byVariant.get(variant) ?? []) found.add(value);
+		return found;
+	}
+}

@@ -1,0 +1,143 @@
+// Each paragraph's index terms as numbers into one vocabulary. Ranking on an archive needs to know,
+// for a few hundred candidate paragraphs, how often each uses a common word that was too costly to
+// search for (see retrieval.ts); tokenising those paragraphs again would cost more than the search.
+// Numbers in one flat typed array cost 4 bytes a term, where an array of strings per paragraph would
+// cost an object per term.
+
+/** The table as plain data for the on-disk cache: both arrays are little-endian Uint32, base64. */
+export interface TermTableSnapshot {
+	/** Paragraph p's term ids are ids[offsets[p] … offsets[p + 1]). */
+	offsets: string;
+	ids: string;
+}
+
+export class TermTable {
+	private readonly idOf = new Map<string, number>();
+	private readonly growing = { ids: new GrowableUint32(), offsets: new GrowableUint32() };
+	private ids: Uint32Array = new Uint32Array(0);
+	private offsets: Uint32Array = new Uint32Array(1);
+	private sealed = false;
+	/** Distinct terms per paragraph: BM25's field length. Computed on first use. */
+	private distinctCounts: Uint16Array | null = null;
+
+	/** `vocabulary` fixes the ids: a term's id is its position. Terms met later are appended. */
+	constructor(vocabulary: Iterable<string> = []) {
+		for (const term of vocabulary) this.idFor(term);
+		this.growing.offsets.push(0);
+	}
+
+	/** Appends the next paragraph's terms (in text order, repeats kept). */
+	addParagraph(terms: readonly string[]): void {
+		if (this.sealed) throw new Error('TermTable: paragraphs cannot be added after it is sealed');
+		for (const term of terms) this.growing.ids.push(this.idFor(term));
+		this.growing.offsets.push(this.growing.ids.length);
+	}
+
+	/** Ends the build: the arrays are trimmed to size and the growth buffers freed. */
+	seal(): this {
+		if (this.sealed) return this;
+		this.ids = this.growing.ids.toArray();
+		this.offsets = this.growing.offsets.toArray();
+		this.growing.ids = new GrowableUint32();
+		this.growing.offsets = new GrowableUint32();
+		this.sealed = true;
+		return this;
+	}
+
+	get paragraphCount(): number {
+		return this.offsets.length - 1;
+	}
+
+	idOfTerm(term: string): number | undefined {
+		return this.idOf.get(term);
+	}
+
+	/** The paragraph's term ids, in text order. */
+	termIds(position: number): Uint32Array {
+		return this.ids.subarray(this.offsets[position] ?? 0, this.offsets[position + 1] ?? 0);
+	}
+
+	/** How many times paragraph `position` uses `term` (0 when never, or when the term is unknown). */
+	frequencyIn(position: number, term: string): number {
+		const id = this.idOf.get(term);
+		if (id === undefined) return 0;
+		let count = 0;
+		for (const each of this.termIds(position)) if (each === id) count++;
+		return count;
+	}
+
+	/** Distinct terms of paragraph `position`: what MiniSearch counts as the length of its text field. */
+	distinctCount(position: number): number {
+		this.distinctCounts ??= this.countDistinct();
+		return this.distinctCounts[position] ?? 0;
+	}
+
+	toSnapshot(): TermTableSnapshot {
+		this.seal();
+		return { offsets: encode(this.offsets), ids: encode(this.ids) };
+	}
+
+	/** The table `toSnapshot` wrote; `vocabulary` must list the terms in the order their ids were given. */
+	static fromSnapshot(vocabulary: Iterable<string>, snapshot: TermTableSnapshot): TermTable {
+		const table = new TermTable(vocabulary);
+		table.offsets = decode(snapshot.offsets);
+		table.ids = decode(snapshot.ids);
+		table.sealed = true;
+		const last = table.offsets[table.offsets.length - 1];
+		if (table.offsets.length === 0 || last !== table.ids.length) throw new Error('The term table snapshot is inconsistent.');
+		for (const id of table.ids) if (id >= table.idOf.size) throw new Error('The term table snapshot refers to an unknown term.');
+		return table;
+	}
+
+	private idFor(term: string): number {
+		let id = this.idOf.get(term);
+		if (id === undefined) {
+			id = this.idOf.size;
+			this.idOf.set(term, id);
+		}
+		return id;
+	}
+
+	private countDistinct(): Uint16Array {
+		const counts = new Uint16Array(this.paragraphCount);
+		const seen = new Set<number>();
+		for (let position = 0; position < counts.length; position++) {
+			seen.clear();
+			for (const id of this.termIds(position)) seen.add(id);
+			counts[position] = Math.min(seen.size, 0xffff);
+		}
+		return counts;
+	}
+}
+
+/** A Uint32 array that doubles when full: an archive has millions of term occurrences. */
+class GrowableUint32 {
+	private data: Uint32Array = new Uint32Array(1024);
+	length = 0;
+
+	push(value: number): void {
+		if (this.length === this.data.length) {
+			const bigger = new Uint32Array(this.data.length * 2);
+			bigger.set(this.data);
+			this.data = bigger;
+		}
+		this.data[this.length++] = value;
+	}
+
+	toArray(): Uint32Array {
+		return this.data.slice(0, this.length);
+	}
+}
+
+function encode(values: Uint32Array): string {
+	return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+}
+
+/** Copied into a fresh, aligned buffer: a Node Buffer from base64 may start at any byte offset. */
+function decode(text: string): Uint32Array {
+	const bytes = Buffer.from(text, 'base64');
+	if (bytes.length % 4 !== 0) throw new Error('The term table snapshot is not a whole number of 32-bit values.');
+	const values = new Uint32Array(bytes.length / 4);
+	new Uint8Array(values.buffer).set(bytes);
+	return values;
+}

@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import type { Article } from '../../src/corpus/types.js';
+import { readQuestions } from '../../src/eval/ask.js';
+import { ParagraphIndex, type ParagraphHit } from '../../src/index/paragraph-index.js';
+
+// The posting budget decides which of a question's terms choose candidates and which only rank
+// them (src/index/retrieval.ts). A ranking-only term must add exactly the score MiniSearch would
+// have given it, or an archive would rank differently from a newsroom desk for no reason.
+
+let articles: Article[];
+let questions: string[];
+
+beforeAll(async () => {
+	articles = (await loadCorpus('test/fixtures/ask-eval/articles')).articles;
+	questions = (await readQuestions('test/fixtures/ask-eval/questions.json')).map((q) => q.question);
+});
+
+const key = (hit: ParagraphHit) => `${hit.articleId}#${hit.number}`;
+
+function hitsOf(index: ParagraphIndex, question: string): Map<string, ParagraphHit> {
+	return new Map(index.find(question, { limit: 100 }).hits.map((hit) => [key(hit), hit]));
+}
+
+describe('retrieval under a posting budget', () => {
+	it('scores a paragraph the same whether its terms were searched for or only ranked it', () => {
+		const unlimited = new ParagraphIndex(articles, { postingBudget: Number.POSITIVE_INFINITY });
+		// A budget of a few postings, on a corpus of about a hundred paragraphs: most terms only rank.
+		const starved = new ParagraphIndex(articles, { postingBudget: 20 });
+		let compared = 0;
+		for (const question of questions) {
+			const full = hitsOf(unlimited, question);
+			for (const [ref, hit] of hitsOf(starved, question)) {
+				const same = full.get(ref);
+				if (!same) continue;
+				expect(hit.score, `${question} → ${ref}`).toBeCloseTo(same.score, 9);
+				expect(hit.coverage, `${question} → ${ref}`).toBeCloseTo(same.coverage, 9);
+				expect([...hit.matchedTerms].sort()).toEqual([...same.matchedTerms].sort());
+				compared++;
+			}
+		}
+		expect(compared).toBeGreaterThan(questions.length);
+	});
+
+	it('still finds the best answer when most terms may only rank', () => {
+		const unlimited = new ParagraphIndex(articles, { postingBudget: Number.POSITIVE_INFINITY });
+		// A budget of a few postings, on a corpus of about a hundred paragraphs: most terms only rank.
+		const starved = new ParagraphIndex(articles, { postingBudget: 20 });
+		let agreeing = 0;
+		for (const question of questions) {
+			const best = unlimited.find(question).hits[0];
+			if (best && starved.find(question).hits.some((hit) => key(hit) === key(best))) agreeing++;
+		}
+		// Far harsher than the real budget on an archive, and still nearly every best answer survives.
+		expect(agreeing / questions.length).toBeGreaterThan(0.85);
+	});
+
+	it('leaves a small corpus untouched: the default budget searches every term', () => {
+		const unlimited = new ParagraphIndex(articles, { postingBudget: Number.POSITIVE_INFINITY });
+		const standard = new ParagraphIndex(articles);
+		for (const question of questions) {
+			expect(standard.find(question).hits.map(key), question).toEqual(unlimited.find(question).hits.map(key));
+		}
+	});
+});
