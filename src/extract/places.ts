@@ -1,8 +1,9 @@
 // Which known constituency names a text mentions, as whole words. Built once per corpus: a
 // RegExp per name per sentence made results quadratic (thousands of names × every sentence).
 
-const LETTERS = /\p{L}+/gu;
-const LEADING_LETTERS = /^\p{L}+/u;
+/** A whole run of letters that starts with a capital (no letter just before it). */
+const CAPITALISED_RUNS = /(?<!\p{L})\p{Lu}\p{L}*/gu;
+const LEADING_LETTERS = /^\p{Lu}\p{L}*/u;
 const LETTER = /^\p{L}/u;
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -11,11 +12,12 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * `Ashworthy`), case-sensitively: the same test as `(^|[^\p{L}])NAME(?![\p{L}])` with the `u`
  * flag. A name starting with a letter can only match where a run of letters starts, and that
  * run must be the name's own leading run of letters, so each name is filed under that run and a
- * text is read once, run by run.
+ * text is read once, run by run. Constituency names start with a capital, so only runs that do
+ * are looked up; any other name is tested with the pattern itself.
  */
 export class PlaceMatcher {
 	private readonly byLeadingRun = new Map<string, number[]>();
-	/** Names this shortcut cannot vouch for (no leading letter, surrogates): tested the slow way. */
+	/** Names this shortcut cannot vouch for (no leading capital, surrogates): tested the slow way. */
 	private readonly irregular: Array<{ index: number; pattern: RegExp }> = [];
 
 	constructor(private readonly names: readonly string[]) {
@@ -33,19 +35,75 @@ export class PlaceMatcher {
 
 	/** The names `text` mentions, in the order they were given to the matcher. */
 	namesIn(text: string): string[] {
-		if (this.names.length === 0) return [];
-		const found = new Set<number>();
-		for (const run of text.matchAll(LETTERS)) {
+		return this.scan(text).all();
+	}
+
+	/** Where each name stands in `text`: read once, then asked about any stretch of it (its sentences). */
+	scan(text: string): PlaceMentions {
+		const hits: Hit[] = [];
+		if (this.names.length === 0) return new PlaceMentions(this, text, hits);
+		for (const run of text.matchAll(CAPITALISED_RUNS)) {
 			const candidates = this.byLeadingRun.get(run[0]);
 			if (!candidates) continue;
 			for (const index of candidates) {
 				const name = this.names[index] ?? '';
-				if (text.startsWith(name, run.index) && !LETTER.test(text.slice(run.index + name.length, run.index + name.length + 2))) found.add(index);
+				const end = run.index + name.length;
+				if (text.startsWith(name, run.index) && !LETTER.test(text.slice(end, end + 2))) hits.push({ index, start: run.index, end });
 			}
 		}
-		for (const { index, pattern } of this.irregular) if (pattern.test(text)) found.add(index);
+		return new PlaceMentions(this, text, hits);
+	}
+
+	/** Names tested the slow way on `text`. */
+	irregularIn(text: string): number[] {
+		return this.irregular.filter(({ pattern }) => pattern.test(text)).map(({ index }) => index);
+	}
+
+	/** Matched names' indexes → names, in the order given. */
+	named(found: ReadonlySet<number>): string[] {
 		return [...found].sort((a, b) => a - b).map((index) => this.names[index] ?? '');
 	}
+}
+
+interface Hit {
+	index: number;
+	start: number;
+	end: number;
+}
+
+/** The names standing in one text, by position. */
+export class PlaceMentions {
+	constructor(
+		private readonly matcher: PlaceMatcher,
+		private readonly text: string,
+		private readonly hits: readonly Hit[],
+	) {}
+
+	/** Every name in the text: `namesIn(text)`. */
+	all(): string[] {
+		return this.between(0, this.text.length);
+	}
+
+	/**
+	 * The names in `text.slice(from, to)`, as `namesIn` of that slice would find them. Where the
+	 * slice is cut next to a character that is not a letter (a sentence of whole tokens always
+	 * is), a name inside it stands alone in the slice exactly when it does in the whole text, so
+	 * the hits of the one scan are reused; any other cut is scanned afresh.
+	 */
+	between(from: number, to: number): string[] {
+		if (!cleanCut(this.text, from - 1) || !cleanCut(this.text, to)) return this.matcher.namesIn(this.text.slice(from, to));
+		const found = new Set<number>();
+		for (const hit of this.hits) if (hit.start >= from && hit.end <= to) found.add(hit.index);
+		for (const index of this.matcher.irregularIn(this.text.slice(from, to))) found.add(index);
+		return this.matcher.named(found);
+	}
+}
+
+/** Outside the text, or a character that is neither a letter nor half of a surrogate pair. */
+function cleanCut(text: string, index: number): boolean {
+	if (index < 0 || index >= text.length) return true;
+	const code = text.charCodeAt(index);
+	return (code < 0xd800 || code > 0xdfff) && !LETTER.test(text.charAt(index));
 }
 
 function escapeRegExp(text: string): string {

@@ -7,7 +7,7 @@
 import type { ArticleAnalysis, NameRun, ParagraphAnalysis } from './analysis.js';
 import type { CandidateResult, Conflict, ElectionResult, MajorityResult, ParagraphRef, Person, Sourced } from './types.js';
 import { NON_NAME_WORDS, PARTY_FORMS_BY_LENGTH, PARTY_WORDS, PREPOSITIONS, ROLE_NOUNS, canonicalParty } from './lexicon.js';
-import { PlaceMatcher } from './places.js';
+import { PlaceMatcher, type PlaceMentions } from './places.js';
 import { editDistance, isCapitalised, parseCount, type Token } from './text.js';
 
 const BY_ELECTION = new Set(['by-election', 'byelection', 'by-elections', 'by-poll']);
@@ -101,18 +101,23 @@ export function extractResults(analyses: readonly ArticleAnalysis[], people: rea
 	};
 	const figures: Figure[] = [];
 	for (const analysis of analyses) {
-		let current: string | null = soleConstituency(analysis, context.places);
-		for (const paragraph of analysis.paragraphs) {
+		// Each paragraph is read for constituency names once; its sentences reuse that reading.
+		const mentions = analysis.paragraphs.map((paragraph) => context.places.scan(paragraph.masked));
+		let current: string | null = soleConstituency(mentions);
+		analysis.paragraphs.forEach((paragraph, paragraphIndex) => {
+			const places = mentions[paragraphIndex];
+			if (!places) return;
 			for (const [start, end] of paragraph.sentences) {
-				const named = context.places.namesIn(sentenceText(paragraph, start, end));
+				const range = sentenceRange(paragraph, start, end);
+				const named = range ? places.between(range.from, range.to) : [];
 				if (named.length === 1) current = named[0] ?? current;
 				const target = named.length === 1 ? (named[0] ?? null) : current;
 				if (!target) continue;
 				figures.push(...sentenceFigures(paragraph, start, end, target, context));
 			}
-			const tableTarget = context.places.namesIn(paragraph.masked)[0] ?? current;
+			const tableTarget = places.all()[0] ?? current;
 			if (tableTarget) figures.push(...tableFigures(paragraph, tableTarget, context));
-		}
+		});
 	}
 	const byConstituency = groupBy(figures, (figure) => figure.constituency);
 	const dates = articleDates(analyses);
@@ -122,9 +127,15 @@ export function extractResults(analyses: readonly ArticleAnalysis[], people: rea
 }
 
 function sentenceText(paragraph: ParagraphAnalysis, start: number, end: number): string {
+	const range = sentenceRange(paragraph, start, end);
+	return range ? paragraph.masked.slice(range.from, range.to) : '';
+}
+
+/** Where a sentence of tokens `start`…`end` stands in the masked text, with its closing punctuation. */
+function sentenceRange(paragraph: ParagraphAnalysis, start: number, end: number): { from: number; to: number } | null {
 	const first = paragraph.tokens[start];
 	const last = paragraph.tokens[end - 1];
-	return first && last ? paragraph.masked.slice(first.start, last.end + last.after.length) : '';
+	return first && last ? { from: first.start, to: last.end + last.after.length } : null;
 }
 
 // ——— Parties ———
@@ -143,9 +154,35 @@ function glued(token: Token): boolean {
 	return token.after === '' || (token.possessive && /^['’]$/.test(token.after));
 }
 
+/**
+ * Whether a token could be one word of a party name as `canonicalParty` reads a phrase: after
+ * lower-casing and dropping a trailing apostrophe, a word of some party name, `the` (dropped
+ * when it opens the phrase), nothing, or a party word with `'s` (dropped when it ends it). Every
+ * word of a phrase that names a party passes, so a window with a word that fails names none and
+ * need not be joined and looked up (most windows: this runs at nearly every token).
+ */
+function mayBePartyWord(token: Token): boolean {
+	const lower = token.lower;
+	const last = lower.charAt(lower.length - 1);
+	const word = last === "'" || last === '’' ? lower.slice(0, -1) : lower;
+	if (word === '' || word === 'the' || PARTY_WORDS.has(word)) return true;
+	return (word.endsWith("'s") || word.endsWith('’s')) && PARTY_WORDS.has(word.slice(0, -2));
+}
+
+/** How many tokens from `index` on (step -1 or +1, at most four) could all be party words. */
+function partyWordRun(tokens: readonly Token[], index: number, step: 1 | -1): number {
+	let length = 0;
+	for (let cursor = index; length < 4; cursor += step) {
+		const token = tokens[cursor];
+		if (!token || !mayBePartyWord(token)) break;
+		length++;
+	}
+	return length;
+}
+
 /** A party name of up to four words ending at token `index` (not before `floor`): `Labour`, `the Green Party's`. */
 function partyEndingAt(tokens: readonly Token[], index: number, floor: number): { party: string; start: number } | null {
-	for (let size = 4; size >= 1; size--) {
+	for (let size = partyWordRun(tokens, index, -1); size >= 1; size--) {
 		const start = index - size + 1;
 		if (start < floor || start < 0) continue;
 		const words = tokens.slice(start, index + 1);
@@ -158,7 +195,7 @@ function partyEndingAt(tokens: readonly Token[], index: number, floor: number): 
 
 /** A party name of up to four words starting at token `index` (ending before `limit`). */
 function partyStartingAt(tokens: readonly Token[], index: number, limit: number): { party: string; end: number } | null {
-	for (let size = 4; size >= 1; size--) {
+	for (let size = partyWordRun(tokens, index, 1); size >= 1; size--) {
 		const end = index + size;
 		if (end > limit || end > tokens.length) continue;
 		const words = tokens.slice(index, end);
@@ -312,9 +349,9 @@ function placeName(words: readonly Token[]): string | null {
 	return words.map((token, index) => (index === words.length - 1 ? token.base : token.word)).join(' ');
 }
 
-function soleConstituency(analysis: ArticleAnalysis, places: PlaceMatcher): string | null {
+function soleConstituency(mentions: readonly PlaceMentions[]): string | null {
 	const named = new Set<string>();
-	for (const paragraph of analysis.paragraphs) for (const name of places.namesIn(paragraph.masked)) named.add(name);
+	for (const places of mentions) for (const name of places.all()) named.add(name);
 	return named.size === 1 ? ([...named][0] ?? null) : null;
 }
 

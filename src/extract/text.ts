@@ -21,20 +21,27 @@ export interface Token {
 const LEADING_PUNCTUATION = new Set(['"', '“', '”', '‘', "'", '(', '[', '{', '«', '„', '*', '_', '|']);
 const TRAILING_PUNCTUATION = new Set([',', '.', ';', ':', '!', '?', '"', '”', '“', '’', "'", ')', ']', '}', '»', '…', '—', '–', '*', '_', '|']);
 
+const NON_SPACE = /\S+/g;
+
 /** Splits text into word tokens with offsets, keeping the punctuation around each word. */
 export function tokenize(text: string): Token[] {
 	const tokens: Token[] = [];
-	for (const match of text.matchAll(/\S+/g)) {
+	// exec on one regex rather than matchAll: no iterator or cloned regex per paragraph (this runs on every paragraph).
+	NON_SPACE.lastIndex = 0;
+	for (let match = NON_SPACE.exec(text); match !== null; match = NON_SPACE.exec(text)) {
 		const raw = match[0];
 		let head = 0;
 		let tail = raw.length;
 		while (head < tail && LEADING_PUNCTUATION.has(raw.charAt(head))) head++;
 		while (tail > head && TRAILING_PUNCTUATION.has(raw.charAt(tail - 1))) tail--;
-		// A trailing apostrophe after s is a plural possessive (`Tories’`): keep it out of `after`.
 		const word = raw.slice(head, tail);
 		if (word === '') continue;
-		const possessive = /['’]s$/i.test(word) || (/s$/i.test(word) && /^['’]/.test(raw.slice(tail)));
-		const base = word.replace(/['’]s$/i, '');
+		// `Smith's` / `Smith’S`: the same test as /['’]s$/i, by characters.
+		const endsInS = endsWithS(word);
+		const apostropheS = endsInS && isApostrophe(word.charAt(word.length - 2));
+		// A trailing apostrophe after s is a plural possessive (`Tories’`): keep it out of `after`.
+		const possessive = apostropheS || (endsInS && isApostrophe(raw.charAt(tail)));
+		const base = apostropheS ? word.slice(0, -2) : word;
 		tokens.push({
 			word,
 			base,
@@ -49,8 +56,22 @@ export function tokenize(text: string): Token[] {
 	return tokens;
 }
 
+function endsWithS(word: string): boolean {
+	const last = word.charAt(word.length - 1);
+	return last === 's' || last === 'S';
+}
+
+function isApostrophe(char: string): boolean {
+	return char === "'" || char === '’';
+}
+
+const UPPER_FIRST = /^\p{Lu}/u;
+
 export function isCapitalised(word: string): boolean {
-	return /^\p{Lu}/u.test(word);
+	// ASCII first letters (nearly all) by code; anything else by the Unicode property, as before.
+	const code = word.charCodeAt(0);
+	if (code < 128) return code >= 65 && code <= 90;
+	return UPPER_FIRST.test(word);
 }
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'no', 'gen', 'lt', 'col', 'rev', 'prof', 'sgt', 'cllr', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'vs', 'etc', 'approx', 'e.g', 'i.e']);

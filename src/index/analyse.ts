@@ -32,8 +32,25 @@ export function stripAccents(word: string): string {
 	return word.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
+/**
+ * Words repeat (a corpus of 120,000 paragraphs has some 60,000 distinct ones), and folding and
+ * stemming dominate indexing: each distinct word is analysed once. Bounded, so a hostile stream of
+ * unique words cannot grow it without end.
+ */
+const TERM_CACHE_SIZE = 200_000;
+const termCache = new Map<string, string | null>();
+
 /** The index term for one word, or null when it is a stop word. */
 export function termOf(word: string): string | null {
+	const cached = termCache.get(word);
+	if (cached !== undefined) return cached;
+	const term = analyseWord(word);
+	if (termCache.size >= TERM_CACHE_SIZE) termCache.clear();
+	termCache.set(word, term);
+	return term;
+}
+
+function analyseWord(word: string): string | null {
 	const folded = stripAccents(foldForMatching(word).toLowerCase()).replace(/'s$/, '').replace(/'/g, '');
 	if (/^\d/.test(folded)) return folded.replace(/,/g, '');
 	if (STOP_WORDS.has(folded) || folded.length === 0) return null;
@@ -62,8 +79,14 @@ export function terms(text: string): string[] {
 
 /** Hyphenated compounds also index their parts, so "election" finds "by-election". */
 export function indexTerms(text: string): string[] {
+	return indexTermsOf(tokens(text));
+}
+
+/** `indexTerms` of text already split into tokens. */
+export function indexTermsOf(textTokens: readonly Token[]): string[] {
 	const result: string[] = [];
-	for (const term of terms(text)) {
+	for (const { term } of textTokens) {
+		if (!term) continue;
 		result.push(term);
 		if (term.includes('-')) for (const part of term.split('-')) if (part && !STOP_WORDS.has(part)) result.push(stemmer(part));
 	}

@@ -4,7 +4,7 @@ import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Paragraph } from '../corpus/types.js';
 import { foldForMatching } from '../corpus/normalise.js';
-import { indexTerms, queryTerms, stripAccents, termOf, tokens, type Token } from './analyse.js';
+import { indexTerms, indexTermsOf, queryTerms, stripAccents, termOf, tokens, type Token } from './analyse.js';
 import { expandTerms } from './thesaurus.js';
 import { type AnswerType, answerTypeHints, paragraphAnswerTypes, questionAnswerTypes, withoutAnswerTypeWords } from './answer-type.js';
 import { type Candidate, type Field, type FieldStatistics, POSTING_BUDGET, type QueryTerm, type RetrievalSource, retrieve } from './retrieval.js';
@@ -18,7 +18,6 @@ import { TermTable, type TermTableSnapshot } from './term-table.js';
 interface IndexedDocument {
 	id: number;
 	text: string;
-	context: string;
 	types: string;
 }
 
@@ -131,6 +130,10 @@ export class ParagraphIndex {
 	/** Position of each paragraph's article: a scope test per search result must be cheap. */
 	private readonly articleOrdinalOf: number[] = [];
 	private readonly ordinalOfArticle = new Map<string, number>();
+	/** Position of each article's first paragraph, and one past its last. */
+	private readonly articleBounds: [number, number][] = [];
+	/** Context term → the articles whose headline or lede has it. */
+	private readonly contextArticles = new Map<string, number[]>();
 	/** Context terms → counts of the articles ranking has looked at (first paragraph, later ones). */
 	private readonly contextCounts = new Map<string, { first: Map<string, number>; later: Map<string, number> }>();
 	/** Known non-numeric terms → first-seen order, for typo-tolerant lookups; built on first use. */
@@ -146,6 +149,7 @@ export class ParagraphIndex {
 		for (const [ordinal, article] of articles.entries()) {
 			this.articlesById.set(article.id, article);
 			this.ordinalOfArticle.set(article.id, ordinal);
+			this.articleBounds.push([this.articleOrdinalOf.length, this.articleOrdinalOf.length + article.paragraphs.length]);
 			for (let i = 0; i < article.paragraphs.length; i++) this.articleOrdinalOf.push(ordinal);
 		}
 		if (snapshot) this.restore(articles, snapshot);
@@ -172,14 +176,34 @@ export class ParagraphIndex {
 				lengths.context += new Set(context).size;
 				// MiniSearch splits an empty types field into one empty token: a length of 1.
 				lengths.types += Math.max(1, types.length);
-				documents.push({ id, text: terms.join(' '), context: context.join(' '), types: types.join(' ') });
+				documents.push({ id, text: terms.join(' '), types: types.join(' ') });
 			}
 		}
 		this.terms.seal();
 		this.countTypes();
+		this.noteContextArticles();
 		const count = Math.max(1, this.paragraphs.length);
 		this.averageFieldLength = { text: lengths.text / count, context: lengths.context / count, types: lengths.types / count };
 		this.search.addAll(documents);
+	}
+
+	/** From each article's later context (headline and lede), which includes its first paragraph's (headline). */
+	private noteContextArticles(): void {
+		for (const [ordinal, terms] of [...this.subjectTerms.values()].entries()) {
+			for (const term of terms) {
+				const articles = this.contextArticles.get(term);
+				if (articles) articles.push(ordinal);
+				else this.contextArticles.set(term, [ordinal]);
+			}
+		}
+	}
+
+	/** Paragraphs whose context may hold `term`: every paragraph of the articles whose headline or lede has it. */
+	private *contextPostings(term: string): Iterable<number> {
+		for (const ordinal of this.contextArticles.get(term) ?? []) {
+			const [start, end] = this.articleBounds[ordinal] ?? [0, 0];
+			for (let position = start; position < end; position++) yield position;
+		}
 	}
 
 	private countTypes(): void {
@@ -222,10 +246,10 @@ export class ParagraphIndex {
 	}
 
 	private add(paragraph: Paragraph): { id: number; terms: string[] } {
-		const terms = indexTerms(paragraph.text);
+		const paragraphTokens = tokens(paragraph.text);
+		const terms = indexTermsOf(paragraphTokens);
 		for (const term of new Set(terms)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
 		this.terms.addParagraph(terms);
-		const paragraphTokens = tokens(paragraph.text);
 		for (const token of paragraphTokens) if (token.term && !this.surfaceForms.has(token.term)) this.surfaceForms.set(token.term, token.surface);
 		this.noteProperNouns(paragraph, paragraphTokens);
 		this.positionByRef.set(refKey(paragraph), this.paragraphs.length);
@@ -251,6 +275,7 @@ export class ParagraphIndex {
 	private retrievalSource(): RetrievalSource<IndexedDocument> {
 		return {
 			search: this.search,
+			contextPostings: (term) => this.contextPostings(term),
 			statistics: this.statistics,
 			vocabulary: {
 				fuzzy: (term, maxDistance) => [...this.knownVocabulary().fuzzyGet(term, maxDistance)].map(([known, [, distance]]) => [known, distance]),
@@ -493,6 +518,7 @@ export class ParagraphIndex {
 		if (this.terms.paragraphCount !== paragraphCount) throw new Error('The index snapshot does not match its articles.');
 		for (const [term, count] of snapshot.contextFrequency) this.contextFrequency.set(term, count);
 		this.countTypes();
+		this.noteContextArticles();
 		this.averageFieldLength = { ...snapshot.averageFieldLength };
 		for (const [term, surface] of snapshot.surfaceForms) this.surfaceForms.set(term, surface);
 		for (const [term, positions] of snapshot.articlesByName) this.articlesByName.set(term, new Set(positions.map((position) => articles[position]?.id ?? '')));
@@ -507,7 +533,7 @@ function miniSearchOptions(): Options<IndexedDocument> {
 	return {
 		// The title gives every paragraph its article's context: "How old is the new MP for X?"
 		// is answered by a paragraph that names the MP but not X, in an article about X.
-		fields: ['text', 'context', 'types'],
+		fields: ['text', 'types'],
 		tokenize: (text, field) => (field === 'types' || text !== '' ? text.split(' ') : []),
 		processTerm: (term) => term,
 		searchOptions: { tokenize: (query) => query.split(' ').filter(Boolean), processTerm: (term) => term },
