@@ -28,13 +28,14 @@ interface Item {
 }
 
 export function dedupeQuotes(occurrences: readonly QuoteOccurrence[]): Quote[] {
-	const items: Item[] = occurrences.map((occurrence, order) => ({ occurrence, words: matchWords(occurrence.text), order }));
+	const words = new WordCache();
+	const items: Item[] = occurrences.map((occurrence, order) => ({ occurrence, words: words.of(occurrence.text), order }));
 	const sorted = [...items].sort((a, b) => a.words.length - b.words.length || a.order - b.order);
 	const groups = new GroupIndex(items.map((item) => item.words));
 	for (const item of sorted) {
-		const pieces = coverBySentences(item, groups);
+		const pieces = coverBySentences(item, groups, words);
 		if (pieces) {
-			for (const piece of pieces) groups.join(piece.group, piece.occurrence, matchWords(piece.occurrence.text));
+			for (const piece of pieces) groups.join(piece.group, piece.occurrence, words.of(piece.occurrence.text));
 			continue;
 		}
 		// Compare with each group's longest wording only: a short phrase must not glue two long quotes together.
@@ -51,7 +52,24 @@ export function dedupeQuotes(occurrences: readonly QuoteOccurrence[]): Quote[] {
 	return groups.all
 		.map((group) => ({ group, first: firstPosition(group, position) }))
 		.sort((a, b) => a.first - b.first)
-		.map(({ group }, index) => toQuote(`q${index + 1}`, group, position));
+		.map(({ group }, index) => toQuote(`q${index + 1}`, group, position, words));
+}
+
+/**
+ * `matchWords` once per distinct text in one deduplication (a quote's text is read for grouping,
+ * for its sentences and for its variants). Equal texts share one array; nothing mutates it.
+ */
+class WordCache {
+	private readonly byText = new Map<string, string[]>();
+
+	of(text: string): string[] {
+		let words = this.byText.get(text);
+		if (!words) {
+			words = matchWords(text);
+			this.byText.set(text, words);
+		}
+		return words;
+	}
 }
 
 /** A loop, not Math.min(...spread): a much-repeated quote may have more occurrences than a call takes arguments. */
@@ -84,12 +102,25 @@ class GroupIndex {
 	private readonly byAnyWord = new Map<string, number[]>();
 	/** A fixed order of words, rarest (in fewest quotes) first; words first seen later go last. */
 	private readonly rank = new Map<string, number>();
+	private readonly wordOfRank: string[] = [];
+	/** Each wording's words in that order, by wording (arrays are shared per text, never changed). */
+	private readonly rankedCache = new WeakMap<readonly string[], string[]>();
 
 	constructor(wordings: readonly (readonly string[])[]) {
-		const quotesWith = new Map<string, number>();
-		for (const words of wordings) for (const word of new Set(words)) quotesWith.set(word, (quotesWith.get(word) ?? 0) + 1);
-		const ordered = [...quotesWith.entries()].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-		for (const [word] of ordered) this.rank.set(word, this.rank.size);
+		// How many wordings use each word; `last` counts a word once per wording.
+		const usage = new Map<string, { quotes: number; last: number }>();
+		wordings.forEach((words, index) => {
+			for (const word of words) {
+				const entry = usage.get(word);
+				if (!entry) usage.set(word, { quotes: 1, last: index });
+				else if (entry.last !== index) {
+					entry.quotes++;
+					entry.last = index;
+				}
+			}
+		});
+		const ordered = [...usage.entries()].sort((a, b) => a[1].quotes - b[1].quotes || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+		for (const [word] of ordered) this.rankOf(word);
 	}
 
 	create(occurrence: QuoteOccurrence, words: string[]): void {
@@ -110,16 +141,17 @@ class GroupIndex {
 	wholeCandidates(words: readonly string[]): Set<number> {
 		const found = this.sentenceCandidates(words);
 		// Every word, not only the rarest: a shorter wording inside `words` is filed under its own rarest word.
-		for (const word of new Set(words)) this.collect(this.byRarestWord, word, found);
+		for (const word of words) this.collect(this.byRarestWord, word, found);
 		return found;
 	}
 
 	/** Groups with a wording that may be similar to `words` or contain it. */
 	sentenceCandidates(words: readonly string[]): Set<number> {
 		const found = new Set<number>();
-		const prefix = this.rarestWords(words, prefixLength(words.length));
-		for (const word of prefix) this.collect(this.byPrefixWord, word, found);
-		const rarest = prefix[0];
+		const ranked = this.ranked(words);
+		const prefix = prefixLength(words.length);
+		for (let index = 0; index < prefix && index < ranked.length; index++) this.collect(this.byPrefixWord, ranked[index] ?? '', found);
+		const rarest = ranked[0];
 		if (rarest !== undefined) this.collect(this.byAnyWord, rarest, found);
 		return found;
 	}
@@ -134,26 +166,38 @@ class GroupIndex {
 	}
 
 	private file(group: Group, words: readonly string[]): void {
-		const prefix = this.rarestWords(words, prefixLength(words.length));
-		for (const word of prefix) fileUnder(this.byPrefixWord, word, group.id);
-		if (prefix[0] !== undefined) fileUnder(this.byRarestWord, prefix[0], group.id);
-		for (const word of new Set(words)) fileUnder(this.byAnyWord, word, group.id);
+		const ranked = this.ranked(words);
+		const prefix = prefixLength(words.length);
+		for (let index = 0; index < prefix && index < ranked.length; index++) fileUnder(this.byPrefixWord, ranked[index] ?? '', group.id);
+		if (ranked[0] !== undefined) fileUnder(this.byRarestWord, ranked[0], group.id);
+		for (const word of words) fileUnder(this.byAnyWord, word, group.id);
 	}
 
 	private collect(index: ReadonlyMap<string, number[]>, word: string, found: Set<number>): void {
-		for (const id of index.get(word) ?? []) found.add(id);
+		const bucket = index.get(word);
+		if (bucket) for (const id of bucket) found.add(id);
 	}
 
-	/** The first `count` words of `words` in the fixed order (repeats kept: these are multisets). */
-	private rarestWords(words: readonly string[], count: number): string[] {
-		return [...words].sort((a, b) => this.rankOf(a) - this.rankOf(b)).slice(0, count);
+	/** `words` in the fixed order, rarest first (repeats kept: wordings are multisets). */
+	private ranked(words: readonly string[]): string[] {
+		let ranked = this.rankedCache.get(words);
+		if (!ranked) {
+			const ranks = new Int32Array(words.length);
+			for (let index = 0; index < words.length; index++) ranks[index] = this.rankOf(words[index] ?? '');
+			ranks.sort();
+			ranked = new Array<string>(ranks.length);
+			for (let index = 0; index < ranks.length; index++) ranked[index] = this.wordOfRank[ranks[index] ?? 0] ?? '';
+			this.rankedCache.set(words, ranked);
+		}
+		return ranked;
 	}
 
 	private rankOf(word: string): number {
 		let rank = this.rank.get(word);
 		if (rank === undefined) {
-			rank = this.rank.size;
+			rank = this.wordOfRank.length;
 			this.rank.set(word, rank);
+			this.wordOfRank.push(word);
 		}
 		return rank;
 	}
@@ -190,14 +234,17 @@ function sameQuote(words: readonly string[], wording: readonly string[], group: 
 
 /**
  * A quote whose every sentence (of four words or more) is already a known quote is those
- * quotes again: each gets this occurrence, narrowed to the matching sentence.
+ * quotes again: each gets this occurrence, narrowed to the matching sentence. Sentences are read
+ * one at a time and the first with no known quote ends the search: its answer is null however
+ * many sentences follow, so the later ones need not be split into words.
  */
-function coverBySentences(item: Item, groups: GroupIndex): Array<{ group: Group; occurrence: QuoteOccurrence }> | null {
-	const sentences = splitSentences(item.occurrence.text).filter((sentence) => matchWords(sentence.text).length >= MIN_CONTAINED_WORDS);
-	if (sentences.length < 2) return null;
+function coverBySentences(item: Item, groups: GroupIndex, cache: WordCache): Array<{ group: Group; occurrence: QuoteOccurrence }> | null {
 	const pieces: Array<{ group: Group; occurrence: QuoteOccurrence }> = [];
-	for (const sentence of sentences) {
-		const words = matchWords(sentence.text);
+	let sentences = 0;
+	for (const sentence of splitSentences(item.occurrence.text)) {
+		const words = cache.of(sentence.text);
+		if (words.length < MIN_CONTAINED_WORDS) continue;
+		sentences++;
 		const group = groups.first(
 			groups.sentenceCandidates(words),
 			(candidate) => compatible(candidate, item.occurrence) && candidate.wordings.some((wording) => wordSimilarity(words, wording) >= SIMILAR || containsWords(wording, words)),
@@ -213,7 +260,7 @@ function coverBySentences(item: Item, groups: GroupIndex): Array<{ group: Group;
 		}
 		pieces.push({ group, occurrence: { ...item.occurrence, text: sentence.text, start: item.occurrence.start + sentence.offset, end: item.occurrence.start + end } });
 	}
-	return pieces;
+	return sentences >= 2 ? pieces : null;
 }
 
 function splitSentences(text: string): Array<{ text: string; offset: number }> {
@@ -227,15 +274,15 @@ function splitSentences(text: string): Array<{ text: string; offset: number }> {
 	return sentences;
 }
 
-function toQuote(id: string, group: Group, position: (occurrence: QuoteOccurrence) => number): Quote {
+function toQuote(id: string, group: Group, position: (occurrence: QuoteOccurrence) => number, cache: WordCache): Quote {
 	const occurrences = [...group.occurrences].sort((a, b) => position(a) - position(b) || a.start - b.start);
 	const full = occurrences.filter((occurrence) => occurrence.kind === 'full');
 	const main = full[0] ?? occurrences[0];
 	const text = main?.text ?? '';
-	const seen = new Set([matchWords(text).join(' ')]);
+	const seen = new Set([cache.of(text).join(' ')]);
 	const variants: string[] = [];
 	for (const occurrence of occurrences) {
-		const folded = matchWords(occurrence.text).join(' ');
+		const folded = cache.of(occurrence.text).join(' ');
 		if (seen.has(folded)) continue;
 		seen.add(folded);
 		variants.push(occurrence.text);

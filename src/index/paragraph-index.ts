@@ -21,10 +21,6 @@ interface IndexedDocument {
 	types: string;
 }
 
-interface IndexedParagraph extends Paragraph {
-	types: ReadonlySet<AnswerType>;
-}
-
 /**
  * Everything a built index holds, as plain data (the on-disk cache): MiniSearch's own JSON and the
  * side tables. Articles are referred to by position in the article list, which is stored once, elsewhere.
@@ -110,8 +106,10 @@ const CONTEXT_CACHE_SIZE = 5_000;
 
 export class ParagraphIndex {
 	private readonly search: MiniSearch<IndexedDocument>;
-	private readonly paragraphs: IndexedParagraph[] = [];
-	private readonly positionByRef = new Map<string, number>();
+	private readonly paragraphs: Paragraph[] = [];
+	/** Answer types each paragraph can supply. Sets are shared: a corpus has a few dozen combinations. */
+	private readonly paragraphTypes: ReadonlySet<AnswerType>[] = [];
+	private readonly typeSets = new Map<string, ReadonlySet<AnswerType>>();
 	private readonly articlesByName = new Map<string, Set<string>>();
 	/** Article id → the terms of its headline and lede: what the story is about. */
 	private readonly subjectTerms = new Map<string, Set<string>>();
@@ -169,7 +167,7 @@ export class ParagraphIndex {
 			this.subjectTerms.set(article.id, new Set(contexts.later));
 			for (const paragraph of article.paragraphs) {
 				const { id, terms } = this.add(paragraph);
-				const types = [...(this.paragraphs[id]?.types ?? [])].map(typeToken);
+				const types = [...(this.paragraphTypes[id] ?? [])].map(typeToken);
 				const context = paragraph.number === 1 ? contexts.first : contexts.later;
 				for (const term of new Set(context)) this.contextFrequency.set(term, (this.contextFrequency.get(term) ?? 0) + 1);
 				lengths.text += new Set(terms).size;
@@ -206,8 +204,24 @@ export class ParagraphIndex {
 		}
 	}
 
+	private typeSet(types: readonly AnswerType[]): ReadonlySet<AnswerType> {
+		const key = types.join(' ');
+		let shared = this.typeSets.get(key);
+		if (!shared) this.typeSets.set(key, (shared = new Set(types)));
+		return shared;
+	}
+
+	/** Where a paragraph stands in the corpus. The loader numbers an article's paragraphs 1…n; other numbering is searched for. */
+	private positionOf(ref: ParagraphRef): number | undefined {
+		const [start, end] = this.articleBounds[this.ordinalOfArticle.get(ref.articleId) ?? -1] ?? [0, 0];
+		const position = start + ref.number - 1;
+		if (position >= start && position < end && this.paragraphs[position]?.number === ref.number) return position;
+		for (let each = start; each < end; each++) if (this.paragraphs[each]?.number === ref.number) return each;
+		return undefined;
+	}
+
 	private countTypes(): void {
-		for (const paragraph of this.paragraphs) for (const type of paragraph.types) this.typeFrequency.set(typeToken(type), (this.typeFrequency.get(typeToken(type)) ?? 0) + 1);
+		for (const types of this.paragraphTypes) for (const type of types) this.typeFrequency.set(typeToken(type), (this.typeFrequency.get(typeToken(type)) ?? 0) + 1);
 	}
 
 	get size(): number {
@@ -252,8 +266,8 @@ export class ParagraphIndex {
 		this.terms.addParagraph(terms);
 		for (const token of paragraphTokens) if (token.term && !this.surfaceForms.has(token.term)) this.surfaceForms.set(token.term, token.surface);
 		this.noteProperNouns(paragraph, paragraphTokens);
-		this.positionByRef.set(refKey(paragraph), this.paragraphs.length);
-		this.paragraphs.push({ ...paragraph, types: new Set(paragraphAnswerTypes(paragraph.text)) });
+		this.paragraphs.push(paragraph);
+		this.paragraphTypes.push(this.typeSet(paragraphAnswerTypes(paragraph.text)));
 		return { id: this.paragraphs.length - 1, terms };
 	}
 
@@ -289,8 +303,8 @@ export class ParagraphIndex {
 		documentCount: () => this.paragraphs.length,
 		documentFrequency: (field, term) => (field === 'text' ? this.documentFrequency.get(term) : field === 'context' ? this.contextFrequency.get(term) : this.typeFrequency.get(term)) ?? 0,
 		averageLength: (field) => this.averageFieldLength[field],
-		frequencyIn: (field, id, term) => (field === 'text' ? this.terms.frequencyIn(id, term) : field === 'context' ? (this.contextCountsOf(id).get(term) ?? 0) : Number(this.paragraphs[id]?.types.has(term.slice(1) as AnswerType) ?? false)),
-		lengthOf: (field, id) => (field === 'text' ? this.terms.distinctCount(id) : field === 'context' ? this.contextCountsOf(id).size : Math.max(1, this.paragraphs[id]?.types.size ?? 0)),
+		frequencyIn: (field, id, term) => (field === 'text' ? this.terms.frequencyIn(id, term) : field === 'context' ? (this.contextCountsOf(id).get(term) ?? 0) : Number(this.paragraphTypes[id]?.has(term.slice(1) as AnswerType) ?? false)),
+		lengthOf: (field, id) => (field === 'text' ? this.terms.distinctCount(id) : field === 'context' ? this.contextCountsOf(id).size : Math.max(1, this.paragraphTypes[id]?.size ?? 0)),
 	};
 
 	/** The context field of paragraph `id` as term counts, worked out per article when ranking first needs it. */
@@ -357,7 +371,7 @@ export class ParagraphIndex {
 
 
 	private suppliesType(id: number, wanted: readonly AnswerType[]): boolean {
-		const types = this.paragraphs[id]?.types;
+		const types = this.paragraphTypes[id];
 		return types !== undefined && wanted.some((type) => types.has(type));
 	}
 
@@ -474,7 +488,7 @@ export class ParagraphIndex {
 	}
 
 	private termSetOf(ref: ParagraphRef): ReadonlySet<number> {
-		const position = this.positionByRef.get(refKey(ref));
+		const position = this.positionOf(ref);
 		if (position === undefined) throw new Error(`Unknown paragraph ${ref.articleId} ¶${ref.number}`);
 		return new Set(this.terms.termIds(position));
 	}
@@ -485,7 +499,7 @@ export class ParagraphIndex {
 		const articlePosition = new Map([...this.subjectTerms.keys()].map((id, position) => [id, position]));
 		return {
 			search: this.search.toJSON(),
-			types: this.paragraphs.map((paragraph) => [...paragraph.types]),
+			types: this.paragraphTypes.map((types) => [...types]),
 			documentFrequency: [...this.documentFrequency],
 			surfaceForms: [...this.surfaceForms],
 			articlesByName: [...this.articlesByName].map(([term, ids]) => [term, [...ids].map((id) => articlePosition.get(id) ?? -1)]),
@@ -509,8 +523,8 @@ export class ParagraphIndex {
 		for (const [position, article] of articles.entries()) {
 			this.subjectTerms.set(article.id, new Set(snapshot.subjectTerms[position]));
 			for (const paragraph of article.paragraphs) {
-				this.positionByRef.set(refKey(paragraph), this.paragraphs.length);
-				this.paragraphs.push({ ...paragraph, types: new Set(snapshot.types[this.paragraphs.length]) });
+				this.paragraphTypes.push(this.typeSet(snapshot.types[this.paragraphs.length] ?? []));
+				this.paragraphs.push(paragraph);
 			}
 		}
 		for (const [term, count] of snapshot.documentFrequency) this.documentFrequency.set(term, count);
@@ -590,9 +604,6 @@ function rankOf(hit: ParagraphHit): number {
 	return hit.score * hit.coverage ** COVERAGE_EXPONENT;
 }
 
-function refKey(ref: ParagraphRef): string {
-	return `${ref.articleId}\u0000${ref.number}`;
-}
 
 /** Longer than any word a journalist types: fuzzy and prefix lookups on such a term cost much and find nothing. */
 const MAX_FUZZY_LENGTH = 24;
