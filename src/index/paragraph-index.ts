@@ -164,14 +164,16 @@ export class ParagraphIndex {
 		const lengths = { text: 0, context: 0, types: 0 };
 		for (const article of articles) {
 			const contexts = contextsOf(article);
-			this.subjectTerms.set(article.id, new Set(contexts.later));
+			const first = new Set(contexts.first);
+			const later = new Set(contexts.later);
+			this.subjectTerms.set(article.id, later);
 			for (const paragraph of article.paragraphs) {
-				const { id, terms } = this.add(paragraph);
+				const { id, terms, distinct } = this.add(paragraph);
 				const types = [...(this.paragraphTypes[id] ?? [])].map(typeToken);
-				const context = paragraph.number === 1 ? contexts.first : contexts.later;
-				for (const term of new Set(context)) this.contextFrequency.set(term, (this.contextFrequency.get(term) ?? 0) + 1);
-				lengths.text += new Set(terms).size;
-				lengths.context += new Set(context).size;
+				const context = paragraph.number === 1 ? first : later;
+				for (const term of context) this.contextFrequency.set(term, (this.contextFrequency.get(term) ?? 0) + 1);
+				lengths.text += distinct;
+				lengths.context += context.size;
 				// MiniSearch splits an empty types field into one empty token: a length of 1.
 				lengths.types += Math.max(1, types.length);
 				documents.push({ id, text: terms.join(' '), types: types.join(' ') });
@@ -259,16 +261,17 @@ export class ParagraphIndex {
 		return [...suggestions].slice(0, max);
 	}
 
-	private add(paragraph: Paragraph): { id: number; terms: string[] } {
+	private add(paragraph: Paragraph): { id: number; terms: string[]; distinct: number } {
 		const paragraphTokens = tokens(paragraph.text);
 		const terms = indexTermsOf(paragraphTokens);
-		for (const term of new Set(terms)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+		const distinct = new Set(terms);
+		for (const term of distinct) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
 		this.terms.addParagraph(terms);
 		for (const token of paragraphTokens) if (token.term && !this.surfaceForms.has(token.term)) this.surfaceForms.set(token.term, token.surface);
 		this.noteProperNouns(paragraph, paragraphTokens);
 		this.paragraphs.push(paragraph);
 		this.paragraphTypes.push(this.typeSet(paragraphAnswerTypes(paragraph.text)));
-		return { id: this.paragraphs.length - 1, terms };
+		return { id: this.paragraphs.length - 1, terms, distinct: distinct.size };
 	}
 
 	private rankedResults(questionTerms: string[], wanted: AnswerType[], scope: Scope | null): Candidate[] {
