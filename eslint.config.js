@@ -22,7 +22,7 @@ export default tseslint.config(
 	},
 	{
 		// The engine is platform-neutral: it must never reach for Discord.
-		files: ['src/corpus/**', 'src/extract/**', 'src/index/**', 'src/answer/**', 'src/render/**', 'src/console/**'],
+		files: ['src/corpus/**', 'src/extract/**', 'src/index/**', 'src/answer/**', 'src/build/**', 'src/render/**', 'src/console/**'],
 		rules: {
 			'no-restricted-imports': ['error', { patterns: [{ group: ['discord.js', '@discordjs/*'], message: 'The engine never imports discord.js.' }] }],
 		},

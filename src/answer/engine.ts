@@ -9,6 +9,7 @@ import { extractKnowledge, type Knowledge } from '../extract/index.js';
 import { answerQuote, speakerChoices } from './quote.js';
 import { answerResult, constituencyChoices } from './result.js';
 import { answerVerify } from './verify.js';
+import { buildParts } from '../build/parallel.js';
 
 export interface SpeakerChoice {
 	name: string;
@@ -51,9 +52,11 @@ export class Engine implements EngineApi {
 		this.knowledge = restored?.knowledge ?? extractKnowledge(articles);
 	}
 
+	/** Loads the folder and builds from it, extracting in a worker thread while this one indexes. */
 	static async fromDirectory(folder: string): Promise<Engine> {
 		const { articles, warnings } = await loadCorpus(folder);
-		return new Engine(articles, warnings);
+		const { index, knowledge } = await buildParts(articles);
+		return new Engine(articles, warnings, { index, knowledge });
 	}
 
 	static fromArticles(articles: readonly Article[], warnings: readonly LoadWarning[] = []): Engine {

@@ -84,8 +84,10 @@ function firstPosition(group: Group, position: (occurrence: QuoteOccurrence) => 
  * it with all of them (which made deduplication quadratic in the corpus):
  * - Similar wordings (Dice ≥ SIMILAR) share at least ⌈SIMILAR·n/(2−SIMILAR)⌉ of the n words of
  *   either side, so (prefix filtering) they share a word among the rarest n − that + 1 words of
- *   each side, in one fixed order of words. Groups are filed under those rarest words, and a
- *   wording looks up its own rarest words.
+ *   each side, in one fixed order of words; and their lengths are within a factor
+ *   SIMILAR/(2−SIMILAR) of each other. Groups are filed under those rarest words and the
+ *   wording's length, and a wording looks up its own rarest words at the lengths it could match
+ *   (short phrases of common words would otherwise make every long quote a candidate).
  * - A wording contained in another has all its words in it, including its rarest one. Groups are
  *   filed under each wording's rarest word (looked up with every word of a longer wording) and
  *   under every word (looked up with the rarest word of a shorter one).
@@ -94,8 +96,8 @@ function firstPosition(group: Group, position: (occurrence: QuoteOccurrence) => 
  */
 class GroupIndex {
 	readonly all: Group[] = [];
-	/** Word → groups with a wording whose rarest words (the prefix for similarity) include it. */
-	private readonly byPrefixWord = new Map<string, number[]>();
+	/** Word → wording length → groups with a wording of that length whose rarest words (the prefix for similarity) include the word. */
+	private readonly byPrefixWord = new Map<string, Map<number, number[]>>();
 	/** Word → groups with a wording whose single rarest word it is. */
 	private readonly byRarestWord = new Map<string, number[]>();
 	/** Word → groups with a wording that contains it. */
@@ -150,7 +152,12 @@ class GroupIndex {
 		const found = new Set<number>();
 		const ranked = this.ranked(words);
 		const prefix = prefixLength(words.length);
-		for (let index = 0; index < prefix && index < ranked.length; index++) this.collect(this.byPrefixWord, ranked[index] ?? '', found);
+		const [shortest, longest] = similarLengths(words.length);
+		for (let index = 0; index < prefix && index < ranked.length; index++) {
+			const byLength = this.byPrefixWord.get(ranked[index] ?? '');
+			if (!byLength) continue;
+			for (let length = shortest; length <= longest; length++) for (const id of byLength.get(length) ?? []) found.add(id);
+		}
 		const rarest = ranked[0];
 		if (rarest !== undefined) this.collect(this.byAnyWord, rarest, found);
 		return found;
@@ -168,7 +175,12 @@ class GroupIndex {
 	private file(group: Group, words: readonly string[]): void {
 		const ranked = this.ranked(words);
 		const prefix = prefixLength(words.length);
-		for (let index = 0; index < prefix && index < ranked.length; index++) fileUnder(this.byPrefixWord, ranked[index] ?? '', group.id);
+		for (let index = 0; index < prefix && index < ranked.length; index++) {
+			const word = ranked[index] ?? '';
+			const byLength = this.byPrefixWord.get(word) ?? new Map<number, number[]>();
+			this.byPrefixWord.set(word, byLength);
+			fileUnder(byLength, words.length, group.id);
+		}
 		if (ranked[0] !== undefined) fileUnder(this.byRarestWord, ranked[0], group.id);
 		for (const word of words) fileUnder(this.byAnyWord, word, group.id);
 	}
@@ -213,7 +225,17 @@ function prefixLength(length: number): number {
 	return Math.max(1, length - shared + 1);
 }
 
-function fileUnder(index: Map<string, number[]>, word: string, id: number): void {
+/**
+ * The wording lengths that can be similar to a wording of `length` words: Dice ≥ SIMILAR needs
+ * each length to be at least SIMILAR/(2−SIMILAR) of the other. One word of slack each way keeps
+ * floating-point rounding from ever excluding a match.
+ */
+function similarLengths(length: number): [number, number] {
+	const ratio = SIMILAR / (2 - SIMILAR);
+	return [Math.max(0, Math.floor(length * ratio) - 1), Math.ceil(length / ratio) + 1];
+}
+
+function fileUnder<K>(index: Map<K, number[]>, word: K, id: number): void {
 	const bucket = index.get(word);
 	if (!bucket) index.set(word, [id]);
 	else if (bucket[bucket.length - 1] !== id) bucket.push(id);
