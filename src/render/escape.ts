@@ -23,7 +23,7 @@ const MASS_MENTION = /@(everyone|here)/gi;
 const MENTION = /<(@[!&]?|#|\/)/g;
 
 /** Character codes that get a backslash wherever they are: \ * _ ~ | ` > [ ] */
-const INLINE_CODES = new Set([0x5c, 0x2a, 0x5f, 0x7e, 0x7c, 0x60, 0x3e, 0x5b, 0x5d]);
+const INLINE_CODES = new Set([0x5c, 0x2a, 0x5f, 0x7e, 0x7c, 0x60, 0x3e, 0x5b]);
 /** # + - : a heading or list marker, when a line starts with it. */
 const LINE_MARKER_CODES = new Set([0x23, 0x2b, 0x2d]);
 const AT = 0x40;
