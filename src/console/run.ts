@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Answer } from '../answer/model.js';
 import { Engine, type EngineApi } from '../answer/engine.js';
+import { loadEngine } from '../cache/index.js';
 import { CorpusError } from '../corpus/load.js';
 import { renderText } from '../render/text.js';
 
@@ -10,6 +11,11 @@ export interface ConsoleIo {
 	isTerminal: boolean;
 	/** SEEDS_DIR from the environment; `--seeds` wins over it. */
 	seedsDir?: string | undefined;
+	/**
+	 * Where the built engine is cached between runs (the bot's cache: `.cache`). Without it every run
+	 * builds from the articles, which is quick for a few but not for an archive.
+	 */
+	cacheDir?: string | undefined;
 }
 
 export const USAGE = `Usage: npm run ask -- [--seeds DIR] [--json] <command> [arguments]
@@ -31,6 +37,12 @@ Options:
 Example: npm run ask -- ask "who won the by-election?"
 `;
 
+function buildEngine(folder: string, io: ConsoleIo): Promise<Engine> {
+	if (!io.cacheDir) return Engine.fromDirectory(folder);
+	// Cache problems (a damaged file, one that cannot be written) are worth a line on stderr; stdout stays the answer.
+	return loadEngine(folder, { cacheDir: io.cacheDir, log: { info: () => undefined, warn: (message, fields) => io.stderr(`${message}${fields?.reason ? `: ${String(fields.reason)}` : ''}\n`) } });
+}
+
 /** Exit codes: 0 answered, 1 the corpus could not be loaded, 2 a usage mistake. */
 export async function runConsole(argv: readonly string[], io: ConsoleIo): Promise<number> {
 	const parsed = parseCommandLine(argv);
@@ -44,7 +56,7 @@ export async function runConsole(argv: readonly string[], io: ConsoleIo): Promis
 	}
 	let engine: Engine;
 	try {
-		engine = await Engine.fromDirectory(parsed.seeds ?? io.seedsDir ?? 'seeds');
+		engine = await buildEngine(parsed.seeds ?? io.seedsDir ?? 'seeds', io);
 	} catch (error) {
 		if (error instanceof CorpusError) {
 			io.stderr(`${error.message}\n`);

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { readdir, truncate } from 'node:fs/promises';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Answer } from '../../src/answer/model.js';
@@ -74,5 +76,32 @@ describe('the offline console (npm run ask)', () => {
 		const { stderr, code } = await inProcess(['sources'], '/nonexistent/seeds');
 		expect(code).toBe(1);
 		expect(stderr).toContain('/nonexistent/seeds');
+	});
+});
+
+describe('the console and the engine cache', () => {
+	const article = (place: string) => `title: Result in ${place}\ndate: 2024-05-03\n\nJo Smith won the ${place} by-election with 12,000 votes.\n\n"It is a great day," Smith said.\n`;
+
+	async function inProcessCached(args: string[], seedsDir: string, cacheDir: string): Promise<{ stdout: string; stderr: string; code: number }> {
+		let stdout = '';
+		let stderr = '';
+		const code = await runConsole(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTerminal: false, seedsDir, cacheDir });
+		return { stdout, stderr, code };
+	}
+
+	it('builds once, answers the same from the cache, and rebuilds a damaged cache with a warning', async () => {
+		const seeds = await seedsFolder({ 'one.txt': article('Ashby') });
+		const cacheDir = await seedsFolder({});
+		const first = await inProcessCached(['ask', 'who won in Ashby?'], seeds, cacheDir);
+		expect(first.code).toBe(0);
+		expect(first.stdout).toContain('Jo Smith');
+		const [cacheFile] = await readdir(cacheDir);
+		expect(cacheFile).toMatch(/^engine-.+\.cache$/);
+		const second = await inProcessCached(['ask', 'who won in Ashby?'], seeds, cacheDir);
+		expect(second).toEqual(first);
+		await truncate(path.join(cacheDir, cacheFile!), 100);
+		const third = await inProcessCached(['ask', 'who won in Ashby?'], seeds, cacheDir);
+		expect(third.stdout).toBe(first.stdout);
+		expect(third.stderr).toMatch(/engine cache (truncated|corrupt), rebuilding/);
 	});
 });
