@@ -11,14 +11,14 @@ import { type Candidate, type Field, type FieldStatistics, POSTING_BUDGET, type 
 import { TermTable, type TermTableSnapshot } from './term-table.js';
 
 /**
- * A paragraph as MiniSearch sees it: its text; its article's headline and lede as context; and the
- * kinds of answer it can give (age, time, figure…) as tokens, so a question that wants an age finds
- * "Thwaite, 41," though it shares no word with it.
+ * A paragraph as MiniSearch sees it: its analysed text. Ranking also scores two more fields, kept
+ * outside MiniSearch (see retrieval.ts): its article's headline and lede as context, and the kinds of
+ * answer it can give (age, time, figure…), so a question that wants an age finds "Thwaite, 41," though
+ * it shares no word with it.
  */
 interface IndexedDocument {
 	id: number;
 	text: string;
-	types: string;
 }
 
 /**
@@ -122,7 +122,8 @@ export class ParagraphIndex {
 	/** Each paragraph's terms as ids: corroboration compares them and ranking counts them. */
 	private terms = new TermTable();
 	private readonly contextFrequency = new Map<string, number>();
-	private readonly typeFrequency = new Map<string, number>();
+	/** Answer-type token → the paragraphs that can supply that type, in corpus order. */
+	private readonly typePositions = new Map<string, number[]>();
 	private averageFieldLength: Record<Field, number> = { text: 0, context: 0, types: 0 };
 	private readonly articlesById = new Map<string, Article>();
 	/** Position of each paragraph's article: a scope test per search result must be cheap. */
@@ -176,7 +177,7 @@ export class ParagraphIndex {
 				lengths.context += context.size;
 				// MiniSearch splits an empty types field into one empty token: a length of 1.
 				lengths.types += Math.max(1, types.length);
-				documents.push({ id, text: terms.join(' '), types: types.join(' ') });
+				documents.push({ id, text: terms.join(' ') });
 			}
 		}
 		this.terms.seal();
@@ -223,7 +224,14 @@ export class ParagraphIndex {
 	}
 
 	private countTypes(): void {
-		for (const types of this.paragraphTypes) for (const type of types) this.typeFrequency.set(typeToken(type), (this.typeFrequency.get(typeToken(type)) ?? 0) + 1);
+		for (const [position, types] of this.paragraphTypes.entries()) {
+			for (const type of types) {
+				const token = typeToken(type);
+				const positions = this.typePositions.get(token);
+				if (positions) positions.push(position);
+				else this.typePositions.set(token, [position]);
+			}
+		}
 	}
 
 	get size(): number {
@@ -292,7 +300,7 @@ export class ParagraphIndex {
 	private retrievalSource(): RetrievalSource<IndexedDocument> {
 		return {
 			search: this.search,
-			contextPostings: (term) => this.contextPostings(term),
+			postings: (field, term) => (field === 'context' ? this.contextPostings(term) : (this.typePositions.get(term) ?? [])),
 			statistics: this.statistics,
 			vocabulary: {
 				fuzzy: (term, maxDistance) => [...this.knownVocabulary().fuzzyGet(term, maxDistance)].map(([known, [, distance]]) => [known, distance]),
@@ -304,7 +312,7 @@ export class ParagraphIndex {
 	/** The field statistics MiniSearch scores with, for the terms retrieval leaves out of the search. */
 	private readonly statistics: FieldStatistics = {
 		documentCount: () => this.paragraphs.length,
-		documentFrequency: (field, term) => (field === 'text' ? this.documentFrequency.get(term) : field === 'context' ? this.contextFrequency.get(term) : this.typeFrequency.get(term)) ?? 0,
+		documentFrequency: (field, term) => (field === 'text' ? this.documentFrequency.get(term) : field === 'context' ? this.contextFrequency.get(term) : this.typePositions.get(term)?.length) ?? 0,
 		averageLength: (field) => this.averageFieldLength[field],
 		frequencyIn: (field, id, term) => (field === 'text' ? this.terms.frequencyIn(id, term) : field === 'context' ? (this.contextCountsOf(id).get(term) ?? 0) : Number(this.paragraphTypes[id]?.has(term.slice(1) as AnswerType) ?? false)),
 		lengthOf: (field, id) => (field === 'text' ? this.terms.distinctCount(id) : field === 'context' ? this.contextCountsOf(id).size : Math.max(1, this.paragraphTypes[id]?.size ?? 0)),
@@ -548,16 +556,18 @@ export class ParagraphIndex {
  */
 function miniSearchOptions(): Options<IndexedDocument> {
 	return {
-		// The title gives every paragraph its article's context: "How old is the new MP for X?"
-		// is answered by a paragraph that names the MP but not X, in an article about X.
-		fields: ['text', 'types'],
-		tokenize: (text, field) => (field === 'types' || text !== '' ? text.split(' ') : []),
+		fields: ['text'],
+		tokenize: (text) => (text !== '' ? text.split(' ') : []),
 		processTerm: (term) => term,
 		searchOptions: { tokenize: (query) => query.split(' ').filter(Boolean), processTerm: (term) => term },
 	};
 }
 
-/** The context terms of an article's first paragraph (its headline) and of the others (headline and lede). */
+/**
+ * The context terms of an article's first paragraph (its headline) and of the others (headline and
+ * lede). The title gives every paragraph its article's context: "How old is the new MP for X?" is
+ * answered by a paragraph that names the MP but not X, in an article about X.
+ */
 function contextsOf(article: Article): { first: string[]; later: string[] } {
 	const first = article.paragraphs[0] ?? { articleId: article.id, number: 1, text: '' };
 	return { first: contextTerms(contextOf(article, first)), later: contextTerms(contextOf(article, { articleId: article.id, number: 0, text: '' })) };

@@ -53,14 +53,15 @@ export interface Vocabulary {
 }
 
 export interface RetrievalSource<T> {
-	/** Holds the text and types fields. */
+	/** Holds the text field. */
 	search: MiniSearch<T>;
 	/**
-	 * The paragraphs whose context field holds a term. The context (an article's headline and lede)
-	 * is the same for every paragraph of an article, so it is kept once per article rather than
-	 * indexed again with each of its paragraphs: an archive's index is a third smaller and faster to build.
+	 * The paragraphs whose context or types field may hold a term. The context (an article's headline
+	 * and lede) is the same for every paragraph of an article, so it is kept once per article rather
+	 * than indexed again with each of its paragraphs; the ten answer types are ten lists of paragraphs.
+	 * Kept out of MiniSearch, an archive's index is a third smaller and faster to build.
 	 */
-	contextPostings: (term: string) => Iterable<number>;
+	postings: (field: Exclude<Field, 'text'>, term: string) => Iterable<number>;
 	statistics: FieldStatistics;
 	vocabulary: Vocabulary;
 }
@@ -199,33 +200,33 @@ function withinBudget(units: Unit[], budget: number, documentCount: number): { i
 	return { included, deferred };
 }
 
-/** One MiniSearch query per field (its units' terms, each at its weight), merged per paragraph. */
+/** Text units go to MiniSearch in one query (each term at its weight); the others to their own postings. */
 function searchUnits<T>(source: RetrievalSource<T>, units: readonly Unit[], accept: (id: number) => boolean): Map<number, Partial> {
-	const { search } = source;
 	const merged = new Map<number, Partial>();
-	for (const unit of units) if (unit.field === 'context') scoreContextUnit(source, unit, accept, merged);
-	for (const field of ['text', 'types'] as const) {
-		const fieldUnits = units.filter((unit) => unit.field === field);
-		if (fieldUnits.length === 0) continue;
-		const sourcesOf = new Map<string, string[]>();
-		for (const unit of fieldUnits) sourcesOf.set(unit.derived, [...(sourcesOf.get(unit.derived) ?? []), unit.source]);
-		const results = search.search(fieldUnits.map((unit) => unit.derived).join(' '), {
-			fields: [field],
-			boost: { [field]: FIELD_BOOST[field] },
-			boostTerm: (_term, i) => fieldUnits[i]?.weight ?? 0,
-			fuzzy: false,
-			prefix: false,
-			combineWith: 'OR',
-			bm25: BM25,
-		});
-		for (const result of results) if (accept(result.id as number)) mergeResult(merged, result, field, sourcesOf);
+	const textUnits: Unit[] = [];
+	for (const unit of units) {
+		if (unit.field === 'text') textUnits.push(unit);
+		else scoreOwnPostings(source, unit.field, unit, accept, merged);
 	}
+	if (textUnits.length === 0) return merged;
+	const sourcesOf = new Map<string, string[]>();
+	for (const unit of textUnits) sourcesOf.set(unit.derived, [...(sourcesOf.get(unit.derived) ?? []), unit.source]);
+	const results = source.search.search(textUnits.map((unit) => unit.derived).join(' '), {
+		fields: ['text'],
+		boost: { text: FIELD_BOOST.text },
+		boostTerm: (_term, i) => textUnits[i]?.weight ?? 0,
+		fuzzy: false,
+		prefix: false,
+		combineWith: 'OR',
+		bm25: BM25,
+	});
+	for (const result of results) if (accept(result.id as number)) mergeResult(merged, result, 'text', sourcesOf);
 	return merged;
 }
 
-/** A context unit, scored paragraph by paragraph as MiniSearch would score a field holding it. */
-function scoreContextUnit<T>(source: RetrievalSource<T>, unit: Unit, accept: (id: number) => boolean, merged: Map<number, Partial>): void {
-	for (const id of source.contextPostings(unit.derived)) {
+/** A context or types unit, scored paragraph by paragraph as MiniSearch would score a field holding it. */
+function scoreOwnPostings<T>(source: RetrievalSource<T>, field: Exclude<Field, 'text'>, unit: Unit, accept: (id: number) => boolean, merged: Map<number, Partial>): void {
+	for (const id of source.postings(field, unit.derived)) {
 		if (!accept(id)) continue;
 		const partial = merged.get(id) ?? { id, raw: 0, sources: new Set<string>(), match: {} };
 		if (addUnit(partial, unit, source.statistics)) merged.set(id, partial);

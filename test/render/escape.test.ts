@@ -1,10 +1,11 @@
-// escapeMarkdown is a hand-written single pass (it is on every reply's hot path); these tests pin it
-// to the five regex replaces it stands for, so the speed-up cannot change a single character sent.
+// escapeMarkdown skips the replaces its quick tests say cannot apply (it is on every reply's hot
+// path); these tests pin it to the five replaces run unconditionally, so the shortcut cannot change
+// a single character sent.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, neutraliseMentions } from '../../src/render/escape.js';
 
-/** The definition: what escapeMarkdown did as five replaces, kept here as the reference. */
+/** The definition: the five replaces, every one run, in order. */
 function reference(text: string): string {
 	return neutraliseMentions(
 		text
@@ -14,7 +15,7 @@ function reference(text: string): string {
 	);
 }
 
-/** Every character class the escaper treats specially, and its near misses. */
+/** Every character the replaces or the quick tests treat specially, and near misses. */
 const PIECES = [
 	'\\', '*', '_', '~', '|', '`', '>', '[', ']', '#', '+', '-', '.', '<', '@', '!', '&', '/', '1', '23', '0.',
 	' ', '\t', '\n', '\r', '\r\n', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff',
