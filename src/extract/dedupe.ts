@@ -84,10 +84,12 @@ function firstPosition(group: Group, position: (occurrence: QuoteOccurrence) => 
  * it with all of them (which made deduplication quadratic in the corpus):
  * - Similar wordings (Dice ≥ SIMILAR) share at least ⌈SIMILAR·n/(2−SIMILAR)⌉ of the n words of
  *   either side, so (prefix filtering) they share a word among the rarest n − that + 1 words of
- *   each side, in one fixed order of words; and their lengths are within a factor
- *   SIMILAR/(2−SIMILAR) of each other. Groups are filed under those rarest words and the
- *   wording's length, and a wording looks up its own rarest words at the lengths it could match
- *   (short phrases of common words would otherwise make every long quote a candidate).
+ *   each side, in one fixed order of words; their lengths are within a factor SIMILAR/(2−SIMILAR)
+ *   of each other; and (positional filtering) if the first word they share is the i-th of one
+ *   and the j-th of the other, they share at most 1 + the fewer of the words after those. Groups
+ *   are filed under those rarest words with the wording's length and the word's position, and a
+ *   wording looks up its own rarest words, keeping only wordings that pass both bounds (common
+ *   words would otherwise make nearly every quote of a similar length a candidate).
  * - A wording contained in another has all its words in it, including its rarest one. Groups are
  *   filed under each wording's rarest word (looked up with every word of a longer wording) and
  *   under every word (looked up with the rarest word of a shorter one).
@@ -96,8 +98,9 @@ function firstPosition(group: Group, position: (occurrence: QuoteOccurrence) => 
  */
 class GroupIndex {
 	readonly all: Group[] = [];
-	/** Word → wording length → groups with a wording of that length whose rarest words (the prefix for similarity) include the word. */
-	private readonly byPrefixWord = new Map<string, Map<number, number[]>>();
+	/** Word → the wordings whose rarest words (the prefix for similarity) include it. */
+	private readonly byPrefixWord = new Map<string, PrefixPosting[]>();
+	private wordings = 0;
 	/** Word → groups with a wording whose single rarest word it is. */
 	private readonly byRarestWord = new Map<string, number[]>();
 	/** Word → groups with a wording that contains it. */
@@ -153,10 +156,18 @@ class GroupIndex {
 		const ranked = this.ranked(words);
 		const prefix = prefixLength(words.length);
 		const [shortest, longest] = similarLengths(words.length);
+		// A wording is judged where it is first met: that is at the first word the two share.
+		const met = new Set<number>();
 		for (let index = 0; index < prefix && index < ranked.length; index++) {
-			const byLength = this.byPrefixWord.get(ranked[index] ?? '');
-			if (!byLength) continue;
-			for (let length = shortest; length <= longest; length++) for (const id of byLength.get(length) ?? []) found.add(id);
+			const word = ranked[index] ?? '';
+			if (index > 0 && ranked[index - 1] === word) continue;
+			for (const posting of this.byPrefixWord.get(word) ?? []) {
+				if (met.has(posting.wording)) continue;
+				met.add(posting.wording);
+				if (posting.length < shortest || posting.length > longest) continue;
+				const shared = 1 + Math.min(words.length - 1 - index, posting.length - 1 - posting.position);
+				if (mayBeSimilar(shared, words.length, posting.length)) found.add(posting.group);
+			}
 		}
 		const rarest = ranked[0];
 		if (rarest !== undefined) this.collect(this.byAnyWord, rarest, found);
@@ -175,11 +186,14 @@ class GroupIndex {
 	private file(group: Group, words: readonly string[]): void {
 		const ranked = this.ranked(words);
 		const prefix = prefixLength(words.length);
+		const wording = this.wordings++;
 		for (let index = 0; index < prefix && index < ranked.length; index++) {
 			const word = ranked[index] ?? '';
-			const byLength = this.byPrefixWord.get(word) ?? new Map<number, number[]>();
-			this.byPrefixWord.set(word, byLength);
-			fileUnder(byLength, words.length, group.id);
+			if (index > 0 && ranked[index - 1] === word) continue;
+			const posting: PrefixPosting = { group: group.id, wording, length: words.length, position: index };
+			const bucket = this.byPrefixWord.get(word);
+			if (bucket) bucket.push(posting);
+			else this.byPrefixWord.set(word, [posting]);
 		}
 		if (ranked[0] !== undefined) fileUnder(this.byRarestWord, ranked[0], group.id);
 		for (const word of words) fileUnder(this.byAnyWord, word, group.id);
@@ -223,6 +237,24 @@ class GroupIndex {
 function prefixLength(length: number): number {
 	const shared = Math.max(1, Math.floor((SIMILAR * length) / (2 - SIMILAR)));
 	return Math.max(1, length - shared + 1);
+}
+
+/** A wording filed under one of its rarest words: whose it is, how long, and where that word stands in it. */
+interface PrefixPosting {
+	group: number;
+	/** Unique per filed wording (a group files one per occurrence). */
+	wording: number;
+	length: number;
+	/** The word's first position among the wording's words in the fixed order. */
+	position: number;
+}
+
+/**
+ * Whether two wordings of these lengths sharing at most `shared` words could reach SIMILAR.
+ * The margin only ever keeps a candidate that floating point might round either way.
+ */
+function mayBeSimilar(shared: number, length: number, otherLength: number): boolean {
+	return (2 * shared) / (length + otherLength) >= SIMILAR - 1e-9;
 }
 
 /**

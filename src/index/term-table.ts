@@ -17,7 +17,7 @@ export class TermTable {
 	private ids: Uint32Array = new Uint32Array(0);
 	private offsets: Uint32Array = new Uint32Array(1);
 	private sealed = false;
-	/** Distinct terms per paragraph: BM25's field length. Computed on first use. */
+	/** Distinct terms per paragraph (BM25's field length), each worked out when first asked; 0 = not yet. */
 	private distinctCounts: Uint16Array | null = null;
 
 	/** `vocabulary` fixes the ids: a term's id is its position. Terms met later are appended. */
@@ -68,8 +68,12 @@ export class TermTable {
 
 	/** Distinct terms of paragraph `position`: what MiniSearch counts as the length of its text field. */
 	distinctCount(position: number): number {
-		this.distinctCounts ??= this.countDistinct();
-		return this.distinctCounts[position] ?? 0;
+		this.distinctCounts ??= new Uint16Array(this.paragraphCount);
+		const known = this.distinctCounts[position];
+		if (known) return known;
+		const count = Math.min(new Set(this.termIds(position)).size, 0xffff);
+		this.distinctCounts[position] = count;
+		return count;
 	}
 
 	toSnapshot(): TermTableSnapshot {
@@ -96,17 +100,6 @@ export class TermTable {
 			this.idOf.set(term, id);
 		}
 		return id;
-	}
-
-	private countDistinct(): Uint16Array {
-		const counts = new Uint16Array(this.paragraphCount);
-		const seen = new Set<number>();
-		for (let position = 0; position < counts.length; position++) {
-			seen.clear();
-			for (const id of this.termIds(position)) seen.add(id);
-			counts[position] = Math.min(seen.size, 0xffff);
-		}
-		return counts;
 	}
 }
 
