@@ -5,8 +5,8 @@ import type { ParagraphLookup } from './cite.js';
 import type { Answer, Citation, Mark, QuoteItem } from './model.js';
 import type { SpeakerChoice } from './engine.js';
 import type { Knowledge, ParagraphRef, Person, Quote } from '../extract/types.js';
-import { editDistance, matchWords } from '../extract/text.js';
-import { HONORIFICS } from '../extract/lexicon.js';
+import { matchWords } from '../extract/text.js';
+import { speakerDirectory } from './speakers.js';
 
 /** Numbers citations in order of first use; one paragraph is one citation, its marks merged. */
 export class CitationList {
@@ -38,102 +38,18 @@ export function unique(numbers: readonly number[]): number[] {
 	return [...new Set(numbers)];
 }
 
-// ——— Speaker matching ———
-
-/** Lower case, no honorifics, single spaces: `Mr  SMITH` → `smith`. */
-function normaliseName(text: string): string {
-	return text
-		.toLowerCase()
-		.replace(/[.,]/g, ' ')
-		.split(/\s+/)
-		.filter((word) => word !== '' && !HONORIFICS.has(word))
-		.join(' ');
-}
-
-function nameForms(person: Person): string[] {
-	const forms = new Set<string>();
-	for (const alias of person.aliases) {
-		const normal = normaliseName(alias);
-		if (normal === '') continue;
-		forms.add(normal);
-		for (const word of normal.split(' ')) if (word.length >= 3) forms.add(word);
-	}
-	return [...forms];
-}
-
-/** 3: a whole alias; 2: one of its words; 1: within a typo or two; 0: no match. */
-function nameScore(person: Person, typed: string): number {
-	const query = normaliseName(typed);
-	if (query === '') return 0;
-	const aliases = person.aliases.map(normaliseName);
-	if (aliases.includes(query)) return 3;
-	const forms = nameForms(person);
-	if (forms.includes(query)) return 2;
-	const allowed = query.length <= 4 ? 1 : 2;
-	return forms.some((form) => form.length >= 3 && editDistance(form, query, allowed) <= allowed) ? 1 : 0;
-}
+// ——— Speaker matching (indexed once per corpus in speakers.ts) ———
 
 /** The people a typed name matches, best tier only. */
 export function matchPeople(knowledge: Knowledge, typed: string): Person[] {
-	let best = 0;
-	let matches: Person[] = [];
-	for (const person of knowledge.people) {
-		const score = nameScore(person, typed);
-		if (score === 0 || score < best) continue;
-		if (score > best) {
-			best = score;
-			matches = [];
-		}
-		matches.push(person);
-	}
-	return matches;
-}
-
-interface SpeakerCount {
-	person: Person;
-	quotes: number;
-	reported: number;
-}
-
-// Knowledge is immutable, so the counts are made once per corpus: autocomplete asks on every keystroke.
-const countsByKnowledge = new WeakMap<Knowledge, readonly SpeakerCount[]>();
-
-function speakerCounts(knowledge: Knowledge): readonly SpeakerCount[] {
-	const cached = countsByKnowledge.get(knowledge);
-	if (cached) return cached;
-	const quotes = tally(knowledge.quotes.map((quote) => quote.speakerId));
-	const reported = tally(knowledge.reported.map((line) => line.personId));
-	const counts = knowledge.people
-		.map((person) => ({ person, quotes: quotes.get(person.id) ?? 0, reported: reported.get(person.id) ?? 0 }))
-		.filter((count) => count.quotes + count.reported > 0)
-		.sort((a, b) => b.quotes - a.quotes || b.reported - a.reported || a.person.name.localeCompare(b.person.name));
-	countsByKnowledge.set(knowledge, counts);
-	return counts;
-}
-
-function tally(ids: readonly (string | null)[]): Map<string, number> {
-	const counts = new Map<string, number>();
-	for (const id of ids) if (id !== null) counts.set(id, (counts.get(id) ?? 0) + 1);
-	return counts;
+	return speakerDirectory(knowledge).matchPeople(typed);
 }
 
 /** Autocomplete: speakers whose names contain what was typed (any alias), most-quoted first, at most 25. */
 export function speakerChoices(knowledge: Knowledge, typed: string): SpeakerChoice[] {
-	const query = normaliseName(typed);
-	return speakerCounts(knowledge)
-		.filter((count) => query === '' || count.person.aliases.some((alias) => normaliseName(alias).includes(query)) || nameScore(count.person, typed) > 0)
-		.slice(0, 25)
+	return speakerDirectory(knowledge)
+		.choices(typed)
 		.map((count) => ({ name: count.person.name, quotes: count.quotes }));
-}
-
-/** Known speakers closest to a name nobody matched. */
-function closestSpeakers(knowledge: Knowledge, typed: string, limit = 5): string[] {
-	const query = normaliseName(typed);
-	return speakerCounts(knowledge)
-		.map((count) => ({ name: count.person.name, distance: Math.min(...nameForms(count.person).map((form) => editDistance(form, query, 20))) }))
-		.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
-		.slice(0, limit)
-		.map((entry) => entry.name);
 }
 
 // ——— Answers ———

@@ -48,8 +48,10 @@ const GRAM = 3;
 export class SpeakerDirectory {
 	/** Speakers (quoted or reported), most-quoted first: the order autocomplete and the list use. */
 	readonly speakers: readonly SpeakerCount[];
-	/** A person's place in `speakers`, by person index; -1 for people never quoted or reported. */
-	private readonly rank: Int32Array;
+	/** A speaker's person index, by rank (place in `speakers`). */
+	private readonly personOfRank: Int32Array;
+	/** A person's rank, by person index; -1 for people never quoted or reported. */
+	private readonly rankOfPerson: Int32Array;
 	/** Normalised aliases per person index (empty ones left out). */
 	private readonly aliases: readonly string[][];
 	private readonly hasForms: readonly boolean[];
@@ -62,21 +64,22 @@ export class SpeakerDirectory {
 	private readonly grams = new Map<string, number[]>();
 	private readonly quotesByPerson = new Map<string, Quote[]>();
 	private readonly reportedByPerson = new Map<string, ReportedLine[]>();
-	private nameOrder: Int32Array | null = null;
+	private nameOrder: number[] | null = null;
 
 	constructor(private readonly knowledge: Knowledge) {
-		this.speakers = countSpeakers(knowledge);
-		const indexOf = new Map(knowledge.people.map((person, index) => [person, index]));
-		this.rank = new Int32Array(knowledge.people.length).fill(-1);
-		this.speakers.forEach((count, rank) => this.rank.set([rank], indexOf.get(count.person) ?? 0));
+		const ranked = rankSpeakers(knowledge);
+		this.speakers = ranked.map((entry) => entry.count);
+		this.personOfRank = Int32Array.from(ranked, (entry) => entry.person);
+		this.rankOfPerson = new Int32Array(knowledge.people.length).fill(-1);
+		this.personOfRank.forEach((person, rank) => (this.rankOfPerson[person] = rank));
 		this.aliases = knowledge.people.map((person) => person.aliases.map(normaliseName).filter((alias) => alias !== ''));
-		const formKeys = new Map<string, number>();
 		const formsByPerson = knowledge.people.map(nameForms);
 		this.hasForms = formsByPerson.map((forms) => forms.length > 0);
+		const formKeys = new Map<string, number>();
 		formsByPerson.forEach((forms, person) => {
-			for (const alias of this.aliases[person] ?? []) addTo(this.byAlias, alias, person);
+			for (const alias of this.aliases[person] ?? []) addPerson(this.byAlias, alias, person);
 			for (const form of forms) {
-				addTo(this.byForm, form, person);
+				addPerson(this.byForm, form, person);
 				let key = formKeys.get(form);
 				if (key === undefined) {
 					key = formKeys.size;
@@ -88,8 +91,8 @@ export class SpeakerDirectory {
 		});
 		this.forms = new FuzzyTable([...formKeys.keys()]);
 		this.indexGrams();
-		for (const quote of knowledge.quotes) if (quote.speakerId !== null) addTo(this.quotesByPerson, quote.speakerId, quote);
-		for (const line of knowledge.reported) addTo(this.reportedByPerson, line.personId, line);
+		for (const quote of knowledge.quotes) if (quote.speakerId !== null) push(this.quotesByPerson, quote.speakerId, quote);
+		for (const line of knowledge.reported) push(this.reportedByPerson, line.personId, line);
 	}
 
 	/** The people a typed name matches, best tier only: a whole alias, else one of its words, else a near miss. */
@@ -107,7 +110,7 @@ export class SpeakerDirectory {
 		const ranks = new Set(this.containing(query));
 		// A whole alias or one of its words is also a substring: only near misses can add anyone.
 		for (const person of this.nearPeople(query)) {
-			const rank = this.rank[person] ?? -1;
+			const rank = this.rankOfPerson[person] ?? -1;
 			if (rank >= 0) ranks.add(rank);
 		}
 		return [...ranks]
@@ -126,11 +129,11 @@ export class SpeakerDirectory {
 		const search = new NearestSpeakers(this.speakers.length);
 		this.forms.nearest(query, () => search.limit(), (key, distance) => {
 			for (const person of this.formPeople[key] ?? []) {
-				const rank = this.rank[person] ?? -1;
+				const rank = this.rankOfPerson[person] ?? -1;
 				if (rank >= 0) search.record(rank, distance);
 			}
 		});
-		const ranks = search.complete() ? search.within() : this.allByDistance(search);
+		const ranks = search.complete() ? search.within() : this.withTheFarthest(search);
 		return ranks
 			.map((rank) => ({ rank, name: this.speakers[rank]?.person.name ?? '', distance: search.distance(rank) }))
 			.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name) || a.rank - b.rank)
@@ -157,7 +160,7 @@ export class SpeakerDirectory {
 		return [...people].sort((a, b) => a - b);
 	}
 
-	/** Ranks of the first CHOICES speakers with an alias containing `query`, by its rarest short substring. */
+	/** Ranks of the first CHOICES speakers with an alias containing `query`, found through its rarest short substring. */
 	private containing(query: string): number[] {
 		const size = Math.min(GRAM, query.length);
 		let rarest: readonly number[] | undefined;
@@ -167,32 +170,19 @@ export class SpeakerDirectory {
 		}
 		const found: number[] = [];
 		for (const rank of rarest ?? []) {
-			const person = this.speakers[rank]?.person;
-			const aliases = person ? this.aliasesOf(person) : [];
-			if (aliases.some((alias) => alias.includes(query))) found.push(rank);
+			if (this.aliasesOfRank(rank).some((alias) => alias.includes(query))) found.push(rank);
 			if (found.length === CHOICES) break;
 		}
 		return found;
 	}
 
-	private aliasesOf(person: Person): readonly string[] {
-		return this.aliases[this.personIndex(person)] ?? [];
-	}
-
-	private personIndex(person: Person): number {
-		return this.speakerPeople().get(person) ?? -1;
-	}
-
-	private peopleIndex: Map<Person, number> | null = null;
-
-	private speakerPeople(): Map<Person, number> {
-		this.peopleIndex ??= new Map(this.knowledge.people.map((person, index) => [person, index]));
-		return this.peopleIndex;
+	private aliasesOfRank(rank: number): readonly string[] {
+		return this.aliases[this.personOfRank[rank] ?? -1] ?? [];
 	}
 
 	private indexGrams(): void {
-		this.speakers.forEach((count, rank) => {
-			for (const alias of this.aliasesOf(count.person)) {
+		for (let rank = 0; rank < this.speakers.length; rank++) {
+			for (const alias of this.aliasesOfRank(rank)) {
 				for (let size = 1; size <= GRAM; size++) {
 					for (let at = 0; at + size <= alias.length; at++) {
 						const gram = alias.slice(at, at + size);
@@ -202,33 +192,29 @@ export class SpeakerDirectory {
 					}
 				}
 			}
-		});
+		}
 	}
 
 	/**
-	 * Fewer than five speakers within 20 edits: everyone else counts as 21 edits (or as infinitely
-	 * far with no name form at all), so the rest are taken in name order.
+	 * Fewer than five speakers within 20 edits: every other speaker counts as 21 edits away (or
+	 * infinitely far, with no name form at all), so the rest are taken in name order.
 	 */
-	private allByDistance(search: NearestSpeakers): number[] {
+	private withTheFarthest(search: NearestSpeakers): number[] {
 		const near = search.within();
 		const taken = new Set(near);
-		const rest = [...this.byName()].filter((rank) => !taken.has(rank));
-		const withForms = (rank: number): boolean => this.hasForms[this.personIndex(this.speakers[rank]?.person ?? NO_PERSON)] === true;
-		const far = [...rest.filter(withForms), ...rest.filter((rank) => !withForms(rank))].slice(0, SUGGESTIONS);
-		for (const rank of far) search.settle(rank, withForms(rank) ? SUGGESTION_DISTANCE + 1 : Number.POSITIVE_INFINITY);
+		const rest = this.byName().filter((rank) => !taken.has(rank));
+		const hasForms = (rank: number): boolean => this.hasForms[this.personOfRank[rank] ?? -1] === true;
+		const far = [...rest.filter(hasForms), ...rest.filter((rank) => !hasForms(rank))].slice(0, SUGGESTIONS);
+		for (const rank of far) search.settle(rank, hasForms(rank) ? SUGGESTION_DISTANCE + 1 : Number.POSITIVE_INFINITY);
 		return [...near, ...far];
 	}
 
 	/** Speaker ranks in name order (ties most-quoted first); made only when a search needs it. */
-	private byName(): Int32Array {
-		this.nameOrder ??= Int32Array.from(
-			this.speakers.map((_, rank) => rank).sort((a, b) => (this.speakers[a]?.person.name ?? '').localeCompare(this.speakers[b]?.person.name ?? '') || a - b),
-		);
+	private byName(): number[] {
+		this.nameOrder ??= this.speakers.map((_, rank) => rank).sort((a, b) => (this.speakers[a]?.person.name ?? '').localeCompare(this.speakers[b]?.person.name ?? '') || a - b);
 		return this.nameOrder;
 	}
 }
-
-const NO_PERSON: Person = { id: '', name: '', aliases: [], gender: null, roles: [], party: null, spellings: [], mentions: [] };
 
 /**
  * The running best distance of each speaker visited, and how many speakers are at each distance:
@@ -284,20 +270,27 @@ class NearestSpeakers {
 	}
 }
 
-function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Adds a person index to a key's list once (a person's aliases can normalise alike). */
+function addPerson(map: Map<string, number[]>, key: string, person: number): void {
 	const list = map.get(key);
-	if (list) {
-		if (list[list.length - 1] !== value) list.push(value);
-	} else map.set(key, [value]);
+	if (!list) map.set(key, [person]);
+	else if (list[list.length - 1] !== person) list.push(person);
 }
 
-function countSpeakers(knowledge: Knowledge): SpeakerCount[] {
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+}
+
+/** Speakers most-quoted first, then most reported, then by name: the order every list shows. */
+function rankSpeakers(knowledge: Knowledge): Array<{ count: SpeakerCount; person: number }> {
 	const quotes = tally(knowledge.quotes.map((quote) => quote.speakerId));
 	const reported = tally(knowledge.reported.map((line) => line.personId));
 	return knowledge.people
-		.map((person) => ({ person, quotes: quotes.get(person.id) ?? 0, reported: reported.get(person.id) ?? 0 }))
-		.filter((count) => count.quotes + count.reported > 0)
-		.sort((a, b) => b.quotes - a.quotes || b.reported - a.reported || a.person.name.localeCompare(b.person.name));
+		.map((person, index) => ({ count: { person, quotes: quotes.get(person.id) ?? 0, reported: reported.get(person.id) ?? 0 }, person: index }))
+		.filter(({ count }) => count.quotes + count.reported > 0)
+		.sort((a, b) => b.count.quotes - a.count.quotes || b.count.reported - a.count.reported || a.count.person.name.localeCompare(b.count.person.name));
 }
 
 function tally(ids: readonly (string | null)[]): Map<string, number> {
