@@ -11,14 +11,18 @@ import { speakerDirectory } from './speakers.js';
 /** Numbers citations in order of first use; one paragraph is one citation, its marks merged. */
 export class CitationList {
 	private readonly entries: Array<{ ref: ParagraphRef; marks: Mark[] }> = [];
+	/** Entry index by paragraph: a prolific speaker's answer cites hundreds of paragraphs. */
+	private readonly byParagraph = new Map<string, number>();
 
 	constructor(private readonly lookup: ParagraphLookup) {}
 
 	add(ref: ParagraphRef, mark?: Mark): number {
-		let index = this.entries.findIndex((entry) => entry.ref.articleId === ref.articleId && entry.ref.paragraph === ref.paragraph);
+		const key = `${ref.paragraph}\u0000${ref.articleId}`;
+		let index = this.byParagraph.get(key) ?? -1;
 		if (index < 0) {
 			this.entries.push({ ref: { articleId: ref.articleId, paragraph: ref.paragraph }, marks: [] });
 			index = this.entries.length - 1;
+			this.byParagraph.set(key, index);
 		}
 		const entry = this.entries[index];
 		if (entry && mark && !entry.marks.some((known) => known.start === mark.start && known.end === mark.end)) entry.marks.push(mark);
@@ -56,10 +60,23 @@ export function speakerChoices(knowledge: Knowledge, typed: string): SpeakerChoi
 
 const TOPIC_STOPWORDS = new Set(['the', 'a', 'an', 'of', 'on', 'in', 'to', 'and', 'or', 'about', 'for', 'is', 'was', 'it', 'this', 'that']);
 
+// A quote's words, split once per corpus (quotes are immutable) rather than on every topic search.
+const wordsByQuote = new WeakMap<Quote, readonly string[]>();
+
+function quoteWords(quote: Quote): readonly string[] {
+	let words = wordsByQuote.get(quote);
+	if (!words) {
+		words = [...new Set([quote.text, ...quote.variants].flatMap(matchWords))];
+		wordsByQuote.set(quote, words);
+	}
+	return words;
+}
+
 /** How many of the topic's words (or their stems: `fix` finds `fixing`) the quote contains. */
 function topicScore(quote: Quote, topicWords: readonly string[]): number {
-	const words = new Set([quote.text, ...quote.variants].flatMap(matchWords));
-	return topicWords.filter((topic) => [...words].some((word) => word === topic || (topic.length >= 4 && word.startsWith(topic.slice(0, Math.max(4, topic.length - 2)))))).length;
+	if (topicWords.length === 0) return 0;
+	const words = quoteWords(quote);
+	return topicWords.filter((topic) => words.some((word) => word === topic || (topic.length >= 4 && word.startsWith(topic.slice(0, Math.max(4, topic.length - 2)))))).length;
 }
 
 export function answerQuote(knowledge: Knowledge, lookup: ParagraphLookup, speaker: string | undefined, topic?: string): Answer {
@@ -68,7 +85,7 @@ export function answerQuote(knowledge: Knowledge, lookup: ParagraphLookup, speak
 	if (!query.speaker) return listSpeakers(knowledge, empty);
 	const matches = matchPeople(knowledge, query.speaker);
 	if (matches.length === 0) {
-		const suggestions = closestSpeakers(knowledge, query.speaker);
+		const suggestions = speakerDirectory(knowledge).closest(query.speaker);
 		return {
 			...empty,
 			title: `No speaker "${query.speaker}"`,
@@ -85,27 +102,49 @@ export function answerQuote(knowledge: Knowledge, lookup: ParagraphLookup, speak
 	return personQuotes(knowledge, lookup, person, query);
 }
 
+interface SpeakerList {
+	speakers: ReadonlyArray<{ name: string; quotes: number; reported: number }>;
+	summary: string;
+}
+
+// The same for every call on one corpus, and as long as the corpus has speakers: made once.
+const speakerLists = new WeakMap<Knowledge, SpeakerList>();
+
+function speakerList(knowledge: Knowledge): SpeakerList {
+	let list = speakerLists.get(knowledge);
+	if (!list) {
+		const counts = speakerDirectory(knowledge).speakers;
+		const listed = counts.map((count) => `${count.person.name} (${count.quotes} ${count.quotes === 1 ? 'quote' : 'quotes'}${count.reported > 0 ? `, ${count.reported} reported` : ''})`);
+		list = {
+			speakers: counts.map((count) => ({ name: count.person.name, quotes: count.quotes, reported: count.reported })),
+			summary: counts.length > 0 ? `${counts.length} people are quoted or reported: ${listed.join('; ')}.` : 'Nobody is quoted in the sources.',
+		};
+		speakerLists.set(knowledge, list);
+	}
+	return list;
+}
+
 function listSpeakers(knowledge: Knowledge, empty: Omit<Extract<Answer, { command: 'quote' }>, 'title' | 'summary' | 'found'>): Answer {
-	const counts = speakerCounts(knowledge);
-	const speakers = counts.map((count) => ({ name: count.person.name, quotes: count.quotes, reported: count.reported }));
-	const listed = counts.map((count) => `${count.person.name} (${count.quotes} ${count.quotes === 1 ? 'quote' : 'quotes'}${count.reported > 0 ? `, ${count.reported} reported` : ''})`);
+	const { speakers, summary } = speakerList(knowledge);
 	return {
 		...empty,
 		title: 'Speakers quoted in the sources',
-		summary: counts.length > 0 ? `${counts.length} people are quoted or reported: ${listed.join('; ')}.` : 'Nobody is quoted in the sources.',
-		found: counts.length > 0,
-		speakers,
+		summary,
+		found: speakers.length > 0,
+		// Copies: the answer is the caller's to keep, the list is the corpus'.
+		speakers: speakers.map((speaker) => ({ ...speaker })),
 	};
 }
 
 function personQuotes(knowledge: Knowledge, lookup: ParagraphLookup, person: Person, query: { speaker: string | null; topic: string | null }): Answer {
 	const citations = new CitationList(lookup);
 	const topicWords = query.topic ? matchWords(query.topic).filter((word) => !TOPIC_STOPWORDS.has(word)) : [];
-	const own = knowledge.quotes.filter((quote) => quote.speakerId === person.id);
+	const directory = speakerDirectory(knowledge);
+	const own = directory.quotesBy(person.id);
 	const ranked = own
-		.map((quote, order) => ({ quote, order, score: topicScore(quote, topicWords) }))
+		.map((quote, order) => ({ quote, order, score: topicScore(quote, topicWords), sources: sourceCount(quote) }))
 		.filter((entry) => topicWords.length === 0 || entry.score > 0)
-		.sort((a, b) => kindRank(a.quote) - kindRank(b.quote) || b.score - a.score || sourceCount(b.quote) - sourceCount(a.quote) || a.order - b.order);
+		.sort((a, b) => kindRank(a.quote) - kindRank(b.quote) || b.score - a.score || b.sources - a.sources || a.order - b.order);
 	const quotes: QuoteItem[] = ranked.map(({ quote }) => ({
 		speaker: person.name,
 		text: quote.text,
@@ -113,8 +152,8 @@ function personQuotes(knowledge: Knowledge, lookup: ParagraphLookup, person: Per
 		citations: unique(quote.occurrences.map((occurrence) => citations.add(occurrence, { start: occurrence.start, end: occurrence.end }))),
 		variants: quote.variants,
 	}));
-	const reported = knowledge.reported
-		.filter((line) => line.personId === person.id)
+	const reported = directory
+		.reportedBy(person.id)
 		.map((line) => ({ speaker: person.name, text: line.text, label: 'reported' as const, citations: [citations.add(line, { start: line.start, end: line.end })] }));
 	const about = query.topic ? ` about "${query.topic}"` : '';
 	const articles = new Set(ranked.flatMap(({ quote }) => quote.occurrences.map((occurrence) => occurrence.articleId))).size;

@@ -5,21 +5,26 @@ import type { ParagraphLookup } from './cite.js';
 import type { Answer } from './model.js';
 import { CitationList } from './quote.js';
 import type { Knowledge, ParagraphRef } from '../extract/types.js';
-import { containsWords, matchWords, wordSimilarity } from '../extract/text.js';
+import { matchWords, wordSimilarity } from '../extract/text.js';
+import { WordingIndex } from './wording-index.js';
 
 /** Below this share of shared words a stretch is a different sentence, not a misquote. */
 const CLOSE_ENOUGH = 0.6;
 const MAX_WORDS = 200;
 
+/** A stretch `verify` compares a wording with: a quote as printed in one paragraph, or a whole paragraph. */
 interface Candidate {
 	ref: ParagraphRef;
 	speakerId: string | null;
-	words: string[];
-	/** How often each word occurs: the bound below needs counts, since a quote may repeat a word. */
-	wordCounts: ReadonlyMap<string, number>;
 	start: number;
 	end: number;
 	inQuote: boolean;
+}
+
+/** One corpus' candidates of one kind, with their words indexed (wording-index.ts). */
+interface Candidates {
+	list: readonly Candidate[];
+	words: WordingIndex;
 }
 
 interface Found {
@@ -39,7 +44,7 @@ export function answerVerify(knowledge: Knowledge, lookup: ParagraphLookup, word
 		return { ...base, title: 'Not found', summary: 'This wording is not in the sources, not even approximately. Do not publish it as a quote from them.', found: false, verdict: 'not found' as const };
 	}
 	const citations = new CitationList(lookup);
-	const people = new Map(knowledge.people.map((person) => [person.id, person.name]));
+	const people = peopleNames(knowledge);
 	const matches = found.map((entry) => ({
 		speaker: entry.candidate.speakerId ? (people.get(entry.candidate.speakerId) ?? null) : null,
 		verdict: entry.verdict,
@@ -52,12 +57,14 @@ export function answerVerify(knowledge: Knowledge, lookup: ParagraphLookup, word
 	return { ...base, title: verdict === 'exact' ? 'Exact wording found' : 'Close wording found', summary: summarise(verdict, matches), found: true, verdict, matches, citations: citations.build() };
 }
 
-// A corpus is immutable: its words are split once, not on every check (a sub-editor checks many).
-const quoteCandidatesCache = new WeakMap<Knowledge, readonly Candidate[]>();
+// A corpus is immutable: its words are split and indexed once, on the first check, not on every
+// check (a sub-editor checks many). Lazily, because splitting an archive's paragraphs takes seconds.
+const quoteCandidatesCache = new WeakMap<Knowledge, Candidates>();
 // Keyed by the lookup: each Engine builds one lookup and one knowledge from the same articles.
-const paragraphCandidatesCache = new WeakMap<ParagraphLookup, readonly Candidate[]>();
+const paragraphCandidatesCache = new WeakMap<ParagraphLookup, Candidates>();
+const peopleNamesCache = new WeakMap<Knowledge, ReadonlyMap<string, string>>();
 
-function memoised<K extends object>(cache: WeakMap<K, readonly Candidate[]>, key: K, build: () => Candidate[]): readonly Candidate[] {
+function memoised<K extends object, V>(cache: WeakMap<K, V>, key: K, build: () => V): V {
 	const cached = cache.get(key);
 	if (cached) return cached;
 	const built = build();
@@ -65,73 +72,69 @@ function memoised<K extends object>(cache: WeakMap<K, readonly Candidate[]>, key
 	return built;
 }
 
-function quoteCandidates(knowledge: Knowledge): readonly Candidate[] {
-	return memoised(quoteCandidatesCache, knowledge, () => splitQuotes(knowledge));
+function quoteCandidates(knowledge: Knowledge): Candidates {
+	return memoised(quoteCandidatesCache, knowledge, () => indexed(splitQuotes(knowledge)));
 }
 
-function paragraphCandidates(lookup: ParagraphLookup, knowledge: Knowledge): readonly Candidate[] {
-	return memoised(paragraphCandidatesCache, lookup, () => splitParagraphs(lookup, knowledge));
+function paragraphCandidates(lookup: ParagraphLookup, knowledge: Knowledge): Candidates {
+	return memoised(paragraphCandidatesCache, lookup, () => indexed(splitParagraphs(lookup, knowledge)));
 }
 
-function wordsOf(text: string): { words: string[]; wordCounts: ReadonlyMap<string, number> } {
-	const words = matchWords(text);
-	return { words, wordCounts: countWords(words) };
+function peopleNames(knowledge: Knowledge): ReadonlyMap<string, string> {
+	return memoised(peopleNamesCache, knowledge, () => new Map(knowledge.people.map((person) => [person.id, person.name])));
 }
 
-function countWords(words: readonly string[]): Map<string, number> {
-	const counts = new Map<string, number>();
-	for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
-	return counts;
+function indexed(stretches: ReadonlyArray<{ candidate: Candidate; text: string }>): Candidates {
+	return { list: stretches.map((stretch) => stretch.candidate), words: new WordingIndex(stretches.map((stretch) => stretch.text)) };
 }
 
-function splitQuotes(knowledge: Knowledge): Candidate[] {
+function splitQuotes(knowledge: Knowledge): Array<{ candidate: Candidate; text: string }> {
 	return knowledge.quotes.flatMap((quote) =>
 		quote.occurrences.map((occurrence) => ({
-			ref: occurrence,
-			speakerId: quote.speakerId,
-			...wordsOf(occurrence.text),
-			start: occurrence.start,
-			end: occurrence.end,
-			inQuote: true,
+			candidate: { ref: occurrence, speakerId: quote.speakerId, start: occurrence.start, end: occurrence.end, inQuote: true },
+			text: occurrence.text,
 		})),
 	);
 }
 
 /** Whole paragraphs, for wording the writer used outside quote marks: found, but nobody's quote. */
-function splitParagraphs(lookup: ParagraphLookup, knowledge: Knowledge): Candidate[] {
+function splitParagraphs(lookup: ParagraphLookup, knowledge: Knowledge): Array<{ candidate: Candidate; text: string }> {
 	const articleIds = new Set<string>([...knowledge.quotes.flatMap((quote) => quote.occurrences.map((occurrence) => occurrence.articleId)), ...knowledge.people.flatMap((person) => person.mentions.map((mention) => mention.articleId))]);
-	const candidates: Candidate[] = [];
+	const stretches: Array<{ candidate: Candidate; text: string }> = [];
 	for (const articleId of articleIds) {
 		const article = lookup.article(articleId);
 		for (const paragraph of article?.paragraphs ?? []) {
-			candidates.push({ ref: { articleId, paragraph: paragraph.number }, speakerId: null, ...wordsOf(paragraph.text), start: 0, end: paragraph.text.length, inQuote: false });
+			stretches.push({ candidate: { ref: { articleId, paragraph: paragraph.number }, speakerId: null, start: 0, end: paragraph.text.length, inQuote: false }, text: paragraph.text });
 		}
 	}
-	return candidates;
+	return stretches;
 }
 
-/** Exact matches if any; otherwise the closest stretches above the threshold (at most three). */
-/** Words the two share, counted with repeats: no window of the candidate can share more. */
-function sharedWords(words: ReadonlyMap<string, number>, checked: ReadonlyMap<string, number>): number {
-	let shared = 0;
-	for (const [word, count] of checked) shared += Math.min(count, words.get(word) ?? 0);
-	return shared;
-}
-
-function bestMatches(candidates: readonly Candidate[], checked: readonly string[]): Found[] {
-	const exact = candidates.filter((candidate) => containsWords(candidate.words, checked)).map((candidate) => ({ candidate, verdict: 'exact' as const, score: 1, window: [...checked] }));
+/**
+ * Exact matches if any; otherwise the closest stretches above the threshold (at most three). A
+ * window scores shared / max(window, n) (see bestWindow), so reaching CLOSE_ENOUGH needs at least
+ * CLOSE_ENOUGH · n shared words, and an exact match shares all n: only stretches sharing that many
+ * are looked at, and the index finds them without reading the others.
+ */
+function bestMatches(candidates: Candidates, checked: readonly string[]): Found[] {
+	const needed = Math.ceil(CLOSE_ENOUGH * checked.length - 1e-9);
+	const sharing = candidates.words.sharing(checked, needed);
+	const exact = sharing
+		.filter((entry) => entry.shared === checked.length && candidates.words.contains(entry.stretch, checked))
+		.map((entry) => ({ candidate: candidateAt(candidates, entry.stretch), verdict: 'exact' as const, score: 1, window: [...checked] }));
 	if (exact.length > 0) return dedupeByParagraph(exact);
 	const close: Found[] = [];
-	const checkedWords = countWords(checked);
-	// A window scores shared / max(window, n) (see bestWindow), so reaching CLOSE_ENOUGH needs at least
-	// CLOSE_ENOUGH · n shared words. Most paragraphs share far fewer: they are skipped unslid.
-	const needed = Math.ceil(CLOSE_ENOUGH * checked.length - 1e-9);
-	for (const candidate of candidates) {
-		if (sharedWords(candidate.wordCounts, checkedWords) < needed) continue;
-		const best = bestWindow(candidate.words, checked);
-		if (best && best.score >= CLOSE_ENOUGH) close.push({ candidate, verdict: 'close', score: best.score, window: best.window });
+	for (const { stretch } of sharing) {
+		const best = bestWindow(candidates.words.wordsOf(stretch), checked);
+		if (best && best.score >= CLOSE_ENOUGH) close.push({ candidate: candidateAt(candidates, stretch), verdict: 'close', score: best.score, window: best.window });
 	}
 	return dedupeByParagraph(close.sort((a, b) => b.score - a.score)).slice(0, 3);
+}
+
+function candidateAt(candidates: Candidates, stretch: number): Candidate {
+	const candidate = candidates.list[stretch];
+	if (!candidate) throw new Error(`No verify candidate ${stretch}`);
+	return candidate;
 }
 
 function dedupeByParagraph(found: readonly Found[]): Found[] {

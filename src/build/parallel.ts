@@ -36,9 +36,11 @@ const EXTRACT_WORKER = new URL('./extract-worker.ts', import.meta.url);
 export async function buildParts(articles: readonly Article[], options: BuildOptions = {}): Promise<BuiltParts> {
 	const reason = workerUnsuitable(articles, options.workerFrom ?? WORKER_FROM_ARTICLES);
 	const extracting = reason ? Promise.resolve<Extracted>({ because: reason }) : extractInWorker(articles, options.workerEntry ?? EXTRACT_WORKER);
-	const index = new ParagraphIndex(articles);
+	// In slices: a bot rebuilding its corpus keeps answering from the old one meanwhile.
+	const index = await ParagraphIndex.buildInSlices(articles);
 	const extracted = await extracting;
 	if ('knowledge' in extracted) return { index, knowledge: extracted.knowledge, extraction: { in: 'worker' } };
+	// A small corpus extracts in well under a second; a large one only lands here without a worker.
 	return { index, knowledge: extractKnowledge(articles), extraction: { in: 'this thread', because: extracted.because } };
 }
 

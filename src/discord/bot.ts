@@ -12,6 +12,7 @@ import type { Command } from './command.js';
 import type { Config } from './config.js';
 import { Dispatcher } from './dispatcher.js';
 import { EngineHolder } from './engine-holder.js';
+import { toSnakeCase } from './json.js';
 import type { Logger } from './logger.js';
 import { describeError } from './logger.js';
 import type { PageStore } from './pagination.js';
@@ -69,6 +70,8 @@ export function createBot(options: BotOptions): Bot {
 	const engines = new EngineHolder(options.engine, options.reload, log);
 	const dispatcher = new Dispatcher({ commands: options.commands, engines, log, pages: options.pages, newErrorId: options.newErrorId, deferAfterMs: options.deferAfterMs });
 	const client = new Client({
+		// discord.js's default, with each key converted once: see json.ts.
+		jsonTransformer: toSnakeCase,
 		...options.clientOptions,
 		// Slash commands, context menus and buttons arrive without privileged intents.
 		intents: [GatewayIntentBits.Guilds],

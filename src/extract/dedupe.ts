@@ -87,9 +87,10 @@ function firstPosition(group: Group, position: (occurrence: QuoteOccurrence) => 
  *   each side, in one fixed order of words; their lengths are within a factor SIMILAR/(2−SIMILAR)
  *   of each other; and (positional filtering) if the first word they share is the i-th of one
  *   and the j-th of the other, they share at most 1 + the fewer of the words after those. Groups
- *   are filed under those rarest words with the wording's length and the word's position, and a
- *   wording looks up its own rarest words, keeping only wordings that pass both bounds (common
- *   words would otherwise make nearly every quote of a similar length a candidate).
+ *   are filed under those rarest words by the wording's length and the word's position, and a
+ *   wording looks up its own rarest words at only the lengths and positions that pass both
+ *   bounds (common words would otherwise make nearly every quote a candidate). A wording met
+ *   again at a later shared word may pass where it failed before: that only adds candidates.
  * - A wording contained in another has all its words in it, including its rarest one. Groups are
  *   filed under each wording's rarest word (looked up with every word of a longer wording) and
  *   under every word (looked up with the rarest word of a shorter one).
@@ -98,18 +99,19 @@ function firstPosition(group: Group, position: (occurrence: QuoteOccurrence) => 
  */
 class GroupIndex {
 	readonly all: Group[] = [];
-	/** Word → the wordings whose rarest words (the prefix for similarity) include it. */
-	private readonly byPrefixWord = new Map<string, PrefixPosting[]>();
-	private wordings = 0;
-	/** Word → groups with a wording whose single rarest word it is. */
-	private readonly byRarestWord = new Map<string, number[]>();
-	/** Word → groups with a wording that contains it. */
-	private readonly byAnyWord = new Map<string, number[]>();
+	/**
+	 * By word (its rank) → wording length → the word's position in the wording → groups whose
+	 * wordings have it among their rarest words (the prefix for similarity).
+	 */
+	private readonly byPrefixWord: Array<Map<number, number[][]> | undefined> = [];
+	/** By word (its rank) → groups with a wording whose single rarest word it is. */
+	private readonly byRarestWord: Array<number[] | undefined> = [];
+	/** By word (its rank) → groups with a wording that contains it. */
+	private readonly byAnyWord: Array<number[] | undefined> = [];
 	/** A fixed order of words, rarest (in fewest quotes) first; words first seen later go last. */
 	private readonly rank = new Map<string, number>();
-	private readonly wordOfRank: string[] = [];
-	/** Each wording's words in that order, by wording (arrays are shared per text, never changed). */
-	private readonly rankedCache = new WeakMap<readonly string[], string[]>();
+	/** Each wording's words as ranks, in that order (arrays are shared per text, never changed). */
+	private readonly rankedCache = new WeakMap<readonly string[], Int32Array>();
 
 	constructor(wordings: readonly (readonly string[])[]) {
 		// How many wordings use each word; `last` counts a word once per wording.
@@ -146,7 +148,7 @@ class GroupIndex {
 	wholeCandidates(words: readonly string[]): Set<number> {
 		const found = this.sentenceCandidates(words);
 		// Every word, not only the rarest: a shorter wording inside `words` is filed under its own rarest word.
-		for (const word of words) this.collect(this.byRarestWord, word, found);
+		for (const rank of this.ranked(words)) collect(this.byRarestWord[rank], found);
 		return found;
 	}
 
@@ -154,23 +156,23 @@ class GroupIndex {
 	sentenceCandidates(words: readonly string[]): Set<number> {
 		const found = new Set<number>();
 		const ranked = this.ranked(words);
-		const prefix = prefixLength(words.length);
+		const prefix = Math.min(prefixLength(words.length), ranked.length);
 		const [shortest, longest] = similarLengths(words.length);
-		// A wording is judged where it is first met: that is at the first word the two share.
-		const met = new Set<number>();
-		for (let index = 0; index < prefix && index < ranked.length; index++) {
-			const word = ranked[index] ?? '';
-			if (index > 0 && ranked[index - 1] === word) continue;
-			for (const posting of this.byPrefixWord.get(word) ?? []) {
-				if (met.has(posting.wording)) continue;
-				met.add(posting.wording);
-				if (posting.length < shortest || posting.length > longest) continue;
-				const shared = 1 + Math.min(words.length - 1 - index, posting.length - 1 - posting.position);
-				if (mayBeSimilar(shared, words.length, posting.length)) found.add(posting.group);
+		for (let index = 0; index < prefix; index++) {
+			const rank = ranked[index] ?? 0;
+			if (index > 0 && ranked[index - 1] === rank) continue;
+			const byLength = this.byPrefixWord[rank];
+			if (!byLength) continue;
+			for (const [length, byPosition] of byLength) {
+				if (length < shortest || length > longest) continue;
+				// Positions further on leave fewer words to share: stop at the first that cannot reach SIMILAR.
+				for (let position = 0; position < byPosition.length; position++) {
+					if (!mayBeSimilar(1 + Math.min(words.length - 1 - index, length - 1 - position), words.length, length)) break;
+					collect(byPosition[position], found);
+				}
 			}
 		}
-		const rarest = ranked[0];
-		if (rarest !== undefined) this.collect(this.byAnyWord, rarest, found);
+		if (ranked.length > 0) collect(this.byAnyWord[ranked[0] ?? 0], found);
 		return found;
 	}
 
@@ -185,34 +187,28 @@ class GroupIndex {
 
 	private file(group: Group, words: readonly string[]): void {
 		const ranked = this.ranked(words);
-		const prefix = prefixLength(words.length);
-		const wording = this.wordings++;
-		for (let index = 0; index < prefix && index < ranked.length; index++) {
-			const word = ranked[index] ?? '';
-			if (index > 0 && ranked[index - 1] === word) continue;
-			const posting: PrefixPosting = { group: group.id, wording, length: words.length, position: index };
-			const bucket = this.byPrefixWord.get(word);
-			if (bucket) bucket.push(posting);
-			else this.byPrefixWord.set(word, [posting]);
+		const prefix = Math.min(prefixLength(words.length), ranked.length);
+		for (let index = 0; index < prefix; index++) {
+			const rank = ranked[index] ?? 0;
+			if (index > 0 && ranked[index - 1] === rank) continue;
+			const byLength = this.byPrefixWord[rank] ?? new Map<number, number[][]>();
+			this.byPrefixWord[rank] = byLength;
+			const byPosition = byLength.get(words.length) ?? [];
+			byLength.set(words.length, byPosition);
+			while (byPosition.length <= index) byPosition.push([]);
+			fileUnder(byPosition, index, group.id);
 		}
-		if (ranked[0] !== undefined) fileUnder(this.byRarestWord, ranked[0], group.id);
-		for (const word of words) fileUnder(this.byAnyWord, word, group.id);
+		if (ranked.length > 0) fileUnder(this.byRarestWord, ranked[0] ?? 0, group.id);
+		for (const rank of ranked) fileUnder(this.byAnyWord, rank, group.id);
 	}
 
-	private collect(index: ReadonlyMap<string, number[]>, word: string, found: Set<number>): void {
-		const bucket = index.get(word);
-		if (bucket) for (const id of bucket) found.add(id);
-	}
-
-	/** `words` in the fixed order, rarest first (repeats kept: wordings are multisets). */
-	private ranked(words: readonly string[]): string[] {
+	/** `words` as ranks in the fixed order, rarest first (repeats kept: wordings are multisets). */
+	private ranked(words: readonly string[]): Int32Array {
 		let ranked = this.rankedCache.get(words);
 		if (!ranked) {
-			const ranks = new Int32Array(words.length);
-			for (let index = 0; index < words.length; index++) ranks[index] = this.rankOf(words[index] ?? '');
-			ranks.sort();
-			ranked = new Array<string>(ranks.length);
-			for (let index = 0; index < ranks.length; index++) ranked[index] = this.wordOfRank[ranks[index] ?? 0] ?? '';
+			ranked = new Int32Array(words.length);
+			for (let index = 0; index < words.length; index++) ranked[index] = this.rankOf(words[index] ?? '');
+			ranked.sort();
 			this.rankedCache.set(words, ranked);
 		}
 		return ranked;
@@ -221,12 +217,22 @@ class GroupIndex {
 	private rankOf(word: string): number {
 		let rank = this.rank.get(word);
 		if (rank === undefined) {
-			rank = this.wordOfRank.length;
+			rank = this.rank.size;
 			this.rank.set(word, rank);
-			this.wordOfRank.push(word);
 		}
 		return rank;
 	}
+}
+
+function collect(bucket: readonly number[] | undefined, found: Set<number>): void {
+	if (bucket) for (const id of bucket) found.add(id);
+}
+
+/** Files a group id under `key`, once even when a wording repeats the word. */
+function fileUnder(index: Array<number[] | undefined>, key: number, id: number): void {
+	const bucket = index[key];
+	if (!bucket) index[key] = [id];
+	else if (bucket[bucket.length - 1] !== id) bucket.push(id);
 }
 
 /**
@@ -237,16 +243,6 @@ class GroupIndex {
 function prefixLength(length: number): number {
 	const shared = Math.max(1, Math.floor((SIMILAR * length) / (2 - SIMILAR)));
 	return Math.max(1, length - shared + 1);
-}
-
-/** A wording filed under one of its rarest words: whose it is, how long, and where that word stands in it. */
-interface PrefixPosting {
-	group: number;
-	/** Unique per filed wording (a group files one per occurrence). */
-	wording: number;
-	length: number;
-	/** The word's first position among the wording's words in the fixed order. */
-	position: number;
 }
 
 /**
@@ -265,12 +261,6 @@ function mayBeSimilar(shared: number, length: number, otherLength: number): bool
 function similarLengths(length: number): [number, number] {
 	const ratio = SIMILAR / (2 - SIMILAR);
 	return [Math.max(0, Math.floor(length * ratio) - 1), Math.ceil(length / ratio) + 1];
-}
-
-function fileUnder<K>(index: Map<K, number[]>, word: K, id: number): void {
-	const bucket = index.get(word);
-	if (!bucket) index.set(word, [id]);
-	else if (bucket[bucket.length - 1] !== id) bucket.push(id);
 }
 
 function compatible(group: Group, occurrence: QuoteOccurrence): boolean {

@@ -9,6 +9,7 @@ import { expandTerms } from './thesaurus.js';
 import { type AnswerType, answerTypeHints, paragraphAnswerTypes, questionAnswerTypes, withoutAnswerTypeWords } from './answer-type.js';
 import { type Candidate, type Field, type FieldStatistics, POSTING_BUDGET, type QueryTerm, type RetrievalSource, retrieve } from './retrieval.js';
 import { TermTable, type TermTableSnapshot } from './term-table.js';
+import { Slices } from '../build/slices.js';
 
 /**
  * A paragraph as MiniSearch sees it: its analysed text. Ranking also scores two more fields, kept
@@ -101,6 +102,8 @@ const CORROBORATION_SIMILARITY = 0.8;
 const LENGTH_SIMILARITY = 0.6;
 const CANDIDATES = 40;
 const IDF_CACHE_SIZE = 50_000;
+/** Paragraphs handed to MiniSearch at a time between turns of the event loop (a few milliseconds' work). */
+const MINISEARCH_SLICE = 100;
 /** Articles whose context field ranking keeps counted; a question touches a few dozen. */
 const CONTEXT_CACHE_SIZE = 5_000;
 
@@ -140,7 +143,8 @@ export class ParagraphIndex {
 	private readonly idfCache = new Map<string, number>();
 
 	/** `snapshot` restores a built index instead of building one: use `ParagraphIndex.fromSnapshot`. */
-	constructor(articles: readonly Article[], options: IndexOptions = {}) {
+	/** `later`: leave the build to `buildInSlices` (internal). */
+	constructor(articles: readonly Article[], options: IndexOptions = {}, later = false) {
 		const { snapshot } = options;
 		this.postingBudget = options.postingBudget ?? POSTING_BUDGET;
 		this.search = snapshot ? MiniSearch.loadJS(snapshot.search, miniSearchOptions()) : new MiniSearch(miniSearchOptions());
@@ -152,7 +156,18 @@ export class ParagraphIndex {
 			for (let i = 0; i < article.paragraphs.length; i++) this.articleOrdinalOf.push(ordinal);
 		}
 		if (snapshot) this.restore(articles, snapshot);
-		else this.build(articles);
+		else if (!later) for (const _step of this.buildSteps(articles));
+	}
+
+	/**
+	 * The same index the constructor builds, built in slices with the event loop given a turn between
+	 * them: a bot rebuilding its corpus keeps answering from the old one meanwhile.
+	 */
+	static async buildInSlices(articles: readonly Article[], options: Omit<IndexOptions, 'snapshot'> & { sliceMs?: number } = {}): Promise<ParagraphIndex> {
+		const index = new ParagraphIndex(articles, options, true);
+		const slices = new Slices(options.sliceMs);
+		for (const _step of index.buildSteps(articles)) await slices.yieldIfDue();
+		return index;
 	}
 
 	/**
@@ -160,7 +175,7 @@ export class ParagraphIndex {
 	 * terms, not the text (tokenising dominates the build, and the context is the same for every
 	 * paragraph of an article but the first).
 	 */
-	private build(articles: readonly Article[]): void {
+	private *buildSteps(articles: readonly Article[]): Generator<void, void, void> {
 		const documents: IndexedDocument[] = [];
 		const lengths = { text: 0, context: 0, types: 0 };
 		for (const article of articles) {
@@ -179,13 +194,17 @@ export class ParagraphIndex {
 				lengths.types += Math.max(1, types.length);
 				documents.push({ id, text: terms.join(' ') });
 			}
+			yield;
 		}
 		this.terms.seal();
 		this.countTypes();
 		this.noteContextArticles();
 		const count = Math.max(1, this.paragraphs.length);
 		this.averageFieldLength = { text: lengths.text / count, context: lengths.context / count, types: lengths.types / count };
-		this.search.addAll(documents);
+		for (let start = 0; start < documents.length; start += MINISEARCH_SLICE) {
+			this.search.addAll(documents.slice(start, start + MINISEARCH_SLICE));
+			yield;
+		}
 	}
 
 	/** From each article's later context (headline and lede), which includes its first paragraph's (headline). */

@@ -63,3 +63,21 @@ describe('retrieval under a posting budget', () => {
 		}
 	});
 });
+
+describe('building in slices', () => {
+	it('builds the same index as building at once, giving the event loop turns meanwhile', async () => {
+		let turns = 0;
+		let building = true;
+		const count = (): void => {
+			turns++;
+			if (building) setImmediate(count);
+		};
+		setImmediate(count);
+		// A slice of 0 ms: a turn after every article, so even this small corpus shows the turns.
+		const sliced = await ParagraphIndex.buildInSlices(articles, { sliceMs: 0 });
+		building = false;
+		expect(turns).toBeGreaterThanOrEqual(articles.length);
+		expect(sliced.toSnapshot()).toEqual(new ParagraphIndex(articles).toSnapshot());
+		expect(sliced.find('Who won in Kingsmere?')).toEqual(new ParagraphIndex(articles).find('Who won in Kingsmere?'));
+	});
+});
