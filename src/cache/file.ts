@@ -8,6 +8,7 @@ import { crc32 } from 'node:zlib';
 import type { EngineSnapshot } from '../answer/engine.js';
 import { fromStored, toStored } from './codec.js';
 import { CacheHeader, StoredEngine } from './schema.js';
+import { stringifyInSlices } from './json-slices.js';
 
 const MAGIC = 'returning-officer engine cache';
 
@@ -17,15 +18,18 @@ export type Rejection = { kind: 'missing' | 'stale' | 'corrupt' | 'truncated'; r
 export type ReadOutcome = { snapshot: EngineSnapshot } | Rejection;
 
 export async function writeCacheFile(file: string, key: string, snapshot: EngineSnapshot): Promise<number> {
-	const body = Buffer.from(JSON.stringify(toStored(snapshot)));
-	const header: CacheHeader = { format: 1, key, bodyBytes: body.length, crc32: crc32(body), createdAt: new Date().toISOString() };
+	// In slices: a bot writing its cache after a rebuild keeps answering meanwhile.
+	const body = await stringifyInSlices(toStored(snapshot));
+	const bodyBytes = body.reduce((sum, part) => sum + part.length, 0);
+	const checksum = body.reduce((crc, part) => crc32(part, crc), 0);
+	const header: CacheHeader = { format: 1, key, bodyBytes, crc32: checksum, createdAt: new Date().toISOString() };
 	const head = Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`);
 	await mkdir(path.dirname(file), { recursive: true });
 	const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 	try {
 		const handle = await open(temporary, 'w');
 		try {
-			await handle.writev([head, body]);
+			for (const part of [head, ...body]) await handle.write(part);
 			// Flushed before the rename: after a crash the name points at complete bytes or at the old file.
 			await handle.sync();
 		} finally {
@@ -36,7 +40,7 @@ export async function writeCacheFile(file: string, key: string, snapshot: Engine
 		await rm(temporary, { force: true });
 		throw error;
 	}
-	return head.length + body.length;
+	return head.length + bodyBytes;
 }
 
 /** The snapshot in `file` if it is intact, well-formed and built from `key`; otherwise why not. */

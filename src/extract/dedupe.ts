@@ -128,6 +128,12 @@ class GroupIndex {
 		});
 		const ordered = [...usage.entries()].sort((a, b) => a[1].quotes - b[1].quotes || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 		for (const [word] of ordered) this.rankOf(word);
+		// Dense arrays (no holes) keep look-ups by rank fast; later words extend them one by one.
+		for (let rank = 0; rank < this.rank.size; rank++) {
+			this.byPrefixWord.push(undefined);
+			this.byRarestWord.push(undefined);
+			this.byAnyWord.push(undefined);
+		}
 	}
 
 	create(occurrence: QuoteOccurrence, words: string[]): void {
