@@ -29,6 +29,27 @@ export async function timed<T>(work: () => T | Promise<T>): Promise<{ ms: number
 	return { ms: performance.now() - start, value };
 }
 
+/**
+ * As `timed`, and the longest the event loop went without a turn meanwhile: how long a bot doing
+ * this work while it serves would leave an interaction waiting.
+ */
+export async function timedWithStalls<T>(work: () => Promise<T>): Promise<{ ms: number; value: T; longestStallMs: number }> {
+	let last = performance.now();
+	let longest = 0;
+	const probe = setInterval(() => {
+		const now = performance.now();
+		longest = Math.max(longest, now - last);
+		last = now;
+	}, 5);
+	try {
+		const measured = await timed(work);
+		longest = Math.max(longest, performance.now() - last);
+		return { ...measured, longestStallMs: longest };
+	} finally {
+		clearInterval(probe);
+	}
+}
+
 /** Nearest-rank percentile of sorted values. */
 export function percentile(sorted: readonly number[], p: number): number {
 	if (sorted.length === 0) return Number.NaN;

@@ -38,6 +38,7 @@ function summaryRows(result: ScaleResult): string[][] {
 		['extraction', phases.extractionMs !== undefined ? ms(phases.extractionMs) : (result.extractionSkipped ?? '—')],
 		['indexing', ms(phases.indexingMs)],
 		['whole build (Engine.fromDirectory)', ms(phases.wholeBuildMs)],
+		['longest event-loop stall during the whole build', ms(phases.wholeBuildStallMs)],
 		['paragraphs per second (whole build)', result.paragraphsPerSecond === undefined ? '—' : Math.round(result.paragraphsPerSecond).toLocaleString('en-GB')],
 		['serialized index (MiniSearch JSON)', result.indexMegabytes === undefined ? '—' : `${result.indexMegabytes.toFixed(1)} MB`],
 		['heap / RSS after index', memory.afterIndex ? `${Math.round(memory.afterIndex.heapUsedMB)} / ${Math.round(memory.afterIndex.rssMB)} MB` : '—'],
@@ -52,7 +53,7 @@ function summaryRows(result: ScaleResult): string[][] {
 	else if (cache) {
 		rows.push(['start from cache (hash seeds + read + restore)', ms(cache.startMs)]);
 		const rebuild = phases.wholeBuildMs === undefined ? 'whole build not measured' : ms(phases.wholeBuildMs + cache.writeMs);
-		rows.push(['rebuild (whole build + cache write)', `${rebuild} (cache write ${ms(cache.writeMs)})`]);
+		rows.push(['rebuild (whole build + cache write)', `${rebuild} (cache write ${ms(cache.writeMs)}, longest event-loop stall ${ms(cache.writeStallMs)})`]);
 		rows.push(['cache file', `${cache.megabytes.toFixed(1)} MB; ${cache.compared} answers ${cache.identical ? 'identical' : 'DIFFER'} to the fresh build's`]);
 	}
 	return rows;

@@ -16,6 +16,8 @@ export interface ScaleResult {
 		indexingMs?: number;
 		extractionMs?: number;
 		wholeBuildMs?: number;
+		/** The longest the event loop went without a turn during the whole build (what a rebuild costs a serving bot). */
+		wholeBuildStallMs?: number;
 	};
 	/** Why extraction (and so the Engine build) was not measured, with an estimate when there is one. */
 	extractionSkipped?: string;
@@ -26,7 +28,7 @@ export interface ScaleResult {
 	askPath?: 'engine' | 'index';
 	latency: Record<string, Measured>;
 	raw?: { buildMs?: number; ask?: Measured };
-	cache?: { writeMs: number; startMs: number; megabytes: number; identical: boolean; compared: number } | { error: string };
+	cache?: { writeMs: number; writeStallMs?: number; startMs: number; megabytes: number; identical: boolean; compared: number } | { error: string };
 	/** Interactions through the real discord.js Client on the test harness: our bot against a bare "pong" bot. */
 	endToEnd?: EndToEnd | { skipped: string } | { error: string };
 	/** Set when the worker was stopped or crashed before the end. */

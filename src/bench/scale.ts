@@ -18,7 +18,7 @@ import { cacheFileFor, openEngine, saveEngine } from '../cache/index.js';
 import { measureEndToEnd } from './e2e.js';
 import { distinctWords, generateCorpus, writeCorpus } from './generate.js';
 import { buildQueries, type QuerySet } from './queries.js';
-import { collectGarbage, describe, measureLatency, memory, timed } from './measure.js';
+import { collectGarbage, describe, measureLatency, memory, timed, timedWithStalls } from './measure.js';
 import type { ScaleResult } from './results.js';
 
 export interface ScaleOptions {
@@ -173,8 +173,9 @@ async function buildEngine(context: Context, held: Held): Promise<Engine | null>
 	report(context);
 	step(context, 'whole build');
 	collectGarbage();
-	const whole = await timed(() => Engine.fromDirectory(context.folder));
+	const whole = await timedWithStalls(() => Engine.fromDirectory(context.folder));
 	result.phases.wholeBuildMs = whole.ms;
+	result.phases.wholeBuildStallMs = whole.longestStallMs;
 	result.paragraphsPerSecond = (result.corpus?.paragraphs ?? 0) / (whole.ms / 1000);
 	result.memory.afterBuild = memory();
 	report(context);
@@ -249,13 +250,13 @@ async function cachePhase(context: Context, engine: Engine | null): Promise<void
 	const cacheDir = path.join(context.folder, '.bench-cache');
 	const quiet = { info: () => undefined, warn: (message: string) => context.options.log(`cache: ${message}`) };
 	try {
-		const written = await timed(() => saveEngine(context.folder, engine, { cacheDir, log: quiet }));
+		const written = await timedWithStalls(() => saveEngine(context.folder, engine, { cacheDir, log: quiet }));
 		collectGarbage();
 		const opened = await timed(() => openEngine(context.folder, { cacheDir, log: quiet }));
 		if (opened.value.from !== 'cache') throw new Error(`expected a cache hit, got a rebuild (${opened.value.reason})`);
 		const { compared, identical } = compareAnswers(engine, opened.value.engine, context.queries);
 		const megabytes = (await stat(cacheFileFor(context.folder, cacheDir))).size / 1e6;
-		context.result.cache = { writeMs: written.ms, startMs: opened.ms, megabytes, identical, compared };
+		context.result.cache = { writeMs: written.ms, writeStallMs: written.longestStallMs, startMs: opened.ms, megabytes, identical, compared };
 	} catch (error) {
 		context.result.cache = { error: describe(error) };
 	}
