@@ -27,10 +27,13 @@ export function optionalText(interaction: ChatInputCommandInteraction, name: str
 	return interaction.options.getString(name) ?? '';
 }
 
-/** Spaces, invisible and control characters: what is left when a user "types" nothing visible. */
-const INVISIBLE = /[\s\p{Cc}\p{Cf}]/gu;
+/**
+ * Anything but spaces, invisible and control characters: what a user who "types" nothing visible
+ * leaves out. A test that stops at the first visible character, not a copy of the whole input.
+ */
+const VISIBLE = /[^\s\p{Cc}\p{Cf}]/u;
 
 /** Refuses, with `refusal`, when the first argument has nothing visible in it (the engine needs words). */
 export function requireVisibleText(refusal: string): ArgsCheck {
-	return ([text = '']) => (text.replace(INVISIBLE, '') === '' ? refusal : null);
+	return ([text = '']) => (VISIBLE.test(text) ? null : refusal);
 }

@@ -1,7 +1,7 @@
 import type { Article, LoadWarning } from '../corpus/types.js';
 import { loadCorpus } from '../corpus/load.js';
 import { ParagraphIndex, type ParagraphIndexSnapshot } from '../index/paragraph-index.js';
-import { Answer } from './model.js';
+import { Answer, QuoteAnswer } from './model.js';
 import { ParagraphLookup } from './cite.js';
 import { answerQuestion } from './ask.js';
 import { listSources } from './sources.js';
@@ -76,7 +76,22 @@ export class Engine implements EngineApi {
 	}
 
 	quote(speaker: string | undefined, topic?: string): Answer {
-		return validated(answerQuote(this.knowledge, this.lookup, speaker, topic));
+		const answer = answerQuote(this.knowledge, this.lookup, speaker, topic);
+		return answer.command === 'quote' && answer.query.speaker === null ? this.withSpeakerList(answer) : validated(answer);
+	}
+
+	/** Every speaker, as `quote` with no name lists them: the same on every call for this corpus. */
+	private speakerList: QuoteAnswer['speakers'] | null = null;
+
+	/**
+	 * The list of every speaker is checked against the schema once per corpus (an archive has ten
+	 * thousand), the rest of the answer on every call as always. Its entries are frozen and shared;
+	 * the list itself is the caller's own.
+	 */
+	private withSpeakerList(answer: QuoteAnswer): QuoteAnswer {
+		this.speakerList ??= QuoteAnswer.shape.speakers.parse(answer.speakers).map((entry) => Object.freeze(entry));
+		const checked = QuoteAnswer.parse({ ...answer, speakers: [] });
+		return { ...checked, speakers: [...this.speakerList] };
 	}
 
 	result(constituency?: string): Answer {

@@ -4,8 +4,9 @@
 // length and letter counts, which bound the distance from below, so most keys are ruled out by a
 // couple of dozen additions and only the rest get the (banded) distance computed.
 //
-// Distances are exactly `editDistance` from src/corpus/edit-distance.ts (Levenshtein over UTF-16
-// code units, "max + 1" past the bound): test/answer/fuzzy.test.ts checks one against the other.
+// Distances are `editDistance` from src/corpus/edit-distance.ts (Levenshtein over UTF-16 code
+// units) wherever it is within the bound; past the bound this always says "bound + 1", where
+// editDistance sometimes says more. test/answer/fuzzy.test.ts checks one against the other.
 
 /** a–z get a bucket each; every other character shares one (merging buckets keeps the bound valid). */
 const BUCKETS = 27;
@@ -15,27 +16,68 @@ function bucketOf(code: number): number {
 	return code >= 97 && code <= 122 ? code - 97 : OTHER;
 }
 
+/** Letter counts, capped at 255 on both sides of a comparison (a cap only weakens the bound, never breaks it). */
 function histogram(text: string): Int32Array {
 	const counts = new Int32Array(BUCKETS);
 	for (let i = 0; i < text.length; i++) {
 		const bucket = bucketOf(text.charCodeAt(i));
-		counts[bucket] = (counts[bucket] ?? 0) + 1;
+		counts[bucket] = Math.min(255, (counts[bucket] ?? 0) + 1);
 	}
 	return counts;
 }
 
+/** A query's letter counts, and which buckets it uses (a bound reads only those). */
+interface QueryCounts {
+	counts: Int32Array;
+	used: Int32Array;
+	length: number;
+}
+
+function queryCounts(text: string): QueryCounts {
+	const counts = histogram(text);
+	const used: number[] = [];
+	counts.forEach((count, bucket) => {
+		if (count > 0) used.push(bucket);
+	});
+	return { counts, used: Int32Array.from(used), length: text.length };
+}
+
 /**
- * Edits needed at least: each insertion, deletion or substitution moves one character into or out
- * of a bucket, so neither the surplus nor the shortfall of characters can exceed the distance.
+ * Edits needed at least, for every key at once: each insertion, deletion or substitution moves one
+ * character into or out of a bucket, so neither a key's surplus of characters nor its shortfall can
+ * exceed the distance. The shortfall is read from the query's buckets alone (bucket by bucket over
+ * all keys, through memory in order); the surplus follows from it and the two lengths.
  */
-function lowerBound(counts: Uint8Array, at: number, query: Int32Array): number {
-	let surplus = 0;
-	let shortfall = 0;
-	for (let b = 0; b < BUCKETS; b++) {
-		const difference = (counts[at + b] ?? 0) - (query[b] ?? 0);
-		if (difference > 0) surplus += difference;
-		else shortfall -= difference;
+function lowerBounds(counts: Uint8Array, lengths: Int32Array, query: QueryCounts): Int32Array {
+	const total = lengths.length;
+	const bounds = new Int32Array(total);
+	for (let i = 0; i < query.used.length; i++) {
+		const bucket = query.used[i] ?? 0;
+		const wanted = query.counts[bucket] ?? 0;
+		const at = bucket * total;
+		for (let key = 0; key < total; key++) {
+			const missing = wanted - (counts[at + key] ?? 0);
+			if (missing > 0) bounds[key] = (bounds[key] ?? 0) + missing;
+		}
 	}
+	for (let key = 0; key < total; key++) {
+		const shortfall = bounds[key] ?? 0;
+		const surplus = shortfall + (lengths[key] ?? 0) - query.length;
+		if (surplus > shortfall) bounds[key] = surplus;
+	}
+	return bounds;
+}
+
+/** One key's bound, as `lowerBounds` works it out. */
+function lowerBound(counts: Uint8Array, key: number, length: number, query: QueryCounts): number {
+	const total = counts.length / BUCKETS;
+	let shortfall = 0;
+	for (let i = 0; i < query.used.length; i++) {
+		const bucket = query.used[i] ?? 0;
+		const missing = (query.counts[bucket] ?? 0) - (counts[bucket * total + key] ?? 0);
+		if (missing > 0) shortfall += missing;
+	}
+	const surplus = shortfall + length - query.length;
 	return surplus > shortfall ? surplus : shortfall;
 }
 
@@ -43,7 +85,8 @@ let previousRow = new Int32Array(64);
 let currentRow = new Int32Array(64);
 
 /**
- * Levenshtein distance of `a` and `b` if it is at most `max`, else `max + 1` (as `editDistance`).
+ * Levenshtein distance of `a` and `b` if it is at most `max`, else `max + 1` (`editDistance` gives
+ * the same within `max`; beyond it, `max + 1` or more).
  * Only the diagonal band |i − j| ≤ max can hold a value ≤ max, so only it is computed.
  */
 export function boundedEditDistance(a: string, b: string, max: number): number {
@@ -83,6 +126,56 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
 	return distance > max ? outside : distance;
 }
 
+/**
+ * Distances from one string (the query) to many: for a query of up to 32 code units, Myers' bit-
+ * parallel Levenshtein (one machine word per column of the table: a few operations per character
+ * of the other string, not one cell per pair of characters); longer ones, the banded table.
+ */
+export class DistanceFrom {
+	/** Per character code of the query: the bit of each position where it stands (ASCII in an array, the rest in a map). */
+	private readonly ascii = new Int32Array(128);
+	private readonly other = new Map<number, number>();
+	private readonly last: number;
+
+	constructor(private readonly query: string) {
+		for (let i = 0; i < query.length && query.length <= 32; i++) {
+			const code = query.charCodeAt(i);
+			if (code < 128) this.ascii[code] = (this.ascii[code] ?? 0) | (1 << i);
+			else this.other.set(code, (this.other.get(code) ?? 0) | (1 << i));
+		}
+		this.last = 1 << (query.length - 1);
+	}
+
+	/** As `boundedEditDistance(key, query, max)`. */
+	to(key: string, max: number): number {
+		const length = this.query.length;
+		if (Math.abs(length - key.length) > max) return max + 1;
+		if (length === 0 || length > 32 || key.length === 0) return boundedEditDistance(key, this.query, max);
+		// Hyyrö's formulation of Myers (1999) for the distance between whole strings: Pv/Mv hold the
+		// +1/−1 vertical differences of the current column, the score is its last cell.
+		let positive = length === 32 ? -1 : (1 << length) - 1;
+		let negative = 0;
+		let score = length;
+		for (let j = 0; j < key.length; j++) {
+			const code = key.charCodeAt(j);
+			const equal = code < 128 ? (this.ascii[code] ?? 0) : (this.other.get(code) ?? 0);
+			const vertical = equal | negative;
+			const horizontal = ((((equal & positive) + positive) | 0) ^ positive) | equal;
+			let up = negative | ~(horizontal | positive);
+			let down = positive & horizontal;
+			if (up & this.last) score++;
+			else if (down & this.last) score--;
+			// What is left of the key can lower the score by at most one a character.
+			if (score - (key.length - 1 - j) > max) return max + 1;
+			up = (up << 1) | 1;
+			down <<= 1;
+			positive = down | ~(vertical | up);
+			negative = up & vertical;
+		}
+		return score <= max ? score : max + 1;
+	}
+}
+
 export interface NearKey {
 	key: number;
 	distance: number;
@@ -93,8 +186,9 @@ export class FuzzyTable {
 	/** Key indices ordered by length, and where each length starts in that order. */
 	private readonly byLength: Int32Array;
 	private readonly lengthStart: Int32Array;
-	/** Letter counts of key k at k·BUCKETS (capped at 255, which only weakens the bound). */
+	/** Letter counts, bucket by bucket: bucket b of key k at b·keys + k. And each key's length. */
 	private readonly counts: Uint8Array;
+	private readonly lengths: Int32Array;
 
 	constructor(readonly keys: readonly string[]) {
 		const longest = keys.reduce((most, key) => Math.max(most, key.length), 0);
@@ -104,27 +198,28 @@ export class FuzzyTable {
 		const next = this.lengthStart.slice();
 		this.byLength = new Int32Array(keys.length);
 		this.counts = new Uint8Array(keys.length * BUCKETS);
+		this.lengths = Int32Array.from(keys, (key) => key.length);
 		keys.forEach((key, k) => {
 			const slot = next[key.length] ?? 0;
 			this.byLength[slot] = k;
 			next[key.length] = slot + 1;
-			const counts = histogram(key);
-			for (let b = 0; b < BUCKETS; b++) this.counts[k * BUCKETS + b] = Math.min(255, counts[b] ?? 0);
+			histogram(key).forEach((count, bucket) => (this.counts[bucket * keys.length + k] = count));
 		});
 	}
 
 	/** Every key within `max` edits of `query`, with its exact distance, in key order. */
 	within(query: string, max: number): NearKey[] {
 		const found: NearKey[] = [];
-		const counts = histogram(query);
+		const counts = queryCounts(query);
+		const from = new DistanceFrom(query);
 		const shortest = Math.max(0, query.length - max);
 		const longest = Math.min(this.lengthStart.length - 2, query.length + max);
 		for (let length = shortest; length <= longest; length++) {
 			const end = this.lengthStart[length + 1] ?? 0;
 			for (let slot = this.lengthStart[length] ?? 0; slot < end; slot++) {
 				const key = this.byLength[slot] ?? 0;
-				if (lowerBound(this.counts, key * BUCKETS, counts) > max) continue;
-				const distance = boundedEditDistance(this.keys[key] ?? '', query, max);
+				if (lowerBound(this.counts, key, length, counts) > max) continue;
+				const distance = from.to(this.keys[key] ?? '', max);
 				if (distance <= max) found.push({ key, distance });
 			}
 		}
@@ -137,33 +232,39 @@ export class FuzzyTable {
 	 * the limit at that moment, else that limit + 1; keys never visited are further than the final limit.
 	 */
 	nearest(query: string, limit: () => number, visit: (key: number, distance: number) => void): void {
-		const counts = histogram(query);
-		const bounds = new Int32Array(this.keys.length);
-		let highest = 0;
-		for (let key = 0; key < this.keys.length; key++) {
-			const bound = lowerBound(this.counts, key * BUCKETS, counts);
-			bounds[key] = bound;
-			if (bound > highest) highest = bound;
-		}
-		// Keys grouped by bound (a counting sort), so each group is visited only while it can still matter.
-		const start = new Int32Array(highest + 2);
-		for (const bound of bounds) start[bound + 1] = (start[bound + 1] ?? 0) + 1;
-		for (let bound = 1; bound < start.length; bound++) start[bound] = (start[bound] ?? 0) + (start[bound - 1] ?? 0);
-		const order = new Int32Array(this.keys.length);
-		const next = start.slice();
-		bounds.forEach((bound, key) => {
-			const slot = next[bound] ?? 0;
-			order[slot] = key;
-			next[bound] = slot + 1;
-		});
-		for (let bound = 0; bound <= highest && bound <= limit(); bound++) {
+		const from = new DistanceFrom(query);
+		const { order, start } = this.byBound(queryCounts(query));
+		for (let bound = 0; bound + 1 < start.length && bound <= limit(); bound++) {
 			const end = start[bound + 1] ?? 0;
 			for (let slot = start[bound] ?? 0; slot < end; slot++) {
 				const key = order[slot] ?? 0;
 				const max = limit();
 				if (bound > max) return;
-				visit(key, boundedEditDistance(this.keys[key] ?? '', query, max));
+				visit(key, from.to(this.keys[key] ?? '', max));
 			}
 		}
+	}
+
+	/** Keys grouped by their lower bound from the query (a counting sort): group b is order[start[b] … start[b + 1]). */
+	private byBound(query: QueryCounts): { order: Int32Array; start: Int32Array } {
+		const total = this.keys.length;
+		const bounds = lowerBounds(this.counts, this.lengths, query);
+		let highest = 0;
+		for (let key = 0; key < total; key++) if ((bounds[key] ?? 0) > highest) highest = bounds[key] ?? 0;
+		const start = new Int32Array(highest + 2);
+		for (let key = 0; key < total; key++) {
+			const slot = (bounds[key] ?? 0) + 1;
+			start[slot] = (start[slot] ?? 0) + 1;
+		}
+		for (let bound = 1; bound < start.length; bound++) start[bound] = (start[bound] ?? 0) + (start[bound - 1] ?? 0);
+		const order = new Int32Array(total);
+		const next = start.slice();
+		for (let key = 0; key < total; key++) {
+			const bound = bounds[key] ?? 0;
+			const slot = next[bound] ?? 0;
+			order[slot] = key;
+			next[bound] = slot + 1;
+		}
+		return { order, start };
 	}
 }

@@ -107,7 +107,7 @@ interface SpeakerList {
 	summary: string;
 }
 
-// The same for every call on one corpus, and as long as the corpus has speakers: made once.
+// The list and its summary are the same for every call on one corpus: made once.
 const speakerLists = new WeakMap<Knowledge, SpeakerList>();
 
 function speakerList(knowledge: Knowledge): SpeakerList {
@@ -116,7 +116,8 @@ function speakerList(knowledge: Knowledge): SpeakerList {
 		const counts = speakerDirectory(knowledge).speakers;
 		const listed = counts.map((count) => `${count.person.name} (${count.quotes} ${count.quotes === 1 ? 'quote' : 'quotes'}${count.reported > 0 ? `, ${count.reported} reported` : ''})`);
 		list = {
-			speakers: counts.map((count) => ({ name: count.person.name, quotes: count.quotes, reported: count.reported })),
+			// Frozen: every answer listing the speakers shares these entries.
+			speakers: counts.map((count) => Object.freeze({ name: count.person.name, quotes: count.quotes, reported: count.reported })),
 			summary: counts.length > 0 ? `${counts.length} people are quoted or reported: ${listed.join('; ')}.` : 'Nobody is quoted in the sources.',
 		};
 		speakerLists.set(knowledge, list);
@@ -131,8 +132,8 @@ function listSpeakers(knowledge: Knowledge, empty: Omit<Extract<Answer, { comman
 		title: 'Speakers quoted in the sources',
 		summary,
 		found: speakers.length > 0,
-		// Copies: the answer is the caller's to keep, the list is the corpus'.
-		speakers: speakers.map((speaker) => ({ ...speaker })),
+		// A list of its own (the entries are frozen): ten thousand copies would cost more than the rest of the answer.
+		speakers: [...speakers],
 	};
 }
 

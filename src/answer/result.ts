@@ -4,47 +4,98 @@ import { citationRefs, type ParagraphLookup } from './cite.js';
 import type { Answer, ElectionResultView } from './model.js';
 import { CitationList } from './quote.js';
 import type { CandidateResult, ElectionResult, Knowledge, Sourced } from '../extract/types.js';
-import { editDistance, formatCount } from '../extract/text.js';
+import { formatCount } from '../extract/text.js';
+import { FuzzyTable } from './fuzzy.js';
 
 function normalise(text: string): string {
 	return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+/** One corpus' constituency names, normalised and ordered once (the corpus is immutable). */
+interface Constituencies {
+	/** In result order, as the answers list them. */
+	names: readonly string[];
+	/** `names` joined for the "Known: …" line. */
+	listed: string;
+	normalised: readonly string[];
+	/** Result index of the first result with each normalised name. */
+	firstByName: ReadonlyMap<string, number>;
+	/** Normalised names by edit distance, for typos. */
+	near: FuzzyTable;
+	/** Names in autocomplete order (localeCompare, ties in result order), with their normalised forms. */
+	sorted: ReadonlyArray<{ name: string; normalised: string }>;
+}
+
+const constituenciesByKnowledge = new WeakMap<Knowledge, Constituencies>();
+
+function constituencies(knowledge: Knowledge): Constituencies {
+	let known = constituenciesByKnowledge.get(knowledge);
+	if (!known) {
+		const names = knowledge.results.map((result) => result.constituency);
+		const normalised = names.map(normalise);
+		const firstByName = new Map<string, number>();
+		normalised.forEach((name, index) => {
+			if (!firstByName.has(name)) firstByName.set(name, index);
+		});
+		const sorted = names.map((name, index) => ({ name, normalised: normalised[index] ?? '' })).sort((a, b) => a.name.localeCompare(b.name));
+		known = { names, listed: names.join(', '), normalised, firstByName, near: new FuzzyTable(normalised), sorted };
+		constituenciesByKnowledge.set(knowledge, known);
+	}
+	return known;
+}
+
 /** Known constituencies matching what the user typed (prefix or contained words), for autocomplete. */
 export function constituencyChoices(knowledge: Knowledge, typed: string): string[] {
 	const query = normalise(typed);
-	return knowledge.results
-		.map((result) => result.constituency)
-		.filter((name) => query === '' || normalise(name).includes(query))
-		.sort((a, b) => a.localeCompare(b))
-		.slice(0, 25);
+	const choices: string[] = [];
+	for (const entry of constituencies(knowledge).sorted) {
+		if (choices.length === 25) break;
+		if (query === '' || entry.normalised.includes(query)) choices.push(entry.name);
+	}
+	return choices;
 }
 
+/** The one result the typed name means: the same name, else the only one containing it, else the only one within two edits. */
 function findResult(knowledge: Knowledge, typed: string): ElectionResult | null {
 	const query = normalise(typed);
-	const exact = knowledge.results.find((result) => normalise(result.constituency) === query);
-	if (exact) return exact;
-	const partial = knowledge.results.filter((result) => normalise(result.constituency).includes(query) && query.length >= 3);
-	if (partial.length === 1) return partial[0] ?? null;
-	const close = knowledge.results.filter((result) => editDistance(normalise(result.constituency), query, 2) <= 2);
-	return close.length === 1 ? (close[0] ?? null) : null;
+	const known = constituencies(knowledge);
+	const exact = known.firstByName.get(query);
+	if (exact !== undefined) return knowledge.results[exact] ?? null;
+	if (query.length >= 3) {
+		const partial = onlyIndex(known.normalised, (name) => name.includes(query));
+		if (partial !== null) return knowledge.results[partial] ?? null;
+	}
+	const close = known.near.within(query, 2);
+	return close.length === 1 ? (knowledge.results[close[0]?.key ?? -1] ?? null) : null;
+}
+
+/** The index of the only name that passes, or null when none or several do. */
+function onlyIndex(names: readonly string[], passes: (name: string) => boolean): number | null {
+	let found: number | null = null;
+	for (let index = 0; index < names.length; index++) {
+		if (!passes(names[index] ?? '')) continue;
+		if (found !== null) return null;
+		found = index;
+	}
+	return found;
 }
 
 export function answerResult(knowledge: Knowledge, lookup: ParagraphLookup, constituency?: string): Answer {
 	const query = constituency?.trim() || null;
-	const constituencies = knowledge.results.map((result) => result.constituency);
-	const base = { command: 'result' as const, query, constituencies, citations: [], result: null };
-	if (constituencies.length === 0) {
+	const known = constituencies(knowledge);
+	// A copy: the answer is the caller's to keep, the list is the corpus'.
+	const base = { command: 'result' as const, query, constituencies: [...known.names], citations: [], result: null };
+	if (known.names.length === 0) {
 		return { ...base, title: 'No results', summary: 'The sources report no by-election result.', found: false };
 	}
 	let chosen: ElectionResult | null;
 	if (query) {
 		chosen = findResult(knowledge, query);
 		if (!chosen) {
-			return { ...base, title: `No result for "${query}"`, summary: `The sources report no by-election result for "${query}". Known: ${constituencies.join(', ')}.`, found: false };
+			return { ...base, title: `No result for "${query}"`, summary: `The sources report no by-election result for "${query}". Known: ${known.listed}.`, found: false };
 		}
 	} else if (knowledge.results.length > 1) {
-		return { ...base, title: 'By-elections in the sources', summary: `${constituencies.length} by-elections in the sources: ${constituencies.join(', ')}. Name one to see its result.`, found: true };
+		return { ...base, title: 'By-elections in the sources', summary: `${known.names.length} by-elections in the sources: ${known.listed}. Name one to see its result.`, found: true };
 	} else {
 		chosen = knowledge.results[0] ?? null;
 	}

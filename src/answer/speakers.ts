@@ -5,6 +5,7 @@
 // (test/answer/speakers.test.ts checks them against that scan); only the work is indexed.
 import type { Knowledge, Person, Quote, ReportedLine } from '../extract/types.js';
 import { HONORIFICS } from '../extract/lexicon.js';
+import { editDistance } from '../extract/text.js';
 import { FuzzyTable } from './fuzzy.js';
 
 /** Lower case, no honorifics, single spaces: `Mr  SMITH` → `smith`. */
@@ -19,10 +20,12 @@ export function normaliseName(text: string): string {
 
 /** Every normalised alias, and each of their words of three letters or more. */
 export function nameForms(person: Person): string[] {
+	return formsOf(person.aliases.map(normaliseName).filter((alias) => alias !== ''));
+}
+
+function formsOf(normalisedAliases: readonly string[]): string[] {
 	const forms = new Set<string>();
-	for (const alias of person.aliases) {
-		const normal = normaliseName(alias);
-		if (normal === '') continue;
+	for (const normal of normalisedAliases) {
 		forms.add(normal);
 		for (const word of normal.split(' ')) if (word.length >= 3) forms.add(word);
 	}
@@ -39,9 +42,9 @@ export interface SpeakerCount {
 export const CHOICES = 25;
 /** `quote` suggests this many known speakers for a name nobody matched. */
 const SUGGESTIONS = 5;
-/** Suggestions compare names up to this many edits; further ones all count as this + 1. */
+/** Suggestions measure names with `editDistance` bounded at this many edits. */
 const SUGGESTION_DISTANCE = 20;
-/** Substrings of normalised aliases indexed for autocomplete: 1, 2 and 3 characters. */
+/** Substrings of normalised aliases indexed for autocomplete: three characters. */
 const GRAM = 3;
 
 /** One corpus' people, read-only once built. */
@@ -52,19 +55,18 @@ export class SpeakerDirectory {
 	private readonly personOfRank: Int32Array;
 	/** A person's rank, by person index; -1 for people never quoted or reported. */
 	private readonly rankOfPerson: Int32Array;
-	/** Normalised aliases per person index (empty ones left out). */
+	/** Normalised aliases per person index (empty ones left out), and their name forms (`nameForms`). */
 	private readonly aliases: readonly string[][];
-	private readonly hasForms: readonly boolean[];
+	private readonly formsOfPerson: readonly string[][];
 	private readonly byAlias = new Map<string, number[]>();
 	private readonly byForm = new Map<string, number[]>();
 	/** Every distinct name form, and the people (indices, ascending) each belongs to. */
 	private readonly forms: FuzzyTable;
 	private readonly formPeople: number[][] = [];
-	/** Speaker ranks (ascending) whose normalised aliases contain a 1-, 2- or 3-character string. */
+	/** Speaker ranks (ascending) whose normalised aliases contain a three-character string. */
 	private readonly grams = new Map<string, number[]>();
 	private readonly quotesByPerson = new Map<string, Quote[]>();
 	private readonly reportedByPerson = new Map<string, ReportedLine[]>();
-	private nameOrder: number[] | null = null;
 
 	constructor(private readonly knowledge: Knowledge) {
 		const ranked = rankSpeakers(knowledge);
@@ -73,23 +75,8 @@ export class SpeakerDirectory {
 		this.rankOfPerson = new Int32Array(knowledge.people.length).fill(-1);
 		this.personOfRank.forEach((person, rank) => (this.rankOfPerson[person] = rank));
 		this.aliases = knowledge.people.map((person) => person.aliases.map(normaliseName).filter((alias) => alias !== ''));
-		const formsByPerson = knowledge.people.map(nameForms);
-		this.hasForms = formsByPerson.map((forms) => forms.length > 0);
-		const formKeys = new Map<string, number>();
-		formsByPerson.forEach((forms, person) => {
-			for (const alias of this.aliases[person] ?? []) addPerson(this.byAlias, alias, person);
-			for (const form of forms) {
-				addPerson(this.byForm, form, person);
-				let key = formKeys.get(form);
-				if (key === undefined) {
-					key = formKeys.size;
-					formKeys.set(form, key);
-					this.formPeople.push([]);
-				}
-				this.formPeople[key]?.push(person);
-			}
-		});
-		this.forms = new FuzzyTable([...formKeys.keys()]);
+		this.formsOfPerson = this.aliases.map(formsOf);
+		this.forms = this.indexNames();
 		this.indexGrams();
 		for (const quote of knowledge.quotes) if (quote.speakerId !== null) push(this.quotesByPerson, quote.speakerId, quote);
 		for (const line of knowledge.reported) push(this.reportedByPerson, line.personId, line);
@@ -133,10 +120,11 @@ export class SpeakerDirectory {
 				if (rank >= 0) search.record(rank, distance);
 			}
 		});
-		const ranks = search.complete() ? search.within() : this.withTheFarthest(search);
-		return ranks
+		if (!search.complete()) return this.closestByScan(query);
+		return search
+			.within()
 			.map((rank) => ({ rank, name: this.speakers[rank]?.person.name ?? '', distance: search.distance(rank) }))
-			.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name) || a.rank - b.rank)
+			.sort(compareNearest)
 			.slice(0, SUGGESTIONS)
 			.map((entry) => entry.name);
 	}
@@ -160,16 +148,23 @@ export class SpeakerDirectory {
 		return [...people].sort((a, b) => a - b);
 	}
 
-	/** Ranks of the first CHOICES speakers with an alias containing `query`, found through its rarest short substring. */
+	/**
+	 * Ranks of the first CHOICES speakers with an alias containing `query`: read off the speakers of
+	 * its rarest three-letter piece. One or two letters are in so many names that reading the
+	 * speakers in order finds the first CHOICES at once.
+	 */
 	private containing(query: string): number[] {
-		const size = Math.min(GRAM, query.length);
-		let rarest: readonly number[] | undefined;
-		for (let at = 0; at + size <= query.length; at++) {
-			const posting = this.grams.get(query.slice(at, at + size)) ?? [];
-			if (!rarest || posting.length < rarest.length) rarest = posting;
+		let candidates: Iterable<number> = this.speakers.keys();
+		if (query.length >= GRAM) {
+			let rarest: readonly number[] = [];
+			for (let at = 0; at + GRAM <= query.length; at++) {
+				const posting = this.grams.get(query.slice(at, at + GRAM)) ?? [];
+				if (at === 0 || posting.length < rarest.length) rarest = posting;
+			}
+			candidates = rarest;
 		}
 		const found: number[] = [];
-		for (const rank of rarest ?? []) {
+		for (const rank of candidates) {
 			if (this.aliasesOfRank(rank).some((alias) => alias.includes(query))) found.push(rank);
 			if (found.length === CHOICES) break;
 		}
@@ -180,40 +175,66 @@ export class SpeakerDirectory {
 		return this.aliases[this.personOfRank[rank] ?? -1] ?? [];
 	}
 
+	/** Aliases and forms to the people who have them; the distinct forms, for near misses. */
+	private indexNames(): FuzzyTable {
+		const formKeys = new Map<string, number>();
+		this.formsOfPerson.forEach((forms, person) => {
+			for (const alias of this.aliases[person] ?? []) addPerson(this.byAlias, alias, person);
+			for (const form of forms) {
+				addPerson(this.byForm, form, person);
+				let key = formKeys.get(form);
+				if (key === undefined) {
+					key = formKeys.size;
+					formKeys.set(form, key);
+					this.formPeople.push([]);
+				}
+				this.formPeople[key]?.push(person);
+			}
+		});
+		return new FuzzyTable([...formKeys.keys()]);
+	}
+
 	private indexGrams(): void {
 		for (let rank = 0; rank < this.speakers.length; rank++) {
 			for (const alias of this.aliasesOfRank(rank)) {
-				for (let size = 1; size <= GRAM; size++) {
-					for (let at = 0; at + size <= alias.length; at++) {
-						const gram = alias.slice(at, at + size);
-						const posting = this.grams.get(gram);
-						if (!posting) this.grams.set(gram, [rank]);
-						else if (posting[posting.length - 1] !== rank) posting.push(rank);
-					}
+				for (let at = 0; at + GRAM <= alias.length; at++) {
+					const gram = alias.slice(at, at + GRAM);
+					const posting = this.grams.get(gram);
+					if (!posting) this.grams.set(gram, [rank]);
+					else if (posting[posting.length - 1] !== rank) posting.push(rank);
 				}
 			}
 		}
 	}
 
 	/**
-	 * Fewer than five speakers within 20 edits: every other speaker counts as 21 edits away (or
-	 * infinitely far, with no name form at all), so the rest are taken in name order.
+	 * Fewer than five speakers within 20 edits (a very long or odd name, a tiny corpus): beyond 20,
+	 * `editDistance` gives 21 when it gives up early and the whole distance when it does not, and
+	 * that decides the order, so every speaker is measured with it as before. Rare, so a plain scan.
 	 */
-	private withTheFarthest(search: NearestSpeakers): number[] {
-		const near = search.within();
-		const taken = new Set(near);
-		const rest = this.byName().filter((rank) => !taken.has(rank));
-		const hasForms = (rank: number): boolean => this.hasForms[this.personOfRank[rank] ?? -1] === true;
-		const far = [...rest.filter(hasForms), ...rest.filter((rank) => !hasForms(rank))].slice(0, SUGGESTIONS);
-		for (const rank of far) search.settle(rank, hasForms(rank) ? SUGGESTION_DISTANCE + 1 : Number.POSITIVE_INFINITY);
-		return [...near, ...far];
+	private closestByScan(query: string): string[] {
+		const nearest: Nearest[] = [];
+		this.speakers.forEach((count, rank) => {
+			const forms = this.formsOfPerson[this.personOfRank[rank] ?? -1] ?? [];
+			const entry = { rank, name: count.person.name, distance: Math.min(...forms.map((form) => editDistance(form, query, SUGGESTION_DISTANCE))) };
+			if (nearest.length === SUGGESTIONS && compareNearest(entry, nearest[SUGGESTIONS - 1] ?? entry) >= 0) return;
+			nearest.push(entry);
+			nearest.sort(compareNearest);
+			if (nearest.length > SUGGESTIONS) nearest.pop();
+		});
+		return nearest.map((entry) => entry.name);
 	}
+}
 
-	/** Speaker ranks in name order (ties most-quoted first); made only when a search needs it. */
-	private byName(): number[] {
-		this.nameOrder ??= this.speakers.map((_, rank) => rank).sort((a, b) => (this.speakers[a]?.person.name ?? '').localeCompare(this.speakers[b]?.person.name ?? '') || a - b);
-		return this.nameOrder;
-	}
+interface Nearest {
+	rank: number;
+	name: string;
+	distance: number;
+}
+
+/** Fewest edits, then by name, then most-quoted first (as a stable sort of the ranked speakers would). */
+function compareNearest(a: Nearest, b: Nearest): number {
+	return a.distance - b.distance || a.name.localeCompare(b.name) || a.rank - b.rank;
 }
 
 /**
@@ -224,6 +245,8 @@ class NearestSpeakers {
 	private readonly best: Float64Array;
 	private readonly atDistance = new Int32Array(SUGGESTION_DISTANCE + 2);
 	private readonly visited: number[] = [];
+	/** The fifth-best distance so far, kept up to date as distances come in (it only ever falls). */
+	private fifth = SUGGESTION_DISTANCE;
 
 	constructor(speakers: number) {
 		this.best = new Float64Array(speakers).fill(Number.NaN);
@@ -236,16 +259,12 @@ class NearestSpeakers {
 		else this.atDistance[old] = (this.atDistance[old] ?? 0) - 1;
 		this.best[rank] = distance;
 		this.atDistance[distance] = (this.atDistance[distance] ?? 0) + 1;
+		if (distance < this.fifth) this.fifth = this.countWithin(this.fifth);
 	}
 
 	/** The fifth-best distance so far, or 20 while fewer than five are within 20. */
 	limit(): number {
-		let seen = 0;
-		for (let distance = 0; distance <= SUGGESTION_DISTANCE; distance++) {
-			seen += this.atDistance[distance] ?? 0;
-			if (seen >= SUGGESTIONS) return distance;
-		}
-		return SUGGESTION_DISTANCE;
+		return this.fifth;
 	}
 
 	/** Whether five speakers are within 20 edits (then nobody unvisited can place). */
@@ -257,20 +276,24 @@ class NearestSpeakers {
 
 	/** Speakers within the final limit: their distances are exact. */
 	within(): number[] {
-		const limit = this.limit();
-		return this.visited.filter((rank) => (this.best[rank] ?? Number.NaN) <= limit);
-	}
-
-	settle(rank: number, distance: number): void {
-		this.best[rank] = distance;
+		return this.visited.filter((rank) => (this.best[rank] ?? Number.NaN) <= this.fifth);
 	}
 
 	distance(rank: number): number {
 		return this.best[rank] ?? Number.NaN;
 	}
+
+	/** The smallest distance (up to `upTo`) with five speakers at or within it; else `upTo`. */
+	private countWithin(upTo: number): number {
+		let seen = 0;
+		for (let distance = 0; distance < upTo; distance++) {
+			seen += this.atDistance[distance] ?? 0;
+			if (seen >= SUGGESTIONS) return distance;
+		}
+		return upTo;
+	}
 }
 
-/** Adds a person index to a key's list once (a person's aliases can normalise alike). */
 function addPerson(map: Map<string, number[]>, key: string, person: number): void {
 	const list = map.get(key);
 	if (!list) map.set(key, [person]);

@@ -5,8 +5,8 @@ import type { ParagraphLookup } from './cite.js';
 import type { Answer } from './model.js';
 import { CitationList } from './quote.js';
 import type { Knowledge, ParagraphRef } from '../extract/types.js';
-import { matchWords, wordSimilarity } from '../extract/text.js';
-import { WordingIndex } from './wording-index.js';
+import { matchWords } from '../extract/text.js';
+import { bestPossibleScore, WordingIndex } from './wording-index.js';
 
 /** Below this share of shared words a stretch is a different sentence, not a misquote. */
 const CLOSE_ENOUGH = 0.6;
@@ -111,24 +111,76 @@ function splitParagraphs(lookup: ParagraphLookup, knowledge: Knowledge): Array<{
 }
 
 /**
- * Exact matches if any; otherwise the closest stretches above the threshold (at most three). A
- * window scores shared / max(window, n) (see bestWindow), so reaching CLOSE_ENOUGH needs at least
- * CLOSE_ENOUGH · n shared words, and an exact match shares all n: only stretches sharing that many
- * are looked at, and the index finds them without reading the others.
+ * Exact matches if any; otherwise the closest stretches above the threshold (at most three, one a
+ * paragraph). A window scores shared / max(window, n) (see WordingIndex), so reaching CLOSE_ENOUGH
+ * needs at least CLOSE_ENOUGH · n shared words, and what a stretch sharing s words can score at
+ * best is known before it is slid. The index offers stretches most-shared first; once three
+ * paragraphs rank above what the rest could score, the rest are not looked at.
  */
 function bestMatches(candidates: Candidates, checked: readonly string[]): Found[] {
-	const needed = Math.ceil(CLOSE_ENOUGH * checked.length - 1e-9);
-	const sharing = candidates.words.sharing(checked, needed);
-	const exact = sharing
-		.filter((entry) => entry.shared === checked.length && candidates.words.contains(entry.stretch, checked))
-		.map((entry) => ({ candidate: candidateAt(candidates, entry.stretch), verdict: 'exact' as const, score: 1, window: [...checked] }));
+	const { words } = candidates;
+	const exact = words.exact(checked).map((stretch) => ({ candidate: candidateAt(candidates, stretch), verdict: 'exact' as const, score: 1, window: [...checked] }));
 	if (exact.length > 0) return dedupeByParagraph(exact);
-	const close: Found[] = [];
-	for (const { stretch } of sharing) {
-		const best = bestWindow(candidates.words.wordsOf(stretch), checked);
-		if (best && best.score >= CLOSE_ENOUGH) close.push({ candidate: candidateAt(candidates, stretch), verdict: 'close', score: best.score, window: best.window });
+	const close: Array<Found & { stretch: number }> = [];
+	const leaders = new Leaders();
+	const n = checked.length;
+	const needed = Math.ceil(CLOSE_ENOUGH * n - 1e-9);
+	const bestPossible = memoisedBound(n);
+	words.closest(checked, needed, {
+		useful: (shared, stretch) => shared >= needed && leaders.admits(bestPossible(shared), stretch),
+		found: (stretch, best) => {
+			if (best.score < CLOSE_ENOUGH) return;
+			const candidate = candidateAt(candidates, stretch);
+			close.push({ candidate, stretch, verdict: 'close', score: best.score, window: words.wordsOf(stretch).slice(best.start, best.start + best.size) });
+			leaders.add(paragraphKey(candidate), best.score, stretch);
+		},
+	});
+	// Best first; among equals, in corpus order (as a stable sort of the stretches in order would have them).
+	const ranked = close.sort((a, b) => b.score - a.score || a.stretch - b.stretch).map(({ stretch: _, ...found }) => found);
+	return dedupeByParagraph(ranked).slice(0, 3);
+}
+
+function memoisedBound(n: number): (shared: number) => number {
+	const known = new Map<number, number>();
+	return (shared) => {
+		let bound = known.get(shared);
+		if (bound === undefined) {
+			bound = bestPossibleScore(shared, n);
+			known.set(shared, bound);
+		}
+		return bound;
+	};
+}
+
+interface Ranked {
+	score: number;
+	stretch: number;
+}
+
+/** Ranked as the answer ranks them: higher score first, then earlier in the corpus. */
+function ranksBefore(a: Ranked, b: Ranked): boolean {
+	return a.score > b.score || (a.score === b.score && a.stretch < b.stretch);
+}
+
+/** The three best paragraphs so far, each by its best stretch: what a stretch must rank above to matter. */
+class Leaders {
+	private readonly top: Array<Ranked & { key: string }> = [];
+
+	add(key: string, score: number, stretch: number): void {
+		const entry = { key, score, stretch };
+		const known = this.top.find((leader) => leader.key === key);
+		if (known) {
+			if (ranksBefore(entry, known)) Object.assign(known, entry);
+		} else if (this.top.length < 3) this.top.push(entry);
+		else if (ranksBefore(entry, this.top[2] ?? entry)) this.top[2] = entry;
+		this.top.sort((a, b) => (ranksBefore(a, b) ? -1 : ranksBefore(b, a) ? 1 : 0));
 	}
-	return dedupeByParagraph(close.sort((a, b) => b.score - a.score)).slice(0, 3);
+
+	/** Whether a stretch scoring at most `bound` could rank among the first three paragraphs (stretch -1: any). */
+	admits(bound: number, stretch: number): boolean {
+		const third = this.top[2];
+		return !third || ranksBefore({ score: bound, stretch }, third);
+	}
 }
 
 function candidateAt(candidates: Candidates, stretch: number): Candidate {
@@ -137,32 +189,18 @@ function candidateAt(candidates: Candidates, stretch: number): Candidate {
 	return candidate;
 }
 
+function paragraphKey(candidate: Candidate): string {
+	return `${candidate.ref.articleId}#${candidate.ref.paragraph}`;
+}
+
 function dedupeByParagraph(found: readonly Found[]): Found[] {
 	const seen = new Set<string>();
 	return found.filter((entry) => {
-		const key = `${entry.candidate.ref.articleId}#${entry.candidate.ref.paragraph}`;
+		const key = paragraphKey(entry.candidate);
 		if (seen.has(key)) return false;
 		seen.add(key);
 		return true;
 	});
-}
-
-/**
- * The stretch of the source, about as long as the checked wording, sharing the most words with
- * it. Shared words over the longer of the two, so a window that drops a differing word does not win.
- */
-function bestWindow(words: readonly string[], checked: readonly string[]): { score: number; window: string[] } | null {
-	let best: { score: number; window: string[] } | null = null;
-	const lengths = [0, -1, 1, -2, 2].map((delta) => Math.min(words.length, checked.length + delta)).filter((length, index, all) => length > 0 && all.indexOf(length) === index);
-	for (const size of lengths) {
-		for (let start = 0; start + size <= words.length; start++) {
-			const window = words.slice(start, start + size);
-			const shared = (wordSimilarity(window, checked) * (window.length + checked.length)) / 2;
-			const score = shared / Math.max(window.length, checked.length);
-			if (!best || score > best.score) best = { score, window };
-		}
-	}
-	return best;
 }
 
 /** Word-level differences from a longest common subsequence: what was checked vs what the source says. */

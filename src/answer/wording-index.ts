@@ -1,11 +1,53 @@
 // The words of every stretch `verify` may compare a wording with (each quote occurrence; each
 // paragraph, for wording outside quote marks), split once per corpus and indexed by word, so a check
-// looks only at the stretches that could reach the closeness threshold instead of at all of them.
+// reads only the stretches that hold the wording's rarer words instead of comparing it with all of them.
 //
-// Words are `matchWords` of the text, as before; they are stored as ids into one vocabulary (the
-// stretch's words in order, and each word's list of stretches), which is far smaller than a list of
-// strings and a count map per stretch.
+// Words are `matchWords` of the text, as before; they are stored as ids into one vocabulary (each
+// stretch's words in order, and each word's stretches): far less memory than a list of strings and
+// a count map per stretch. The answers are those of the plain scan (test/answer/indexed-lookups.test.ts
+// compares them with one).
 import { matchWords } from '../extract/text.js';
+
+export interface Window {
+	score: number;
+	/** The stretch's words from `start`, `size` of them. */
+	start: number;
+	size: number;
+}
+
+/**
+ * A window's score: the words it shares with the checked wording over the longer of the two. The
+ * arithmetic of wordSimilarity (Dice) turned back into shared words, step for step as the scan did
+ * it, so scores (and their ties) compare exactly as before.
+ */
+export function windowScore(shared: number, size: number, n: number): number {
+	const similarity = (2 * shared) / (size + n);
+	return (similarity * (size + n)) / 2 / Math.max(size, n);
+}
+
+/** The highest score any window (of any length up to n + 2) sharing at most `shared` words can have. */
+export function bestPossibleScore(shared: number, n: number): number {
+	let best = 0;
+	for (let size = 1; size <= n + 2; size++) best = Math.max(best, windowScore(Math.min(shared, size), size, n));
+	return best;
+}
+
+export interface CloseSearch {
+	/**
+	 * Whether a stretch sharing this many of the checked words (at most; -1 for any stretch)
+	 * could still change the answer.
+	 */
+	useful(shared: number, stretch: number): boolean;
+	/** A stretch's best window (see `WordingIndex.closest`). */
+	found(stretch: number, window: Window): void;
+}
+
+/** The checked wording as word ids: how often each known word occurs, and how many words the corpus never uses. */
+interface Checked {
+	length: number;
+	counts: Map<number, number>;
+	unknown: number;
+}
 
 export class WordingIndex {
 	private readonly vocabulary = new Map<string, number>();
@@ -13,25 +55,50 @@ export class WordingIndex {
 	/** Stretch s's word ids are tokens[tokenStart[s] … tokenStart[s + 1]). */
 	private readonly tokenStart: Int32Array;
 	private readonly tokens: Int32Array;
-	/** Word w's stretches (ascending, each once) are postings[postingStart[w] … postingStart[w + 1]). */
+	/** Word w's stretches (ascending, each once) are postings[postingStart[w] … postingStart[w + 1]), holding it postingCount times. */
 	private readonly postingStart: Int32Array;
 	private readonly postings: Int32Array;
-	/** Per stretch: the last query that reached it, so a union of postings needs no set. */
+	private readonly postingCount: Uint16Array;
+	/** Words per stretch, on average: what reading a stretch costs. */
+	private readonly averageLength: number;
+	// Scratch space for one check at a time (JavaScript runs one at a time), left as it was found.
+	/** Per stretch: the last check that reached it, and the last that counted its shared words from the lists. */
 	private readonly seen: Int32Array;
-	private query = 0;
+	private readonly counted: Int32Array;
+	private readonly accumulated: Int32Array;
+	private check = 0;
+	/** Per word: how often the wording being checked has it, and how often the current window (or stretch) does. */
+	private readonly wanted: Int32Array;
+	private readonly inWindow: Int32Array;
 
 	constructor(texts: readonly string[]) {
-		const ids: number[][] = texts.map((text) => matchWords(text).map((word) => this.idOf(word)));
 		this.tokenStart = new Int32Array(texts.length + 1);
-		ids.forEach((list, stretch) => (this.tokenStart[stretch + 1] = (this.tokenStart[stretch] ?? 0) + list.length));
-		this.tokens = new Int32Array(this.tokenStart[texts.length] ?? 0);
-		ids.forEach((list, stretch) => this.tokens.set(list, this.tokenStart[stretch] ?? 0));
-		({ start: this.postingStart, postings: this.postings } = invert(ids, this.words.length));
+		this.tokens = this.split(texts);
+		({ start: this.postingStart, postings: this.postings, counts: this.postingCount } = invert(this.tokens, this.tokenStart, this.words.length));
+		this.averageLength = this.tokens.length / Math.max(1, texts.length);
 		this.seen = new Int32Array(texts.length);
+		this.counted = new Int32Array(texts.length);
+		this.accumulated = new Int32Array(texts.length);
+		this.wanted = new Int32Array(this.words.length);
+		this.inWindow = new Int32Array(this.words.length);
 	}
 
-	get size(): number {
-		return this.seen.length;
+	/** Every text's word ids, one after another (each text's start in `tokenStart`). */
+	private split(texts: readonly string[]): Int32Array {
+		let tokens = new Int32Array(1024);
+		let length = 0;
+		texts.forEach((text, stretch) => {
+			for (const word of matchWords(text)) {
+				if (length === tokens.length) {
+					const grown = new Int32Array(tokens.length * 2);
+					grown.set(tokens);
+					tokens = grown;
+				}
+				tokens[length++] = this.idOf(word);
+			}
+			this.tokenStart[stretch + 1] = length;
+		});
+		return tokens.slice(0, length);
 	}
 
 	/** Stretch `stretch`'s words, as `matchWords` gives them. */
@@ -41,13 +108,173 @@ export class WordingIndex {
 		return words;
 	}
 
+	/** Stretches (ascending) that hold `checked` as consecutive words (`containsWords`); only those with its rarest word are read. */
+	exact(checked: readonly string[]): number[] {
+		const needle: number[] = [];
+		for (const word of checked) {
+			const id = this.vocabulary.get(word);
+			if (id === undefined) return [];
+			needle.push(id);
+		}
+		if (needle.length === 0) return [];
+		const rarest = needle.reduce((best, id) => (this.postingLength(id) < this.postingLength(best) ? id : best));
+		const found: number[] = [];
+		for (let at = this.postingStart[rarest] ?? 0; at < (this.postingStart[rarest + 1] ?? 0); at++) {
+			const stretch = this.postings[at] ?? 0;
+			if (this.contains(stretch, needle)) found.push(stretch);
+		}
+		return found;
+	}
+
 	/**
-	 * Stretches (ascending) sharing at least `needed` of the checked words, counted with repeats as
-	 * `sharedWords` in verify.ts counts them, each with that count. Any such stretch holds one of the
-	 * rarest words that together make up more than `checked.length − needed` of the wording (else it
-	 * misses too many), so only those words' lists are read; the rest are counted in the stretch.
+	 * Every stretch sharing at least `needed` of the checked words (each counted at most as often as
+	 * the wording has it) that `search` still finds useful, with its best window, most-shared first.
+	 *
+	 * A stretch sharing at least t words holds one of the rarest words that together make up more
+	 * than n − t of the wording (else it misses too many), so the stretches sharing t are all among
+	 * those words' stretches. Level by level, from t = n down to `needed`, only those are read; the
+	 * search stops as soon as a stretch sharing t could no longer change the answer, before it
+	 * reads the commoner words' (long) lists.
 	 */
-	sharing(checked: readonly string[], needed: number): Array<{ stretch: number; shared: number }> {
+	closest(checked: readonly string[], needed: number, search: CloseSearch): void {
+		const wording = this.prepare(checked);
+		for (const [word, count] of wording.counts) this.wanted[word] = count;
+		try {
+			this.byLevel(wording, needed, search);
+		} finally {
+			for (const word of wording.counts.keys()) this.wanted[word] = 0;
+		}
+	}
+
+	private byLevel(wording: Checked, needed: number, search: CloseSearch): void {
+		const rarestFirst = [...wording.counts].sort((a, b) => this.postingLength(a[0]) - this.postingLength(b[0]));
+		const byShared: number[][] = Array.from({ length: wording.length + 1 }, () => []);
+		this.check++;
+		// Shared words are counted in each stretch reached, until the lists of all the checked words
+		// together are shorter than the stretches about to be reached: then they are counted from those.
+		const allLists = rarestFirst.reduce((sum, [word]) => sum + this.postingLength(word), 0);
+		let fromLists = false;
+		let covered = wording.unknown;
+		let next = 0;
+		for (let level = wording.length; level >= Math.max(1, needed); level--) {
+			if (!search.useful(level, -1)) return;
+			for (; next < rarestFirst.length && covered < wording.length - level + 1; next++) {
+				const [word, count] = rarestFirst[next] ?? [0, 0];
+				if (!fromLists && this.postingLength(word) * 2 * this.averageLength > allLists) {
+					for (const [other, wanted] of rarestFirst) this.accumulate(other, wanted);
+					fromLists = true;
+				}
+				this.reach(word, needed, byShared, fromLists);
+				covered += count;
+			}
+			for (const stretch of byShared[level] ?? []) {
+				// No window shares more than the widest one does, so one slide at that width says whether the rest are worth it.
+				if (!search.useful(level, stretch) || !search.useful(this.widestShared(stretch, wording.length), stretch)) continue;
+				const window = this.slide(stretch, wording.length);
+				if (window) search.found(stretch, window);
+			}
+		}
+	}
+
+	/** Files each stretch of `word` not reached before under how many checked words it shares (when that is enough). */
+	private reach(word: number, needed: number, byShared: number[][], fromLists: boolean): void {
+		for (let at = this.postingStart[word] ?? 0; at < (this.postingStart[word + 1] ?? 0); at++) {
+			const stretch = this.postings[at] ?? 0;
+			if (this.seen[stretch] === this.check) continue;
+			this.seen[stretch] = this.check;
+			const shared = fromLists ? (this.accumulated[stretch] ?? 0) : this.shared(stretch);
+			if (shared >= needed) byShared[shared]?.push(stretch);
+		}
+	}
+
+	/** Adds a checked word's share (at most as often as the wording has it) to each stretch holding it. */
+	private accumulate(word: number, wanted: number): void {
+		const { postings, postingCount, counted, accumulated, check } = this;
+		const end = this.postingStart[word + 1] ?? 0;
+		for (let at = this.postingStart[word] ?? 0; at < end; at++) {
+			const stretch = postings[at] ?? 0;
+			const share = Math.min(wanted, postingCount[at] ?? 0);
+			if (counted[stretch] === check) accumulated[stretch] = (accumulated[stretch] ?? 0) + share;
+			else {
+				counted[stretch] = check;
+				accumulated[stretch] = share;
+			}
+		}
+	}
+
+	/** Checked words the stretch holds, each counted at most as often as the wording has it. */
+	private shared(stretch: number): number {
+		const from = this.tokenStart[stretch] ?? 0;
+		const length = (this.tokenStart[stretch + 1] ?? 0) - from;
+		return this.mostInWindow(from, length, length);
+	}
+
+	/** The most checked words any window of the widest length (n + 2, or the whole stretch) shares. */
+	private widestShared(stretch: number, n: number): number {
+		const from = this.tokenStart[stretch] ?? 0;
+		const length = (this.tokenStart[stretch + 1] ?? 0) - from;
+		return this.mostInWindow(from, length, Math.min(length, n + 2));
+	}
+
+	/**
+	 * The most checked words shared by a window of `size` words sliding over tokens[from … from + length),
+	 * with running counts: a word counts while the window holds no more of it than the wording does.
+	 */
+	private mostInWindow(from: number, length: number, size: number): number {
+		let most = 0;
+		this.slideWindow(from, length, size, (shared) => {
+			if (shared > most) most = shared;
+		});
+		return most;
+	}
+
+	/**
+	 * The stretch of the source, about as long as the checked wording, sharing the most words with
+	 * it: shared words over the longer of the two, so a window that drops a differing word does not
+	 * win. Lengths n, n − 1, n + 1, n − 2, n + 2 in that order, each slid along the stretch; the
+	 * first best window wins.
+	 */
+	private slide(stretch: number, n: number): Window | null {
+		const from = this.tokenStart[stretch] ?? 0;
+		const length = (this.tokenStart[stretch + 1] ?? 0) - from;
+		let best: Window | null = null;
+		const sizes = [0, -1, 1, -2, 2].map((delta) => Math.min(length, n + delta)).filter((size, index, all) => size > 0 && all.indexOf(size) === index);
+		for (const size of sizes) {
+			this.slideWindow(from, length, size, (shared, start) => {
+				const score = windowScore(shared, size, n);
+				if (!best || score > best.score) best = { score, start, size };
+			});
+		}
+		return best;
+	}
+
+	/**
+	 * Slides a window of `size` words over tokens[from … from + length), telling `each` how many
+	 * checked words every full window shares (and where it starts), and leaves the counts at zero.
+	 */
+	private slideWindow(from: number, length: number, size: number, each: (shared: number, start: number) => void): void {
+		const { tokens, wanted, inWindow } = this;
+		let shared = 0;
+		for (let at = 0; at < length; at++) {
+			const entering = tokens[from + at] ?? 0;
+			const count = inWindow[entering] ?? 0;
+			inWindow[entering] = count + 1;
+			if (count < (wanted[entering] ?? 0)) shared++;
+			if (at >= size) {
+				const leaving = tokens[from + at - size] ?? 0;
+				const left = (inWindow[leaving] ?? 0) - 1;
+				inWindow[leaving] = left;
+				if (left < (wanted[leaving] ?? 0)) shared--;
+			}
+			if (at >= size - 1) each(shared, at - size + 1);
+		}
+		for (let at = Math.max(0, length - size); at < length; at++) {
+			const word = tokens[from + at] ?? 0;
+			inWindow[word] = (inWindow[word] ?? 0) - 1;
+		}
+	}
+
+	private prepare(checked: readonly string[]): Checked {
 		const counts = new Map<number, number>();
 		let unknown = 0;
 		for (const word of checked) {
@@ -55,72 +282,18 @@ export class WordingIndex {
 			if (id === undefined) unknown++;
 			else counts.set(id, (counts.get(id) ?? 0) + 1);
 		}
-		const candidates = this.candidates(counts, checked.length - needed + 1 - unknown);
-		const found: Array<{ stretch: number; shared: number }> = [];
-		for (const stretch of candidates) {
-			const shared = this.shared(stretch, counts);
-			if (shared >= needed) found.push({ stretch, shared });
-		}
-		return found;
+		return { length: checked.length, counts, unknown };
 	}
 
-	/** Whether stretch `stretch` holds `checked` as consecutive words (`containsWords`). */
-	contains(stretch: number, checked: readonly string[]): boolean {
-		const needle: number[] = [];
-		for (const word of checked) {
-			const id = this.vocabulary.get(word);
-			if (id === undefined) return false;
-			needle.push(id);
-		}
+	private contains(stretch: number, needle: readonly number[]): boolean {
 		const from = this.tokenStart[stretch] ?? 0;
 		const to = this.tokenStart[stretch + 1] ?? 0;
-		if (needle.length === 0 || needle.length > to - from) return false;
 		for (let at = from; at + needle.length <= to; at++) {
 			let matched = 0;
 			while (matched < needle.length && this.tokens[at + matched] === needle[matched]) matched++;
 			if (matched === needle.length) return true;
 		}
 		return false;
-	}
-
-	/**
-	 * The union, ascending, of the postings of the rarest known checked words until their counts
-	 * reach `cover` (words the corpus never uses have already been counted towards it).
-	 */
-	private candidates(counts: ReadonlyMap<number, number>, cover: number): number[] {
-		if (cover <= 0) return [];
-		const rarestFirst = [...counts].sort((a, b) => this.postingLength(a[0]) - this.postingLength(b[0]));
-		this.query++;
-		const union: number[] = [];
-		let covered = 0;
-		for (const [word, count] of rarestFirst) {
-			for (let at = this.postingStart[word] ?? 0; at < (this.postingStart[word + 1] ?? 0); at++) {
-				const stretch = this.postings[at] ?? 0;
-				if (this.seen[stretch] === this.query) continue;
-				this.seen[stretch] = this.query;
-				union.push(stretch);
-			}
-			covered += count;
-			if (covered >= cover) break;
-		}
-		return union.sort((a, b) => a - b);
-	}
-
-	/** Checked words the stretch holds, each counted at most as often as the wording has it. */
-	private shared(stretch: number, counts: ReadonlyMap<number, number>): number {
-		const used = new Map<number, number>();
-		let shared = 0;
-		for (let at = this.tokenStart[stretch] ?? 0; at < (this.tokenStart[stretch + 1] ?? 0); at++) {
-			const word = this.tokens[at] ?? 0;
-			const allowed = counts.get(word);
-			if (allowed === undefined) continue;
-			const taken = used.get(word) ?? 0;
-			if (taken < allowed) {
-				used.set(word, taken + 1);
-				shared++;
-			}
-		}
-		return shared;
 	}
 
 	private postingLength(word: number): number {
@@ -138,29 +311,36 @@ export class WordingIndex {
 	}
 }
 
-/** Each word's stretches, ascending and each once, packed into one array. */
-function invert(ids: readonly number[][], vocabularySize: number): { start: Int32Array; postings: Int32Array } {
+/** Each word's stretches (ascending, each once) with how often it occurs there, packed into flat arrays. */
+function invert(tokens: Int32Array, tokenStart: Int32Array, vocabularySize: number): { start: Int32Array; postings: Int32Array; counts: Uint16Array } {
+	const stretches = tokenStart.length - 1;
 	const last = new Int32Array(vocabularySize).fill(-1);
 	const start = new Int32Array(vocabularySize + 1);
-	ids.forEach((list, stretch) => {
-		for (const word of list) {
+	for (let stretch = 0; stretch < stretches; stretch++) {
+		for (let at = tokenStart[stretch] ?? 0; at < (tokenStart[stretch + 1] ?? 0); at++) {
+			const word = tokens[at] ?? 0;
 			if (last[word] === stretch) continue;
 			last[word] = stretch;
 			start[word + 1] = (start[word + 1] ?? 0) + 1;
 		}
-	});
+	}
 	for (let word = 1; word <= vocabularySize; word++) start[word] = (start[word] ?? 0) + (start[word - 1] ?? 0);
 	const postings = new Int32Array(start[vocabularySize] ?? 0);
+	const counts = new Uint16Array(postings.length);
 	const next = start.slice(0, vocabularySize);
 	last.fill(-1);
-	ids.forEach((list, stretch) => {
-		for (const word of list) {
-			if (last[word] === stretch) continue;
-			last[word] = stretch;
-			const slot = next[word] ?? 0;
-			postings[slot] = stretch;
-			next[word] = slot + 1;
+	for (let stretch = 0; stretch < stretches; stretch++) {
+		for (let at = tokenStart[stretch] ?? 0; at < (tokenStart[stretch + 1] ?? 0); at++) {
+			const word = tokens[at] ?? 0;
+			if (last[word] !== stretch) {
+				last[word] = stretch;
+				postings[next[word] ?? 0] = stretch;
+				next[word] = (next[word] ?? 0) + 1;
+			}
+			const slot = (next[word] ?? 1) - 1;
+			// Capped; a wording is at most 200 words, so no count it is compared with comes near.
+			counts[slot] = Math.min(65_535, (counts[slot] ?? 0) + 1);
 		}
-	});
-	return { start, postings };
+	}
+	return { start, postings, counts };
 }

@@ -137,15 +137,8 @@ export class Dispatcher {
 		if (isRefusal(args)) return this.refuse(interaction, args.refuse);
 		const refusal = command.check?.(args);
 		if (refusal) return this.refuse(interaction, refusal);
-		const reply = await this.beforeDeadline(
-			() => defer(interaction, ephemeral),
-			async () => {
-				// One engine for the whole answer: a rebuild swapping in meanwhile cannot mix two corpora.
-				const pages = renderAnswer(await command.answer(this.options.engines.current, args));
-				return this.pageReply(pages, { command: interaction.commandName, args, page: 0 });
-			},
-		);
-		await send(interaction, { ...reply, ephemeral });
+		const pages = await this.pagesOf(command, args, () => defer(interaction, ephemeral));
+		await send(interaction, { ...this.pageReply(pages, { command: interaction.commandName, args, page: 0 }), ephemeral });
 		return 'ok';
 	}
 
@@ -183,14 +176,24 @@ export class Dispatcher {
 		// Only the bot writes these ids, but a modified client can send any: arguments no command
 		// would have accepted are treated like an expired list.
 		if (command.check?.(request.args)) return this.expired(interaction, request.command);
-		const pages = await this.beforeDeadline(
-			() => deferUpdate(interaction),
-			async () => renderAnswer(await command.answer(this.options.engines.current, request.args)),
-		);
+		const pages = await this.pagesOf(command, request.args, () => deferUpdate(interaction));
 		// The corpus may have changed since the first page (a rebuild): a page that no longer exists has expired.
 		if (request.page >= pages.length) return this.expired(interaction, request.command);
 		await update(interaction, this.pageReply(pages, request));
 		return 'ok';
+	}
+
+	/**
+	 * The command's answer, rendered. The engine answers synchronously, and then there is nothing to
+	 * race: the deadline timer could only fire once the event loop is free, after the answer is
+	 * complete. So only an answer that is a promise (a slower engine) runs against the deadline;
+	 * the common path arms and clears no timer per interaction.
+	 */
+	private pagesOf(command: AnswerCommand, args: readonly string[], acknowledge: () => Promise<void>): Page[] | Promise<Page[]> {
+		// One engine for the whole answer: a rebuild swapping in meanwhile cannot mix two corpora.
+		const answer = command.answer(this.options.engines.current, args);
+		if (!isPromise(answer)) return renderAnswer(answer);
+		return this.beforeDeadline(acknowledge, async () => renderAnswer(await answer));
 	}
 
 	/**
@@ -248,6 +251,10 @@ export class Dispatcher {
 		const text = `Sorry, that did not work. If it happens again, tell the maintainers error id **${errorId}**.`;
 		await send(interaction, { ephemeral: true, embeds: [renderNotice('Something went wrong', text, COLOURS.error)] });
 	}
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+	return value instanceof Promise;
 }
 
 function privateOption(interaction: ChatInputCommandInteraction): boolean {

@@ -36,7 +36,8 @@ export function toSnakeCase(value: unknown): unknown {
 		// The default resolves an emoji given as a string (discord.js internals): leave those to it.
 		if (key === 'emoji' && typeof field === 'string') return original(value);
 		const converted = snakeKey(key);
-		// As the default's Object.fromEntries does, a key such as `__proto__` stays an own property.
+		// snakeCase never gives `__proto__`; should a key ever convert to it, it stays an own property
+		// (as with the default's Object.fromEntries), never the object's prototype.
 		if (converted === '__proto__') Object.defineProperty(out, converted, { value: toSnakeCase(field), enumerable: true, writable: true, configurable: true });
 		else out[converted] = toSnakeCase(field);
 	}

@@ -51,6 +51,8 @@ export function redact(text: string, secrets: readonly string[]): string {
 		out = out.split(secret).join('[redacted]');
 		// describeError shortens long messages with truncate(), which can cut inside the token and
 		// leave most of it, secret part included, right before the ellipsis: redact that prefix too.
+		// Without an ellipsis there is no such prefix (the usual line): skip trying every length.
+		if (!out.includes(ELLIPSIS)) continue;
 		for (let length = secret.length - 1; length >= MIN_SECRET; length--) {
 			const cut = secret.slice(0, length) + ELLIPSIS;
 			if (out.includes(cut)) out = out.split(cut).join(`[redacted]${ELLIPSIS}`);

@@ -66,8 +66,15 @@ const FILLER_BEFORE_NAME = new Set(['also', 'then', 'later', 'however']);
 
 export function analyseArticle(article: Article): ArticleAnalysis {
 	const segments = findQuoteSegments(article);
+	// Each paragraph's segments, in reading order, without filtering the article's list per paragraph.
+	const byParagraph = new Map<number, QuoteSegment[]>();
+	for (const segment of segments) {
+		const own = byParagraph.get(segment.paragraph);
+		if (own) own.push(segment);
+		else byParagraph.set(segment.paragraph, [segment]);
+	}
 	const paragraphs = article.paragraphs.map((paragraph) => {
-		const own = segments.filter((segment) => segment.paragraph === paragraph.number);
+		const own = byParagraph.get(paragraph.number) ?? [];
 		const masked = maskQuotes(paragraph.text, own);
 		const tokens = tokenize(masked);
 		const words = tokens.map((token) => token.lower);

@@ -103,7 +103,7 @@ class GroupIndex {
 	 * By word (its rank) → wording length → the word's position in the wording → groups whose
 	 * wordings have it among their rarest words (the prefix for similarity).
 	 */
-	private readonly byPrefixWord: Array<Map<number, number[][]> | undefined> = [];
+	private readonly byPrefixWord: Array<Array<number[][] | undefined> | undefined> = [];
 	/** By word (its rank) → groups with a wording whose single rarest word it is. */
 	private readonly byRarestWord: Array<number[] | undefined> = [];
 	/** By word (its rank) → groups with a wording that contains it. */
@@ -169,8 +169,9 @@ class GroupIndex {
 			if (index > 0 && ranked[index - 1] === rank) continue;
 			const byLength = this.byPrefixWord[rank];
 			if (!byLength) continue;
-			for (const [length, byPosition] of byLength) {
-				if (length < shortest || length > longest) continue;
+			for (let length = shortest; length <= longest && length < byLength.length; length++) {
+				const byPosition = byLength[length];
+				if (!byPosition) continue;
 				// Positions further on leave fewer words to share: stop at the first that cannot reach SIMILAR.
 				for (let position = 0; position < byPosition.length; position++) {
 					if (!mayBeSimilar(1 + Math.min(words.length - 1 - index, length - 1 - position), words.length, length)) break;
@@ -197,10 +198,11 @@ class GroupIndex {
 		for (let index = 0; index < prefix; index++) {
 			const rank = ranked[index] ?? 0;
 			if (index > 0 && ranked[index - 1] === rank) continue;
-			const byLength = this.byPrefixWord[rank] ?? new Map<number, number[][]>();
+			const byLength = this.byPrefixWord[rank] ?? [];
 			this.byPrefixWord[rank] = byLength;
-			const byPosition = byLength.get(words.length) ?? [];
-			byLength.set(words.length, byPosition);
+			while (byLength.length <= words.length) byLength.push(undefined);
+			const byPosition = byLength[words.length] ?? [];
+			byLength[words.length] = byPosition;
 			while (byPosition.length <= index) byPosition.push([]);
 			fileUnder(byPosition, index, group.id);
 		}

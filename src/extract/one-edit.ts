@@ -16,9 +16,11 @@ function deletionVariants(key: string): Set<string> {
  */
 export class OneEditIndex<T> {
 	private readonly byVariant = new Map<string, T[]>();
+	/** Variants by key: the same surnames are looked up again and again. */
+	private readonly variants = new Map<string, Set<string>>();
 
 	add(key: string, value: T): void {
-		for (const variant of deletionVariants(key)) {
+		for (const variant of this.variantsOf(key)) {
 			const bucket = this.byVariant.get(variant);
 			if (bucket) bucket.push(value);
 			else this.byVariant.set(variant, [value]);
@@ -28,7 +30,19 @@ export class OneEditIndex<T> {
 	/** Every value filed under a key that may be within one edit of `key`, each once, in filing order per variant. */
 	near(key: string): Set<T> {
 		const found = new Set<T>();
-		for (const variant of deletionVariants(key)) for (const value of this.byVariant.get(variant) ?? []) found.add(value);
+		for (const variant of this.variantsOf(key)) {
+			const bucket = this.byVariant.get(variant);
+			if (bucket) for (const value of bucket) found.add(value);
+		}
 		return found;
+	}
+
+	private variantsOf(key: string): Set<string> {
+		let variants = this.variants.get(key);
+		if (!variants) {
+			variants = deletionVariants(key);
+			this.variants.set(key, variants);
+		}
+		return variants;
 	}
 }

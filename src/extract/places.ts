@@ -1,8 +1,6 @@
 // Which known constituency names a text mentions, as whole words. Built once per corpus: a
 // RegExp per name per sentence made results quadratic (thousands of names × every sentence).
 
-/** A whole run of letters that starts with a capital (no letter just before it). */
-const CAPITALISED_RUNS = /(?<!\p{L})\p{Lu}\p{L}*/gu;
 const LEADING_LETTERS = /^\p{Lu}\p{L}*/u;
 const LETTER = /^\p{L}/u;
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -42,13 +40,13 @@ export class PlaceMatcher {
 	scan(text: string): PlaceMentions {
 		const hits: Hit[] = [];
 		if (this.names.length === 0) return new PlaceMentions(this, text, hits);
-		for (const run of text.matchAll(CAPITALISED_RUNS)) {
-			const candidates = this.byLeadingRun.get(run[0]);
+		for (const run of capitalisedRuns(text)) {
+			const candidates = this.byLeadingRun.get(text.slice(run.start, run.end));
 			if (!candidates) continue;
 			for (const index of candidates) {
 				const name = this.names[index] ?? '';
-				const end = run.index + name.length;
-				if (text.startsWith(name, run.index) && !LETTER.test(text.slice(end, end + 2))) hits.push({ index, start: run.index, end });
+				const end = run.start + name.length;
+				if (text.startsWith(name, run.start) && !LETTER.test(text.slice(end, end + 2))) hits.push({ index, start: run.start, end });
 			}
 		}
 		return new PlaceMentions(this, text, hits);
@@ -97,6 +95,52 @@ export class PlaceMentions {
 		for (const index of this.matcher.irregularIn(this.text.slice(from, to))) found.add(index);
 		return this.matcher.named(found);
 	}
+}
+
+/**
+ * Every whole run of letters (`\p{L}`) that starts with a capital (`\p{Lu}`), reading code points
+ * as a `u`-flag pattern does: a capital with no letter before it, then all the letters after it.
+ * It runs over every paragraph, so a plain pattern jumps to the places a run can start (an ASCII
+ * capital or any non-ASCII character) and only those are looked at closely.
+ */
+function capitalisedRuns(text: string): Array<{ start: number; end: number }> {
+	const runs: Array<{ start: number; end: number }> = [];
+	const candidates = /[A-Z\u0080-\uFFFF]/g;
+	for (let match = candidates.exec(text); match !== null; match = candidates.exec(text)) {
+		const start = match.index;
+		const code = text.codePointAt(start) ?? 0;
+		if (!isCapital(code) || isLetter(codePointBefore(text, start))) continue;
+		let end = start + (code > 0xffff ? 2 : 1);
+		for (let next = text.codePointAt(end) ?? 0; end < text.length && isLetter(next); next = text.codePointAt(end) ?? 0) end += next > 0xffff ? 2 : 1;
+		runs.push({ start, end });
+		candidates.lastIndex = end;
+	}
+	return runs;
+}
+
+/** The code point that ends just before `index` (a surrogate pair read whole), or -1 at the start. */
+function codePointBefore(text: string, index: number): number {
+	if (index <= 0) return -1;
+	const last = text.charCodeAt(index - 1);
+	if (last >= 0xdc00 && last <= 0xdfff && index >= 2) {
+		const first = text.charCodeAt(index - 2);
+		if (first >= 0xd800 && first <= 0xdbff) return text.codePointAt(index - 2) ?? last;
+	}
+	return last;
+}
+
+const LETTER_CODE = /^\p{L}$/u;
+const CAPITAL_CODE = /^\p{Lu}$/u;
+
+function isLetter(code: number): boolean {
+	if (code < 0) return false;
+	if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+	return LETTER_CODE.test(String.fromCodePoint(code));
+}
+
+function isCapital(code: number): boolean {
+	if (code < 128) return code >= 65 && code <= 90;
+	return CAPITAL_CODE.test(String.fromCodePoint(code));
 }
 
 /** Outside the text, or a character that is neither a letter nor half of a surrogate pair. */

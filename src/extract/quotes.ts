@@ -34,6 +34,15 @@ export function isDoubleMark(char: string): boolean {
 	return OPENING_MARKS.has(char) || CLOSING_MARKS.has(char) || AMBIGUOUS_MARKS.has(char);
 }
 
+/** Any of the marks `isDoubleMark` accepts. */
+const DOUBLE_MARK = /["“”„«»]/g;
+
+/** Index of the first double mark at or after `from`, or -1: a search, not a test of every character. */
+function nextMark(text: string, from: number): number {
+	DOUBLE_MARK.lastIndex = from;
+	return DOUBLE_MARK.exec(text)?.index ?? -1;
+}
+
 function isSpaceOrEdge(char: string): boolean {
 	return char === '' || /\s/.test(char);
 }
@@ -77,9 +86,8 @@ export function findQuoteSegments(article: Article): QuoteSegment[] {
 			carried = null;
 		}
 
-		for (let index = position; index < text.length; index++) {
+		for (let index = nextMark(text, position); index >= 0; index = nextMark(text, index + 1)) {
 			const char = text.charAt(index);
-			if (!isDoubleMark(char)) continue;
 			if (open) {
 				const reopens = OPENING_MARKS.has(char) && looksOpening(text, index) && !looksClosing(text, index);
 				segments.push(makeSegment(article.id, paragraph.number, text, open, index));
@@ -106,11 +114,9 @@ export function findQuoteSegments(article: Article): QuoteSegment[] {
 function carriedQuoteStart(text: string): number | null {
 	const first = text.charAt(0);
 	if (isDoubleMark(first) && !looksClosing(text, 0)) return 1;
-	for (let index = 0; index < text.length; index++) {
-		if (!isDoubleMark(text.charAt(index))) continue;
-		return looksClosing(text, index) && !OPENING_MARKS.has(text.charAt(index)) ? 0 : null;
-	}
-	return null;
+	const index = nextMark(text, 0);
+	if (index < 0) return null;
+	return looksClosing(text, index) && !OPENING_MARKS.has(text.charAt(index)) ? 0 : null;
 }
 
 function makeSegment(

@@ -7,6 +7,7 @@
 import type { ArticleAnalysis, NameRun, ParagraphAnalysis } from './analysis.js';
 import type { CandidateResult, Conflict, ElectionResult, MajorityResult, ParagraphRef, Person, Sourced } from './types.js';
 import { NON_NAME_WORDS, PARTY_FORMS_BY_LENGTH, PARTY_WORDS, PREPOSITIONS, ROLE_NOUNS, canonicalParty } from './lexicon.js';
+import { OneEditIndex } from './one-edit.js';
 import { PlaceMatcher, type PlaceMentions } from './places.js';
 import { editDistance, isCapitalised, parseCount, type Token } from './text.js';
 
@@ -107,13 +108,14 @@ export function extractResults(analyses: readonly ArticleAnalysis[], people: rea
 		analysis.paragraphs.forEach((paragraph, paragraphIndex) => {
 			const places = mentions[paragraphIndex];
 			if (!places) return;
+			const cues = new ParagraphCues(paragraph.masked);
 			for (const [start, end] of paragraph.sentences) {
 				const range = sentenceRange(paragraph, start, end);
 				const named = range ? places.between(range.from, range.to) : [];
 				if (named.length === 1) current = named[0] ?? current;
 				const target = named.length === 1 ? (named[0] ?? null) : current;
 				if (!target) continue;
-				figures.push(...sentenceFigures(paragraph, start, end, target, context));
+				figures.push(...sentenceFigures(paragraph, start, end, target, context, cues));
 			}
 			const tableTarget = places.all()[0] ?? current;
 			if (tableTarget) figures.push(...tableFigures(paragraph, tableTarget, context));
@@ -276,18 +278,15 @@ function findConstituencies(analyses: readonly ArticleAnalysis[]): Array<{ name:
  */
 function constituencyMentions(tokens: readonly Token[]): PlaceMention[] {
 	const names: PlaceMention[] = [];
-	const strong = (name: string | null): void => {
-		if (name) names.push({ name, weak: false });
-	};
 	tokens.forEach((token, index) => {
 		const word = token.lower;
-		if (BY_ELECTION.has(word) || word === 'constituency' || word === 'seat') strong(placeBefore(tokens, index));
+		if (BY_ELECTION.has(word) || word === 'constituency' || word === 'seat') addStrong(names, placeBefore(tokens, index));
 		const next = tokens[index + 1];
 		const article = tokens[index + 1]?.lower;
-		if (word === 'in' && (article === 'a' || article === 'the') && BY_ELECTION.has(tokens[index + 2]?.lower ?? '')) strong(placeBefore(tokens, index));
+		if (word === 'in' && (article === 'a' || article === 'the') && BY_ELECTION.has(tokens[index + 2]?.lower ?? '')) addStrong(names, placeBefore(tokens, index));
 		if (next && (word === 'in' || word === 'of') && token.after === '') {
 			const previous = tokens[index - 1];
-			if (previous && (BY_ELECTION.has(previous.lower) || previous.lower === 'seat' || previous.lower === 'constituency') && previous.after === '') strong(placeSpan(tokens, index + 1)?.name ?? null);
+			if (previous && (BY_ELECTION.has(previous.lower) || previous.lower === 'seat' || previous.lower === 'constituency') && previous.after === '') addStrong(names, placeSpan(tokens, index + 1)?.name ?? null);
 		}
 		if ((TAKE_VERBS.has(word) || HOLD_VERBS.has(word)) && token.after === '') {
 			const place = placeSpan(tokens, index + 1);
@@ -295,7 +294,7 @@ function constituencyMentions(tokens: readonly Token[]): PlaceMention[] {
 				const last = tokens[place.end - 1];
 				const from = tokens[place.end];
 				const fromParty = last?.after === '' && from?.lower === 'from' && from.after === '' && partyStartingAt(tokens, tokens[place.end + 1]?.lower === 'the' ? place.end + 2 : place.end + 1, tokens.length) !== null;
-				if (fromParty || partySubjectBefore(tokens, index) !== null) strong(place.name);
+				if (fromParty || partySubjectBefore(tokens, index) !== null) addStrong(names, place.name);
 			}
 		}
 		if (word === 'mp' && next?.lower === 'for' && token.after === '' && next.after === '') {
@@ -304,6 +303,13 @@ function constituencyMentions(tokens: readonly Token[]): PlaceMention[] {
 		}
 	});
 	return names;
+}
+
+// Helpers below live at module level rather than as closures inside the functions that use them:
+// the runtime (tsx) names every closure as it is created, which cost seconds per 10,000 articles.
+
+function addStrong(names: PlaceMention[], name: string | null): void {
+	if (name) names.push({ name, weak: false });
 }
 
 function isPlaceWord(token: Token): boolean {
@@ -537,20 +543,22 @@ function takesSeat(scope: Scope, from: number): boolean {
 	return false;
 }
 
+/** Records a vote count the predicate reads, and how far it read. */
+function takeCount(outcome: Outcome, found: { value: number; index: number } | null): void {
+	if (!found) return;
+	outcome.votes = found.value;
+	outcome.last = Math.max(outcome.last, found.index);
+}
+
 /** What the predicate at `at` says: votes, a win, a defeated rival, a lead. */
 function readPredicate(scope: Scope, at: number, runs: readonly NameRun[], elliptical: boolean): Outcome {
 	const { tokens, end } = scope;
 	const outcome: Outcome = { votes: null, winner: false, margin: null, loser: null, pair: null, lead: null, last: at };
-	const take = (found: { value: number; index: number } | null): void => {
-		if (!found) return;
-		outcome.votes = found.value;
-		outcome.last = Math.max(outcome.last, found.index);
-	};
 	// `…, and an independent, local builder Y, N.`: a list after a verb of the sentence.
 	if (elliptical && !/^(on|with|has|had|have)$/.test(tokens[at]?.lower ?? '')) {
 		const value = countAt(scope, at, true);
 		if (value !== null) {
-			take({ value, index: at });
+			takeCount(outcome, { value, index: at });
 			return outcome;
 		}
 	}
@@ -576,7 +584,7 @@ function readPredicate(scope: Scope, at: number, runs: readonly NameRun[], ellip
 		// `was elected with N votes`, `was declared the winner with N votes`
 		for (let cursor = verbIndex + 2; cursor < Math.min(end, verbIndex + 10); cursor++) {
 			if (tokens[cursor]?.lower === 'with') {
-				take(countAfter(scope, cursor + 1, 3));
+				takeCount(outcome, countAfter(scope, cursor + 1, 3));
 				break;
 			}
 			if (breaksClause(scope, cursor)) break;
@@ -584,7 +592,7 @@ function readPredicate(scope: Scope, at: number, runs: readonly NameRun[], ellip
 		return outcome;
 	}
 	if (VOTE_VERBS.has(verb) || (/^(has|had|have)$/.test(verb) && countAt(scope, verbIndex + 1, true) !== null)) {
-		take(countAfter(scope, verbIndex + 1, 8));
+		takeCount(outcome, countAfter(scope, verbIndex + 1, 8));
 		if (!relative) {
 			// `won with`, `won by N votes`, `X won.`
 			const wonWith = verb === 'won' && (next === 'with' || next === 'by' || breaksClause(scope, verbIndex) || verbIndex === end - 1);
@@ -595,13 +603,13 @@ function readPredicate(scope: Scope, at: number, runs: readonly NameRun[], ellip
 	}
 	// `held the seat with N votes`, `held on with …`: a hold, when a count says it is this result.
 	if (/^(held|retained|kept)$/.test(verb) && (next === 'on' || takesSeat(scope, verbIndex + 1))) {
-		take(countAfter(scope, verbIndex + 1, 8));
+		takeCount(outcome, countAfter(scope, verbIndex + 1, 8));
 		outcome.winner = !relative && outcome.votes !== null;
 		return outcome;
 	}
 	if (verb === 'topped' && next === 'the' && tokens[verbIndex + 2]?.lower === 'poll') {
 		outcome.winner = !relative;
-		take(countAfter(scope, verbIndex + 3, 4));
+		takeCount(outcome, countAfter(scope, verbIndex + 3, 4));
 		return outcome;
 	}
 	if (PLACING_VERBS.has(verb) || (ORDINALS.has(verb) && verbIndex === at && /^(on|with)$/.test(next))) {
@@ -612,12 +620,12 @@ function readPredicate(scope: Scope, at: number, runs: readonly NameRun[], ellip
 		if (ORDINALS.has(place)) {
 			let after = ordinal + 1;
 			if (tokens[after]?.lower === 'place' && tokens[ordinal]?.after === '') after++;
-			take(countAfter(scope, after, 4));
+			takeCount(outcome, countAfter(scope, after, 4));
 			outcome.winner = place === 'first' && !relative;
 			return outcome;
 		}
 		if (next === 'on' || next === 'with') {
-			take(countAfter(scope, verbIndex + 1, 2));
+			takeCount(outcome, countAfter(scope, verbIndex + 1, 2));
 			return outcome;
 		}
 		outcome.lead = leadAfter(scope, verbIndex + 1, runs);
@@ -627,7 +635,7 @@ function readPredicate(scope: Scope, at: number, runs: readonly NameRun[], ellip
 		}
 		return outcome;
 	}
-	if ((verb === 'on' || verb === 'with') && !relative && verbIndex === at) take(countAfter(scope, verbIndex + 1, 2));
+	if ((verb === 'on' || verb === 'with') && !relative && verbIndex === at) takeCount(outcome, countAfter(scope, verbIndex + 1, 2));
 	return outcome;
 }
 
@@ -743,6 +751,10 @@ function partyApposedBefore(tokens: readonly Token[], runStart: number, floor: n
 	return null;
 }
 
+function skipArticle(tokens: readonly Token[], index: number): number {
+	return /^(a|an|the)$/.test(tokens[index]?.lower ?? '') ? index + 1 : index;
+}
+
 /** `X, who stood as an independent,`, `X, a teacher who defected to Reform,`, `X, the Green candidate,`. */
 function partyInApposition(scope: Scope, from: number, until: number): PartyEvidence | null {
 	const { tokens } = scope;
@@ -750,16 +762,15 @@ function partyInApposition(scope: Scope, from: number, until: number): PartyEvid
 	for (let cursor = from; cursor < last; cursor++) {
 		const word = tokens[cursor]?.lower ?? '';
 		const next = tokens[cursor + 1]?.lower ?? '';
-		const skipArticle = (index: number): number => (/^(a|an|the)$/.test(tokens[index]?.lower ?? '') ? index + 1 : index);
 		let said: { found: { party: string; end: number } | null; candidacy: boolean } | null = null;
 		if (cursor === from && word === 'of') {
 			// `X, of the Greens, polled …`
-			const found = partyStartingAt(tokens, skipArticle(cursor + 1), scope.end);
+			const found = partyStartingAt(tokens, skipArticle(tokens, cursor + 1), scope.end);
 			if (found && /^,/.test(tokens[found.end - 1]?.after ?? '')) said = { found, candidacy: false };
 		} else if (/^(stood|standing|stands|ran|running|campaigned|campaigning)$/.test(word) && /^(as|for)$/.test(next)) {
-			said = { found: partyStartingAt(tokens, skipArticle(cursor + 2), scope.end), candidacy: true };
+			said = { found: partyStartingAt(tokens, skipArticle(tokens, cursor + 2), scope.end), candidacy: true };
 		} else if (word === 'defected' && next === 'to') {
-			said = { found: partyStartingAt(tokens, skipArticle(cursor + 2), scope.end), candidacy: false };
+			said = { found: partyStartingAt(tokens, skipArticle(tokens, cursor + 2), scope.end), candidacy: false };
 		} else if (/^(the|a|an)$/.test(word)) {
 			const found = partyStartingAt(tokens, cursor + 1, last);
 			if (found && CANDIDATE_NOUNS.has(tokens[found.end]?.lower ?? '') && tokens[found.end - 1]?.after === '') said = { found, candidacy: true };
@@ -770,25 +781,38 @@ function partyInApposition(scope: Scope, from: number, until: number): PartyEvid
 	return null;
 }
 
-function sentenceFigures(paragraph: ParagraphAnalysis, start: number, end: number, constituency: string, context: Context): Figure[] {
+/** Offset from `start` of the sentence's first vote or placing verb, or -1. */
+function firstVerbOffset(tokens: readonly Token[], start: number, end: number): number {
+	for (let index = start; index < end && index < tokens.length; index++) {
+		const lower = tokens[index]?.lower ?? '';
+		if (VOTE_VERBS.has(lower) || PLACING_VERBS.has(lower)) return index - start;
+	}
+	return -1;
+}
+
+function place(constituency: string, ref: ParagraphRef, figure: FigureDraft): Figure {
+	return { constituency, ref, ...figure };
+}
+
+function candidateOf(run: NameRun): { name: string; personId: string | null } {
+	return { name: run.words.join(' '), personId: run.personId };
+}
+
+function sentenceFigures(paragraph: ParagraphAnalysis, start: number, end: number, constituency: string, context: Context, cues: ParagraphCues): Figure[] {
 	const scope: Scope = { paragraph, tokens: paragraph.tokens, start, end, constituency, context };
 	const figures: Figure[] = [];
 	const tokens = paragraph.tokens;
 	const ref = refOf(paragraph);
 	const text = sentenceText(paragraph, start, end);
-	const push = (figure: FigureDraft): void => {
-		figures.push({ constituency, ref, ...figure });
-	};
 	const runs = paragraph.runs.filter((run) => run.tokenStart >= start && run.tokenEnd <= end);
 	const named = runs.filter((run) => !run.possessive);
-	const candidate = (run: NameRun): { name: string; personId: string | null } => ({ name: run.words.join(' '), personId: run.personId });
-	const firstVerb = tokens.slice(start, end).findIndex((token) => VOTE_VERBS.has(token.lower) || PLACING_VERBS.has(token.lower));
+	const firstVerb = firstVerbOffset(tokens, start, end);
 
 	for (const run of named) {
-		const who = candidate(run);
+		const who = candidateOf(run);
 		const starts = predicatesAfter(scope, run.tokenEnd);
 		const party = candidateParty(scope, run, starts[0] ?? end);
-		if (party && !party.weak) push({ kind: 'party', ...who, value: party.value, candidacy: party.candidacy });
+		if (party && !party.weak) figures.push(place(constituency, ref, { kind: 'party', ...who, value: party.value, candidacy: party.candidacy }));
 		// `the village of Y, finished …`: a name after a preposition is not the subject.
 		const previous = tokens[run.tokenStart - 1]?.lower ?? '';
 		const object = PREPOSITIONS.has(previous) && !/^(and|while|with|whereas)$/.test(previous);
@@ -804,17 +828,17 @@ function sentenceFigures(paragraph: ParagraphAnalysis, start: number, end: numbe
 			const says = outcome.votes !== null || outcome.winner || outcome.lead !== null || outcome.loser !== null;
 			if (!says) continue;
 			if (aboutEarlierElection(scope, at, outcome.last)) break;
-			if (party?.weak) push({ kind: 'party', ...who, value: party.value, weak: true });
-			if (outcome.votes !== null) push({ kind: 'votes', ...who, value: String(outcome.votes) });
-			if (outcome.winner) push({ kind: 'winner', ...who, value: who.name });
-			if (outcome.margin) push(outcome.margin);
-			if (outcome.lead) push({ kind: 'lead', ...who, value: outcome.lead.value, wording: outcome.lead.wording, ...(outcome.lead.trailer ? { trailer: candidate(outcome.lead.trailer) } : {}) });
+			if (party?.weak) figures.push(place(constituency, ref, { kind: 'party', ...who, value: party.value, weak: true }));
+			if (outcome.votes !== null) figures.push(place(constituency, ref, { kind: 'votes', ...who, value: String(outcome.votes) }));
+			if (outcome.winner) figures.push(place(constituency, ref, { kind: 'winner', ...who, value: who.name }));
+			if (outcome.margin) figures.push(place(constituency, ref, outcome.margin));
+			if (outcome.lead) figures.push(place(constituency, ref, { kind: 'lead', ...who, value: outcome.lead.value, wording: outcome.lead.wording, ...(outcome.lead.trailer ? { trailer: candidateOf(outcome.lead.trailer) } : {}) }));
 			if (outcome.loser) {
 				const loserParty = candidateParty(scope, outcome.loser, end);
-				if (loserParty?.weak) push({ kind: 'party', ...candidate(outcome.loser), value: loserParty.value, weak: true });
+				if (loserParty?.weak) figures.push(place(constituency, ref, { kind: 'party', ...candidateOf(outcome.loser), value: loserParty.value, weak: true }));
 				if (outcome.pair) {
-					push({ kind: 'votes', ...who, value: String(outcome.pair[0]) });
-					push({ kind: 'votes', ...candidate(outcome.loser), value: String(outcome.pair[1]) });
+					figures.push(place(constituency, ref, { kind: 'votes', ...who, value: String(outcome.pair[0]) }));
+					figures.push(place(constituency, ref, { kind: 'votes', ...candidateOf(outcome.loser), value: String(outcome.pair[1]) }));
 				}
 			}
 			break;
@@ -829,26 +853,26 @@ function sentenceFigures(paragraph: ParagraphAnalysis, start: number, end: numbe
 		for (let skipped = 0; skipped < 4 && cursor > start && isPrefixWord(tokens[cursor]); skipped++) cursor--;
 		if (!/^(to|against)$/.test(tokens[cursor]?.lower ?? '') || aboutEarlierElection(scope, run.tokenStart, run.tokenEnd)) continue;
 		const party = candidateParty(scope, run, end);
-		if (party && !party.weak) push({ kind: 'party', ...candidate(run), value: party.value, candidacy: party.candidacy });
-		push({ kind: 'votes', ...candidate(run), value: String(value) });
+		if (party && !party.weak) figures.push(place(constituency, ref, { kind: 'party', ...candidateOf(run), value: party.value, candidacy: party.candidacy }));
+		figures.push(place(constituency, ref, { kind: 'votes', ...candidateOf(run), value: String(value) }));
 	}
 	// `The X by-election was won by Labour's Y`, `Y, the winner, …`
 	for (const run of named) {
 		if (wonBy(tokens, run, start) || (tokens[run.tokenEnd - 1]?.after === ',' && tokens[run.tokenEnd]?.lower === 'the' && /^(winner|victor)$/.test(tokens[run.tokenEnd + 1]?.lower ?? ''))) {
-			if (!aboutEarlierElection(scope, run.tokenStart, run.tokenEnd)) push({ kind: 'winner', ...candidate(run), value: candidate(run).name });
+			if (!aboutEarlierElection(scope, run.tokenStart, run.tokenEnd)) figures.push(place(constituency, ref, { kind: 'winner', ...candidateOf(run), value: candidateOf(run).name }));
 		}
 	}
 	// `X's victory`: the person who won.
 	for (const run of runs) {
 		if (!run.possessive || !VICTORY_NOUNS.has(tokens[run.tokenEnd]?.lower ?? '')) continue;
-		if (!aboutEarlierElection(scope, run.tokenStart, run.tokenEnd)) push({ kind: 'winner', ...candidate(run), value: candidate(run).name });
+		if (!aboutEarlierElection(scope, run.tokenStart, run.tokenEnd)) figures.push(place(constituency, ref, { kind: 'winner', ...candidateOf(run), value: candidateOf(run).name }));
 	}
 	figures.push(...partySubjectFigures(scope, text).map((figure) => ({ constituency, ref, ...figure })));
 	figures.push(...partyVotesInList(scope).map((figure) => ({ constituency, ref, ...figure })));
-	figures.push(...majorityStatements(text, constituency, ref));
-	figures.push(...partyOutcomes(text, constituency, ref));
-	const previous = previousFromTrigger(scope, text);
-	if (previous) push({ kind: 'previous', value: previous, wording: text.length > 160 ? `${text.slice(0, 157)}…` : text });
+	figures.push(...majorityStatements(text, constituency, ref, cues));
+	figures.push(...partyOutcomes(text, constituency, ref, cues));
+	const previous = previousFromTrigger(scope, text, cues);
+	if (previous) figures.push(place(constituency, ref, { kind: 'previous', value: previous, wording: text.length > 160 ? `${text.slice(0, 157)}…` : text }));
 	return figures;
 }
 
@@ -933,156 +957,216 @@ function isPercentage(text: string, index: number): boolean {
 }
 
 // The sentence patterns below are compiled once (they were rebuilt for every sentence), and each
-// is paired with a cue: a word its every match must contain. A sentence without the cue cannot
-// match, so the pattern is not run on it; the figures found are exactly those the patterns find.
+// is paired with a cue: words (or a pattern of plain alternatives, no anchors or look-arounds)
+// its every match must contain. A sentence without the cue cannot match, so the pattern is not
+// run on it; and a sentence is part of its paragraph's text, so a paragraph without the cue
+// spares each of its sentences even the look. The figures found are exactly those the patterns find.
 
-const MAJORITY_OF = { cue: /majority|margin/i, pattern: new RegExp(`\\b(?:majority|winning margin|margin of victory|margin) of ${QUALIFIED_COUNT}\\b`, 'gi') };
-/** `taking X from Labour by N votes`, `has won the X by-election by fewer than N votes` */
-const WON_BY_VOTES = {
-	cue: / by /,
-	pattern: new RegExp(`\\b(?:won|wins|winning|took|takes|taking|taken|seized|seizing|gained|gaining|captured|capturing|snatched|snatching|held|holding|retained|retaining|kept|keeping)\\b[^.;]{0,80}? by ${QUALIFIED_COUNT} votes?\\b(?! to)`, 'g'),
-};
+/** A pattern, the cue every match of it contains, and its bit in a paragraph's cue mask. */
+interface CuedPattern {
+	bit: number;
+	cue: Cue;
+	pattern: RegExp;
+}
+
+/** Words, any one of which; or a case-insensitive alternation of plain words (true of any text containing a match). */
+type Cue = readonly string[] | RegExp;
+
+const CUED_PATTERNS: CuedPattern[] = [];
+
+function cued(cue: Cue, pattern: RegExp): CuedPattern {
+	// One bit each in a 32-bit mask.
+	if (CUED_PATTERNS.length >= 31) throw new Error('Too many cued patterns for one mask.');
+	const entry = { bit: 1 << CUED_PATTERNS.length, cue, pattern };
+	CUED_PATTERNS.push(entry);
+	return entry;
+}
+
+function cueIn(text: string, cue: Cue): boolean {
+	if (cue instanceof RegExp) return cue.test(text);
+	for (const word of cue) if (text.includes(word)) return true;
+	return false;
+}
+
+/** Which patterns' cues one paragraph's text holds, found once for all of its sentences. */
+class ParagraphCues {
+	private readonly mask: number;
+
+	constructor(text: string) {
+		let mask = 0;
+		for (const entry of CUED_PATTERNS) if (cueIn(text, entry.cue)) mask |= entry.bit;
+		this.mask = mask;
+	}
+
+	has(cued: CuedPattern): boolean {
+		return (this.mask & cued.bit) !== 0;
+	}
+}
 
 /** Matches of a cued pattern in `text`; none without even running the pattern when the cue is absent. */
-function cuedMatches(text: string, cued: { cue: RegExp; pattern: RegExp }): Iterable<RegExpMatchArray> {
-	return cued.cue.test(text) ? text.matchAll(cued.pattern) : [];
+function cuedMatches(text: string, cued: CuedPattern, cues: ParagraphCues): Iterable<RegExpMatchArray> {
+	return cues.has(cued) && cueIn(text, cued.cue) ? text.matchAll(cued.pattern) : [];
 }
 
-function majorityStatements(text: string, constituency: string, ref: ParagraphRef): Figure[] {
-	const figures: Figure[] = [];
-	const add = (match: RegExpMatchArray, qualifier: string, count: string): void => {
-		const value = parseCount(count);
-		const index = match.index ?? 0;
-		if (value === null || isPercentage(text, index + match[0].length) || earlierContext(text, index, match[0].length)) return;
-		const wording = `${qualifier}${count}`;
-		const qualified = QUALIFIERS.test(wording);
-		figures.push({ constituency, ref, kind: qualified ? 'majority-reported' : 'majority', value: qualified ? wording : String(value), wording });
-	};
-	for (const match of cuedMatches(text, MAJORITY_OF)) add(match, match[1] ?? '', match[2] ?? '');
-	for (const match of cuedMatches(text, WON_BY_VOTES)) add(match, match[1] ?? '', match[2] ?? '');
-	return figures;
+const MAJORITY_OF = cued(/majority|margin/i, new RegExp(`\\b(?:majority|winning margin|margin of victory|margin) of ${QUALIFIED_COUNT}\\b`, 'gi'));
+/** `taking X from Labour by N votes`, `has won the X by-election by fewer than N votes` */
+const WON_BY_VOTES = cued(
+	[' by '],
+	new RegExp(`\\b(?:won|wins|winning|took|takes|taking|taken|seized|seizing|gained|gaining|captured|capturing|snatched|snatching|held|holding|retained|retaining|kept|keeping)\\b[^.;]{0,80}? by ${QUALIFIED_COUNT} votes?\\b(?! to)`, 'g'),
+);
+
+function majorityStatements(text: string, constituency: string, ref: ParagraphRef, cues: ParagraphCues): Figure[] {
+	const found = new SentenceFigureList(constituency, ref);
+	for (const match of cuedMatches(text, MAJORITY_OF, cues)) addMajority(found, text, match);
+	for (const match of cuedMatches(text, WON_BY_VOTES, cues)) addMajority(found, text, match);
+	return found.figures;
 }
 
-const TAKE_FROM = {
-	cue: /from /,
-	pattern: new RegExp(
+function addMajority(found: SentenceFigureList, text: string, match: RegExpMatchArray): void {
+	const qualifier = match[1] ?? '';
+	const count = match[2] ?? '';
+	const value = parseCount(count);
+	const index = match.index ?? 0;
+	if (value === null || isPercentage(text, index + match[0].length) || earlierContext(text, index, match[0].length)) return;
+	const wording = `${qualifier}${count}`;
+	const qualified = QUALIFIERS.test(wording);
+	found.add(qualified ? 'majority-reported' : 'majority', qualified ? wording : String(value), wording);
+}
+
+/** Figures of one sentence: all about one constituency, all cited to one paragraph. */
+class SentenceFigureList {
+	readonly figures: Figure[] = [];
+
+	constructor(
+		private readonly constituency: string,
+		private readonly ref: ParagraphRef,
+	) {}
+
+	add(kind: Figure['kind'], value: string, wording: string, extra: Partial<Figure> = {}): void {
+		this.figures.push({ constituency: this.constituency, ref: this.ref, kind, value, wording, ...extra });
+	}
+}
+
+const TAKE_FROM = cued(
+	['from '],
+	new RegExp(
 		`\\b(gain(?:ed|s)?|took|takes|taking|taken|seized|seizing|captured|capturing|snatched|snatching|won|winning|wrested|wresting) (?:the seat |the constituency |it |${PLACE} |the (?:${CAP} ){1,4}by-election )?from (?:the )?(${CAPS})`,
 		'g',
 	),
-};
-const GAIN_OR_HOLD = { cue: / (?:gain|hold)/, pattern: new RegExp(`\\b(${CAPS}) (gain|hold)\\b`, 'g') };
-const FIRST_TIME = {
-	cue: /for the first time/,
-	pattern: /\b(?:tak(?:e|es|ing)|took|w[io]n|winning|gain(?:s|ed|ing)?|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing))\b[^.,;]{0,80}?\bfor the first time(?: in (?:its|the seat's|the constituency's) history| ever| since [\w ]{1,20})?/g,
-};
+);
+const GAIN_OR_HOLD = cued([' gain', ' hold'], new RegExp(`\\b(${CAPS}) (gain|hold)\\b`, 'g'));
+const FIRST_TIME = cued(
+	['for the first time'],
+	/\b(?:tak(?:e|es|ing)|took|w[io]n|winning|gain(?:s|ed|ing)?|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing))\b[^.,;]{0,80}?\bfor the first time(?: in (?:its|the seat's|the constituency's) history| ever| since [\w ]{1,20})?/g,
+);
 /** A hold needs a party as subject: `the MP who held the seat for years` says nothing about this result. */
-const PARTY_HELD = {
-	cue: /held|retain|kept|holds/,
-	pattern: new RegExp(`\\b(${CAPS}) (?:has |have |had |comfortably |narrowly |easily )?(?:held|retained|kept|holds|retains) (?:on ?to )?(?:the seat|the constituency|it|its seat|${CAP})`, 'g'),
-};
+const PARTY_HELD = cued(
+	['held', 'retain', 'kept', 'holds'],
+	new RegExp(`\\b(${CAPS}) (?:has |have |had |comfortably |narrowly |easily )?(?:held|retained|kept|holds|retains) (?:on ?to )?(?:the seat|the constituency|it|its seat|${CAP})`, 'g'),
+);
 /** `ending N years of Conservative representation`, `ending the Tories' N-year hold on the seat` */
-const ENDING_RULE = {
-	cue: /end/,
-	pattern: new RegExp(`\\bend(?:s|ed|ing)? (?:(?:more than |almost |nearly |over |a )?(?:\\d{1,3}|[a-z]{1,12}) (?:years?|decades?|century|centuries) of |the |its )(${CAPS})(?:['’]s?)? (?:[\\w-]{1,20} )?(?:representation|rule|control|dominance|hold|grip|reign)\\b`, 'g'),
-};
+const ENDING_RULE = cued(
+	['end'],
+	new RegExp(`\\bend(?:s|ed|ing)? (?:(?:more than |almost |nearly |over |a )?(?:\\d{1,3}|[a-z]{1,12}) (?:years?|decades?|century|centuries) of |the |its )(${CAPS})(?:['’]s?)? (?:[\\w-]{1,20} )?(?:representation|rule|control|dominance|hold|grip|reign)\\b`, 'g'),
+);
 const PREVIOUS_PATTERNS = [
-	{ cue: /voting| by /, pattern: new RegExp(`\\b(?:had been|has been|had long been|was) (?:voting|held by|represented by|won by) (?:the )?(${CAPS})`, 'g') },
-	{ cue: /previously /, pattern: new RegExp(`\\bpreviously (?:held|won|represented) by (?:the )?(${CAPS})`, 'g') },
-	{ cue: /safe /, pattern: new RegExp(`\\bsafe (${CAPS}) seat`, 'g') },
-	{ cue: /held|stronghold|heartland/, pattern: new RegExp(`\\b(${CAPS})[- ](?:held|stronghold|heartland)\\b`, 'g') },
-	{ cue: /overturn/, pattern: new RegExp(`\\boverturn(?:ed|ing|s)? (?:a |the )?(${CAPS}) majority`, 'g') },
-	{ cue: / who /, pattern: new RegExp(`\\b(${CAPS}),? who (?:had |have |has )?(?:held|represented|won) (?:it|the seat|the constituency)`, 'g') },
-	{ cue: /(?:hold|grip) on /, pattern: new RegExp(`\\b(${CAP})['’]s? (?:[\\w-]{1,20} )?(?:hold|grip) on (?:the seat|the constituency|it)`, 'g') },
-	{ cue: /seat /, pattern: new RegExp(`\\bseat (?:that |which )?(?:the )?(${CAPS}) (?:had |has )?(?:held|won|represented)\\b`, 'g') },
+	cued(['voting', ' by '], new RegExp(`\\b(?:had been|has been|had long been|was) (?:voting|held by|represented by|won by) (?:the )?(${CAPS})`, 'g')),
+	cued(['previously '], new RegExp(`\\bpreviously (?:held|won|represented) by (?:the )?(${CAPS})`, 'g')),
+	cued(['safe '], new RegExp(`\\bsafe (${CAPS}) seat`, 'g')),
+	cued(['held', 'stronghold', 'heartland'], new RegExp(`\\b(${CAPS})[- ](?:held|stronghold|heartland)\\b`, 'g')),
+	cued(['overturn'], new RegExp(`\\boverturn(?:ed|ing|s)? (?:a |the )?(${CAPS}) majority`, 'g')),
+	cued([' who '], new RegExp(`\\b(${CAPS}),? who (?:had |have |has )?(?:held|represented|won) (?:it|the seat|the constituency)`, 'g')),
+	cued(['hold on ', 'grip on '], new RegExp(`\\b(${CAP})['’]s? (?:[\\w-]{1,20} )?(?:hold|grip) on (?:the seat|the constituency|it)`, 'g')),
+	cued(['seat '], new RegExp(`\\bseat (?:that |which )?(?:the )?(${CAPS}) (?:had |has )?(?:held|won|represented)\\b`, 'g')),
 ];
-const WON_THE_SEAT = {
-	cue: /seat|constituency|by-election/,
-	pattern: new RegExp(`\\b((?:${CAP} ){0,2}${CAP}) (?:won|took|gained|claimed|captured|seized|held|retained) the (?:parliament |parliamentary |Commons |Westminster )?(?:seat|constituency|by-election)\\b`, 'g'),
-};
+const WON_THE_SEAT = cued(
+	['seat', 'constituency', 'by-election'],
+	new RegExp(`\\b((?:${CAP} ){0,2}${CAP}) (?:won|took|gained|claimed|captured|seized|held|retained) the (?:parliament |parliamentary |Commons |Westminster )?(?:seat|constituency|by-election)\\b`, 'g'),
+);
 /** `held the seat for the Conservatives`, `won it for Labour` */
-const WON_IT_FOR = { cue: / for /, pattern: new RegExp(`\\b(?:won|took|gained|captured|seized|held|retained|kept) (?:the seat|the constituency|it|${PLACE}) for (?:the )?(${CAPS})`, 'g') };
+const WON_IT_FOR = cued([' for '], new RegExp(`\\b(?:won|took|gained|captured|seized|held|retained|kept) (?:the seat|the constituency|it|${PLACE}) for (?:the )?(${CAPS})`, 'g'));
 /** `giving the Greens a majority of N` */
-const GIVING = { cue: /giv/, pattern: new RegExp(`\\bgiv(?:ing|es|en|e) (?:the )?(${CAPS}) (?:a|an|their|its) (?:[a-z]{1,12} )?(?:majority|winning margin|victory|win)\\b`, 'g') };
+const GIVING = cued(['giv'], new RegExp(`\\bgiv(?:ing|es|en|e) (?:the )?(${CAPS}) (?:a|an|their|its) (?:[a-z]{1,12} )?(?:majority|winning margin|victory|win)\\b`, 'g'));
 /** `Labour's victory` */
-const PARTY_VICTORY = { cue: /victory|win|triumph/, pattern: new RegExp(`\\b(${CAPS})['’]s? (?:by-election |shock |surprise |historic |narrow |comfortable )?(?:victory|win|triumph)\\b`, 'g') };
+const PARTY_VICTORY = cued(['victory', 'win', 'triumph'], new RegExp(`\\b(${CAPS})['’]s? (?:by-election |shock |surprise |historic |narrow |comfortable )?(?:victory|win|triumph)\\b`, 'g'));
 /** `leaving Labour ahead by N`: the lead of a party, a majority if that party won. */
-const LEFT_AHEAD = { cue: / by /, pattern: new RegExp(`\\b(?:leaving|left|leaves|putting|put|puts|keeping|kept|keeps) (?:the )?(${CAPS}) (?:ahead|in front) by ${QUALIFIED_COUNT}\\b`, 'g') };
+const LEFT_AHEAD = cued([' by '], new RegExp(`\\b(?:leaving|left|leaves|putting|put|puts|keeping|kept|keeps) (?:the )?(${CAPS}) (?:ahead|in front) by ${QUALIFIED_COUNT}\\b`, 'g'));
 
 /** Gain, hold, the party that held the seat before, the winning party and its lead, in the words news uses for them. */
-function partyOutcomes(text: string, constituency: string, ref: ParagraphRef): Figure[] {
-	const figures: Figure[] = [];
-	const add = (kind: Figure['kind'], value: string, wording: string, extra: Partial<Figure> = {}): void => {
-		figures.push({ constituency, ref, kind, value, wording, ...extra });
-	};
-	for (const match of cuedMatches(text, TAKE_FROM)) {
+function partyOutcomes(text: string, constituency: string, ref: ParagraphRef, cues: ParagraphCues): Figure[] {
+	const found = new SentenceFigureList(constituency, ref);
+	for (const match of cuedMatches(text, TAKE_FROM, cues)) {
 		const party = leadingParty(match[2] ?? '');
 		if (!party || earlierContext(text, match.index ?? 0, match[0].length)) continue;
-		add('gain', 'true', match[0]);
-		add('previous', party, match[0]);
+		found.add('gain', 'true', match[0]);
+		found.add('previous', party, match[0]);
 	}
-	for (const match of cuedMatches(text, GAIN_OR_HOLD)) {
+	for (const match of cuedMatches(text, GAIN_OR_HOLD, cues)) {
 		const party = trailingParty(match[1] ?? '');
 		if (!party) continue;
-		add('gain', match[2] === 'gain' ? 'true' : 'false', match[0]);
-		if (match[2] === 'hold') add('previous', party, match[0]);
+		found.add('gain', match[2] === 'gain' ? 'true' : 'false', match[0]);
+		if (match[2] === 'hold') found.add('previous', party, match[0]);
 	}
-	for (const match of cuedMatches(text, FIRST_TIME)) add('gain', 'true', match[0]);
-	for (const match of cuedMatches(text, PARTY_HELD)) {
+	for (const match of cuedMatches(text, FIRST_TIME, cues)) found.add('gain', 'true', match[0]);
+	for (const match of cuedMatches(text, PARTY_HELD, cues)) {
 		const party = trailingParty(match[1] ?? '');
 		if (!party || /\bwho\b/.test(match[0]) || earlierContext(text, match.index ?? 0, match[0].length)) continue;
-		add('gain', 'false', match[0]);
-		add('previous', party, match[0]);
-		add('winner-party', party, match[0]);
+		found.add('gain', 'false', match[0]);
+		found.add('previous', party, match[0]);
+		found.add('winner-party', party, match[0]);
 	}
-	for (const match of cuedMatches(text, ENDING_RULE)) {
+	for (const match of cuedMatches(text, ENDING_RULE, cues)) {
 		const party = trailingParty((match[1] ?? '').replace(/['’]s?$/, ''));
 		if (!party) continue;
-		add('gain', 'true', match[0]);
-		add('previous', party, match[0]);
+		found.add('gain', 'true', match[0]);
+		found.add('previous', party, match[0]);
 	}
 	for (const cued of PREVIOUS_PATTERNS) {
-		for (const match of cuedMatches(text, cued)) {
+		for (const match of cuedMatches(text, cued, cues)) {
 			const captured = match[1] ?? '';
 			const party = /held|stronghold|heartland|who|hold|grip/.test(match[0]) && !/\bby\b/.test(match[0]) ? trailingParty(captured) : leadingParty(captured);
-			if (party) add('previous', party, match[0]);
+			if (party) found.add('previous', party, match[0]);
 		}
 	}
-	for (const match of cuedMatches(text, WON_THE_SEAT)) {
+	for (const match of cuedMatches(text, WON_THE_SEAT, cues)) {
 		const party = trailingParty(match[1] ?? '');
-		if (party && !earlierContext(text, match.index ?? 0, match[0].length)) add('winner-party', party, match[0]);
+		if (party && !earlierContext(text, match.index ?? 0, match[0].length)) found.add('winner-party', party, match[0]);
 	}
-	for (const match of cuedMatches(text, WON_IT_FOR)) {
+	for (const match of cuedMatches(text, WON_IT_FOR, cues)) {
 		const party = leadingParty(match[1] ?? '');
-		if (party && !earlierContext(text, match.index ?? 0, match[0].length) && !/\bwho\b/.test(text.slice(Math.max(0, (match.index ?? 0) - 6), match.index ?? 0))) add('winner-party', party, match[0]);
+		if (party && !earlierContext(text, match.index ?? 0, match[0].length) && !/\bwho\b/.test(text.slice(Math.max(0, (match.index ?? 0) - 6), match.index ?? 0))) found.add('winner-party', party, match[0]);
 	}
-	for (const match of cuedMatches(text, GIVING)) {
+	for (const match of cuedMatches(text, GIVING, cues)) {
 		const party = trailingParty(match[1] ?? '');
-		if (party && !earlierContext(text, match.index ?? 0, match[0].length)) add('winner-party', party, match[0]);
+		if (party && !earlierContext(text, match.index ?? 0, match[0].length)) found.add('winner-party', party, match[0]);
 	}
-	for (const match of cuedMatches(text, PARTY_VICTORY)) {
+	for (const match of cuedMatches(text, PARTY_VICTORY, cues)) {
 		const party = trailingParty(match[1] ?? '');
-		if (party && !earlierContext(text, match.index ?? 0, match[0].length)) add('winner-party', party, match[0]);
+		if (party && !earlierContext(text, match.index ?? 0, match[0].length)) found.add('winner-party', party, match[0]);
 	}
-	for (const match of cuedMatches(text, LEFT_AHEAD)) {
+	for (const match of cuedMatches(text, LEFT_AHEAD, cues)) {
 		const party = trailingParty(match[1] ?? '');
 		const value = parseCount(match[3] ?? '');
 		const index = match.index ?? 0;
 		if (!party || value === null || isPercentage(text, index + match[0].length) || earlierContext(text, index, match[0].length)) continue;
 		const wording = `${match[2] ?? ''}${match[3] ?? ''}`;
-		add('lead', QUALIFIERS.test(wording) ? wording : String(value), match[0], { party });
+		found.add('lead', QUALIFIERS.test(wording) ? wording : String(value), match[0], { party });
 	}
-	return figures;
+	return found.figures;
 }
 
+/** Words every TRIGGER match contains (as plain alternatives: see ParagraphCues). */
+const TRIGGER_CUE = /triggered|called|caused|prompted|held|forced|follow|vacant/i;
 const TRIGGER = /\b(?:was|were|is|been|being) (?:triggered|called|caused|prompted|held|forced)\b|\bfollow(?:ed|s|ing) the (?:death|resignation|departure|recall|suspension|retirement|elevation)\b|\b(?:fell|became|falls) vacant\b|\b(?:triggered|caused|prompted) by\b/i;
+const TRIGGERED = cued(TRIGGER_CUE, TRIGGER);
 const CONTEST = /\b(?:by-?elections?|contest|vote|poll|seat)\b/i;
 
 /**
  * `The by-election was called after Labour's X resigned`, `The seat fell vacant when the Labour MP
  * X died`: the party of the departing MP, when the sentence that explains the contest names one.
  */
-function previousFromTrigger(scope: Scope, text: string): string | null {
-	if (!TRIGGER.test(text) || !CONTEST.test(text)) return null;
+function previousFromTrigger(scope: Scope, text: string, cues: ParagraphCues): string | null {
+	if (!cues.has(TRIGGERED) || !TRIGGER.test(text) || !CONTEST.test(text)) return null;
 	const { tokens, start, end } = scope;
 	const parties = new Set<string>();
 	const runStarts = new Set(scope.paragraph.runs.map((run) => run.tokenStart));
@@ -1114,12 +1198,12 @@ function previousFromTrigger(scope: Scope, text: string): string | null {
 function tableFigures(paragraph: ParagraphAnalysis, constituency: string, context: Context): Figure[] {
 	const rows: Array<{ name: string; party: string; votes: number }> = [];
 	const text = paragraph.masked;
+	// Rows end in vote counts: with fewer than two, there is no table and no row need be parsed.
+	const counts = voteCountsIn(text);
+	if (counts.length < 2) return [];
 	let segmentStart = 0;
-	for (const match of text.matchAll(/\d{1,3}(?:,\d{3})+|\d{3,7}/g)) {
+	for (const match of counts) {
 		const index = match.index;
-		const before = text.charAt(index - 1);
-		const after = text.charAt(index + match[0].length);
-		if (/[\d.,]/.test(before) || /[\d%]/.test(after) || (after === '.' && /\d/.test(text.charAt(index + match[0].length + 1)))) continue;
 		const segment = text.slice(segmentStart, index);
 		segmentStart = index + match[0].length;
 		const row = parseRow(segment);
@@ -1137,6 +1221,19 @@ function tableFigures(paragraph: ParagraphAnalysis, constituency: string, contex
 	});
 }
 
+/** Numbers that may end a table row: not part of a longer number, a decimal or a percentage. */
+function voteCountsIn(text: string): RegExpExecArray[] {
+	const counts: RegExpExecArray[] = [];
+	for (const match of text.matchAll(/\d{1,3}(?:,\d{3})+|\d{3,7}/g)) {
+		const index = match.index;
+		const before = text.charAt(index - 1);
+		const after = text.charAt(index + match[0].length);
+		if (/[\d.,]/.test(before) || /[\d%]/.test(after) || (after === '.' && /\d/.test(text.charAt(index + match[0].length + 1)))) continue;
+		counts.push(match);
+	}
+	return counts;
+}
+
 /** Strips trailing characters of a set: a loop, since `[set]+$` rescans long runs quadratically. */
 function trimTrailing(text: string, characters: string): string {
 	let end = text.length;
@@ -1146,7 +1243,7 @@ function trimTrailing(text: string, characters: string): string {
 
 function parseRow(segment: string): { name: string; party: string } | null {
 	const tail = trimTrailing(segment.replace(/^[\s\S]*[.:;](?=\s)/, ''), ' \t\n|,:–—-');
-	if (tail.split(/\s+/).length > 14) return null;
+	if (moreWordsThan(tail, 14)) return null;
 	let name: string | null = null;
 	let party: string | null = null;
 	if (tail.includes('|')) {
@@ -1168,6 +1265,17 @@ function parseRow(segment: string): { name: string; party: string } | null {
 	const cleanParty = party ? (canonicalParty(party.trim()) ?? (/party$/i.test(party.trim()) ? party.trim() : null)) : null;
 	if (!cleanName || !cleanParty) return null;
 	return { name: cleanName, party: cleanParty };
+}
+
+/**
+ * Whether `text.split(/\s+/)` has more than `limit` pieces (each run of white space adds one),
+ * counted without building them: most segments before a number are long sentences, not rows.
+ */
+function moreWordsThan(text: string, limit: number): boolean {
+	let pieces = 1;
+	const spaces = /\s+/g;
+	while (spaces.exec(text) !== null) if (++pieces > limit) return true;
+	return false;
 }
 
 function splitPartySuffix(text: string): { name: string | null; party: string | null } {
@@ -1231,7 +1339,7 @@ function assemble(constituency: string, sources: ParagraphRef[], found: readonly
  */
 function partyVotesOfCandidates(figures: readonly Figure[]): Figure[] {
 	const linked: Figure[] = [];
-	const keyOf = (figure: Figure): string => figure.personId ?? `name:${(figure.name ?? '').toLowerCase()}`;
+	const keyOf = candidateKey;
 	const counted = new Set(figures.filter((figure) => figure.kind === 'votes').map(keyOf));
 	for (const [party, group] of groupBy(figures.filter((figure) => figure.kind === 'party-votes' && figure.party), (figure) => figure.party ?? '')) {
 		const values = new Set(group.map((figure) => figure.value));
@@ -1266,7 +1374,13 @@ function leadsOfWinner(figures: readonly Figure[], candidates: readonly Candidat
 
 function sourced<T>(value: T, figures: readonly Figure[], wording?: string): Sourced<T> {
 	const sources: ParagraphRef[] = [];
-	for (const figure of figures) if (!sources.some((ref) => ref.articleId === figure.ref.articleId && ref.paragraph === figure.ref.paragraph)) sources.push(figure.ref);
+	const cited = new Set<string>();
+	for (const figure of figures) {
+		const cite = `${figure.ref.articleId}#${figure.ref.paragraph}`;
+		if (cited.has(cite)) continue;
+		cited.add(cite);
+		sources.push(figure.ref);
+	}
 	return wording === undefined ? { value, sources } : { value, sources, wording };
 }
 
@@ -1297,12 +1411,17 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 /** Candidates keyed by person (or name); spellings one letter apart are one candidate with a conflict. */
 function buildCandidates(figures: readonly Figure[], conflicts: Conflict[], people: ReadonlyMap<string, Person>): CandidateResult[] {
 	const byKey = new Map<string, Figure[]>();
-	const keyOf = (figure: Figure): string => figure.personId ?? `name:${(figure.name ?? '').toLowerCase()}`;
+	const keys = new CandidateKeys();
 	for (const figure of figures) {
 		if ((figure.kind !== 'votes' && figure.kind !== 'party' && figure.kind !== 'winner') || !figure.name) continue;
-		const key = keyOf(figure);
-		const existing = [...byKey.keys()].find((candidate) => candidate === key || similarNames(byKey.get(candidate)?.[0]?.name ?? '', figure.name ?? ''));
-		byKey.set(existing ?? key, [...(byKey.get(existing ?? key) ?? []), figure]);
+		const key = candidateKey(figure);
+		const existing = keys.first(key, figure.name);
+		const group = existing === undefined ? undefined : byKey.get(existing);
+		if (group) group.push(figure);
+		else {
+			byKey.set(key, [figure]);
+			keys.add(key, figure.name);
+		}
 	}
 	// A bare surname nobody resolved (`… and Oak 7,120`) is the one full name of the same article ending with it.
 	for (const [key, group] of byKey) {
@@ -1333,6 +1452,47 @@ function buildCandidates(figures: readonly Figure[], conflicts: Conflict[], peop
 		candidates.push({ name, personId, party, votes: votes ? { value: Number(votes.value), sources: votes.sources } : null });
 	}
 	return candidates.sort((a, b) => (b.votes?.value ?? -1) - (a.votes?.value ?? -1));
+}
+
+function candidateKey(figure: Figure): string {
+	return figure.personId ?? `name:${(figure.name ?? '').toLowerCase()}`;
+}
+
+/**
+ * The candidates of one constituency, by key, for finding the first one (in order of creation)
+ * that a figure belongs to: its own key, or a key whose first figure's name `similarNames`
+ * accepts. Names are filed by first word and then surname within one edit, so a figure is
+ * compared with the few names that could match rather than with every candidate so far (an
+ * article-less word such as `Was` read as a constituency collects hundreds of figures).
+ */
+class CandidateKeys {
+	private readonly order = new Map<string, number>();
+	private readonly byFirstWord = new Map<string, OneEditIndex<{ key: string; name: string }>>();
+
+	add(key: string, name: string): void {
+		this.order.set(key, this.order.size);
+		const words = name.toLowerCase().split(' ');
+		if (words.length < 2) return;
+		const first = words[0] ?? '';
+		const surnames = this.byFirstWord.get(first) ?? new OneEditIndex<{ key: string; name: string }>();
+		this.byFirstWord.set(first, surnames);
+		surnames.add(words[words.length - 1] ?? '', { key, name });
+	}
+
+	first(key: string, name: string): string | undefined {
+		let best: string | undefined = this.order.has(key) ? key : undefined;
+		let bestOrder = best === undefined ? Number.POSITIVE_INFINITY : (this.order.get(key) ?? Number.POSITIVE_INFINITY);
+		const words = name.toLowerCase().split(' ');
+		if (words.length < 2) return best;
+		for (const filed of this.byFirstWord.get(words[0] ?? '')?.near(words[words.length - 1] ?? '') ?? []) {
+			const order = this.order.get(filed.key) ?? Number.POSITIVE_INFINITY;
+			if (order < bestOrder && similarNames(filed.name, name)) {
+				best = filed.key;
+				bestOrder = order;
+			}
+		}
+		return best;
+	}
 }
 
 function similarNames(a: string, b: string): boolean {

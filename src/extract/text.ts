@@ -18,42 +18,72 @@ export interface Token {
 	after: string;
 }
 
-const LEADING_PUNCTUATION = new Set(['"', '“', '”', '‘', "'", '(', '[', '{', '«', '„', '*', '_', '|']);
-const TRAILING_PUNCTUATION = new Set([',', '.', ';', ':', '!', '?', '"', '”', '“', '’', "'", ')', ']', '}', '»', '…', '—', '–', '*', '_', '|']);
+const LEADING_PUNCTUATION = ['"', '“', '”', '‘', "'", '(', '[', '{', '«', '„', '*', '_', '|'];
+const TRAILING_PUNCTUATION = [',', '.', ';', ':', '!', '?', '"', '”', '“', '’', "'", ')', ']', '}', '»', '…', '—', '–', '*', '_', '|'];
 
-const NON_SPACE = /\S+/g;
+// What each UTF-16 code unit is to the tokenizer, looked up by code: a flag table is far cheaper
+// per character than sets of strings, and the tokenizer reads every character of the corpus.
+const SPACE = 1;
+const LEADING = 2;
+const TRAILING = 4;
+const CHARACTER_KIND = buildCharacterKinds();
+
+function buildCharacterKinds(): Uint8Array {
+	const kinds = new Uint8Array(0x10000);
+	// What `\s` matches: JavaScript's white space and line terminators.
+	for (const code of [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) kinds[code] = SPACE;
+	for (let code = 0x2000; code <= 0x200a; code++) kinds[code] = SPACE;
+	for (const char of LEADING_PUNCTUATION) kinds[char.charCodeAt(0)] = (kinds[char.charCodeAt(0)] ?? 0) | LEADING;
+	for (const char of TRAILING_PUNCTUATION) kinds[char.charCodeAt(0)] = (kinds[char.charCodeAt(0)] ?? 0) | TRAILING;
+	return kinds;
+}
+
+function kindAt(text: string, index: number): number {
+	return CHARACTER_KIND[text.charCodeAt(index)] ?? 0;
+}
 
 /** Splits text into word tokens with offsets, keeping the punctuation around each word. */
 export function tokenize(text: string): Token[] {
 	const tokens: Token[] = [];
-	// exec on one regex rather than matchAll: no iterator or cloned regex per paragraph (this runs on every paragraph).
-	NON_SPACE.lastIndex = 0;
-	for (let match = NON_SPACE.exec(text); match !== null; match = NON_SPACE.exec(text)) {
-		const raw = match[0];
-		let head = 0;
-		let tail = raw.length;
-		while (head < tail && LEADING_PUNCTUATION.has(raw.charAt(head))) head++;
-		while (tail > head && TRAILING_PUNCTUATION.has(raw.charAt(tail - 1))) tail--;
-		const word = raw.slice(head, tail);
-		if (word === '') continue;
-		// `Smith's` / `Smith’S`: the same test as /['’]s$/i, by characters.
-		const endsInS = endsWithS(word);
-		const apostropheS = endsInS && isApostrophe(word.charAt(word.length - 2));
-		// A trailing apostrophe after s is a plural possessive (`Tories’`): keep it out of `after`.
-		const possessive = apostropheS || (endsInS && isApostrophe(raw.charAt(tail)));
-		const base = apostropheS ? word.slice(0, -2) : word;
-		tokens.push({
-			word,
-			base,
-			lower: base.toLowerCase(),
-			possessive,
-			start: match.index + head,
-			end: match.index + tail,
-			before: raw.slice(0, head),
-			after: raw.slice(tail),
-		});
+	// Chunks of non-space (what /\S+/g finds), read by index: this runs on every paragraph, and a
+	// match array and a chunk string per word were most of its cost.
+	let chunkStart = 0;
+	while (chunkStart < text.length) {
+		if (kindAt(text, chunkStart) & SPACE) {
+			chunkStart++;
+			continue;
+		}
+		let chunkEnd = chunkStart + 1;
+		while (chunkEnd < text.length && !(kindAt(text, chunkEnd) & SPACE)) chunkEnd++;
+		let head = chunkStart;
+		let tail = chunkEnd;
+		while (head < tail && kindAt(text, head) & LEADING) head++;
+		while (tail > head && kindAt(text, tail - 1) & TRAILING) tail--;
+		if (head < tail) tokens.push(makeToken(text, chunkStart, head, tail, chunkEnd));
+		chunkStart = chunkEnd;
 	}
 	return tokens;
+}
+
+/** The token for the word at `head`…`tail` in the chunk `chunkStart`…`chunkEnd`. */
+function makeToken(text: string, chunkStart: number, head: number, tail: number, chunkEnd: number): Token {
+	const word = text.slice(head, tail);
+	// `Smith's` / `Smith’S`: the same test as /['’]s$/i, by characters.
+	const endsInS = endsWithS(word);
+	const apostropheS = endsInS && isApostrophe(word.charAt(word.length - 2));
+	// A trailing apostrophe after s is a plural possessive (`Tories’`): keep it out of `after`.
+	const possessive = apostropheS || (endsInS && tail < chunkEnd && isApostrophe(text.charAt(tail)));
+	const base = apostropheS ? word.slice(0, -2) : word;
+	return {
+		word,
+		base,
+		lower: base.toLowerCase(),
+		possessive,
+		start: head,
+		end: tail,
+		before: text.slice(chunkStart, head),
+		after: text.slice(tail, chunkEnd),
+	};
 }
 
 function endsWithS(word: string): boolean {
@@ -94,14 +124,52 @@ export function sentenceRanges(tokens: readonly Token[]): Array<[number, number]
 	return ranges;
 }
 
-/** Lower-case words for comparing wordings: marks, dashes and punctuation folded away. */
+/**
+ * Lower-case words for comparing wordings: marks, dashes and punctuation folded away. The same
+ * words as
+ *   foldForMatching(text).toLowerCase()
+ *     .replace(/[^\p{L}\p{N}'\s-]/gu, ' ').replace(/(^|\s)['-]+|['-]+(?=\s|$)/g, ' ')
+ *     .split(/\s+/).filter((word) => word !== '')
+ * that is, the runs of letters, digits, apostrophes and hyphens, each without the apostrophes and
+ * hyphens it starts or ends with; read in one pass, as every quote is compared this way.
+ */
 export function matchWords(text: string): string[] {
-	return foldForMatching(text)
-		.toLowerCase()
-		.replace(/[^\p{L}\p{N}'\s-]/gu, ' ')
-		.replace(/(^|\s)['-]+|['-]+(?=\s|$)/g, ' ')
-		.split(/\s+/)
-		.filter((word) => word !== '');
+	const folded = foldForMatching(text).toLowerCase();
+	const words: string[] = [];
+	let start = 0;
+	let index = 0;
+	while (index < folded.length) {
+		const code = folded.codePointAt(index) ?? 0;
+		const width = code > 0xffff ? 2 : 1;
+		if (!isWordCode(code)) {
+			pushTrimmedWord(words, folded, start, index);
+			start = index + width;
+		}
+		index += width;
+	}
+	pushTrimmedWord(words, folded, start, folded.length);
+	return words;
+}
+
+const APOSTROPHE = 39;
+const HYPHEN = 45;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+
+/** A code point kept inside words: a letter, a digit (any script), an apostrophe or a hyphen. */
+function isWordCode(code: number): boolean {
+	if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || code === APOSTROPHE || code === HYPHEN;
+	return LETTER_OR_NUMBER.test(String.fromCodePoint(code));
+}
+
+/** Adds `text.slice(start, end)` without its leading and trailing apostrophes and hyphens, unless nothing is left. */
+function pushTrimmedWord(words: string[], text: string, start: number, end: number): void {
+	while (start < end && isMark(text.charCodeAt(start))) start++;
+	while (end > start && isMark(text.charCodeAt(end - 1))) end--;
+	if (start < end) words.push(text.slice(start, end));
+}
+
+function isMark(code: number): boolean {
+	return code === APOSTROPHE || code === HYPHEN;
 }
 
 // One Levenshtein for the whole engine (corpus/edit-distance.ts); re-exported for the extractors.

@@ -204,6 +204,7 @@ export function renderMarked(text: string, marks: readonly Mark[]): string {
 }
 
 function normaliseMarks(text: string, marks: readonly Mark[]): Mark[] {
+	if (marks.length === 0) return [];
 	const sorted = marks
 		.map((m) => ({ start: Math.max(0, Math.min(m.start, text.length)), end: Math.max(0, Math.min(m.end, text.length)) }))
 		.filter((m) => m.end > m.start)
@@ -217,10 +218,12 @@ function normaliseMarks(text: string, marks: readonly Mark[]): Mark[] {
 	return merged.map((m) => trimMark(text, m)).filter((m) => m.end > m.start);
 }
 
+const SPACE = /\s/;
+
 function trimMark(text: string, mark: Mark): Mark {
 	let { start, end } = mark;
-	while (start < end && /\s/.test(text.charAt(start))) start++;
-	while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+	while (start < end && SPACE.test(text.charAt(start))) start++;
+	while (end > start && SPACE.test(text.charAt(end - 1))) end--;
 	return { start, end };
 }
 
@@ -240,15 +243,22 @@ interface Body {
 function paginate(body: Body): Page[] {
 	const budget = LIMITS.embedTotal - FOOTER_RESERVE;
 	const pages: APIEmbed[] = [];
-	let current: APIEmbed = { title: body.title, description: body.description || EMPTY_VALUE, color: body.colour, fields: [] };
+	let fields: APIEmbedField[] = [];
+	let current: APIEmbed = { title: body.title, description: body.description || EMPTY_VALUE, color: body.colour, fields };
+	// What the page counts toward the 6000-character total so far, kept as fields are added
+	// (embedLength of the page with the next field, without copying the page for each field).
+	let used = embedLength(current);
 	for (const field of body.fields) {
-		const fields = current.fields ?? [];
-		const full = fields.length >= FIELDS_PER_PAGE || embedLength({ ...current, fields: [...fields, field] }) > budget;
+		const size = field.name.length + field.value.length;
+		const full = fields.length >= FIELDS_PER_PAGE || used + size > budget;
 		if (full && fields.length > 0) {
 			pages.push(current);
-			current = { title: continued(body.title), color: body.colour, fields: [] };
+			fields = [];
+			current = { title: continued(body.title), color: body.colour, fields };
+			used = embedLength(current);
 		}
-		current.fields?.push(field);
+		fields.push(field);
+		used += size;
 	}
 	pages.push(current);
 	return pages.map((embed, i) => ({ embeds: [withFooter(embed, i, pages.length)] }));

@@ -35,7 +35,27 @@ const MAY_INLINE = /[\\*_~|`>[\]]/;
 const MAY_LINE_MARKER = /^\s*[#+\-\d]|[\n\r\u2028\u2029][^\S\n\r\u2028\u2029]*[#+\-\d]/;
 const MAY_MENTION = /[@<]/;
 
+/**
+ * Short strings are escaped once and remembered: article titles, file names, dates and speakers'
+ * names come back on every citation of every reply. Bounded, and simply emptied when full: what
+ * matters is the corpus's metadata, which refills it at once.
+ */
+const MEMO_MAX_LENGTH = 128;
+const MEMO_MAX_ENTRIES = 4096;
+const memo = new Map<string, string>();
+
 export function escapeMarkdown(text: string): string {
+	if (text.length > MEMO_MAX_LENGTH) return escapeText(text);
+	let escaped = memo.get(text);
+	if (escaped === undefined) {
+		escaped = escapeText(text);
+		if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+		memo.set(text, escaped);
+	}
+	return escaped;
+}
+
+function escapeText(text: string): string {
 	let out = MAY_INLINE.test(text) ? text.replace(INLINE, '\\$&') : text;
 	if (MAY_LINE_MARKER.test(out)) out = out.replace(LINE_START, '$1\\$2').replace(ORDERED_LIST, '$1\\.');
 	return MAY_MENTION.test(out) ? neutraliseMentions(out) : out;

@@ -1,6 +1,6 @@
-// escapeMarkdown skips the replaces its quick tests say cannot apply (it is on every reply's hot
-// path); these tests pin it to the five replaces run unconditionally, so the shortcut cannot change
-// a single character sent.
+// escapeMarkdown skips the replaces its quick tests say cannot apply and remembers short strings (it
+// is on every reply's hot path); these tests pin it to the five replaces run unconditionally, so
+// neither shortcut can change a single character sent.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, neutraliseMentions } from '../../src/render/escape.js';
@@ -41,6 +41,12 @@ describe('escapeMarkdown', () => {
 		for (const text of ['', '-', ' \t#x', '1. a\n  12. b\r3.c', '1x.', '12\n-', '@everyone @HeRe <@1> <@!1> <@&1> <#1> </a:1> <@everyone', 'a\u2028+b\u2029- c', '\u212aeveryone @\u212aere', '@everyonee', 'x > [y](z) `c` ~~s~~ ||p|| _i_ **b** \\']) {
 			expect(escapeMarkdown(text)).toBe(reference(text));
 		}
+	});
+
+	it('gives the same answer from its memory of short strings, however many it has seen', () => {
+		const texts = Array.from({ length: 9000 }, (_, i) => `${i % 3 === 0 ? '- ' : ''}t_${i} @here`);
+		for (const text of texts) expect(escapeMarkdown(text)).toBe(reference(text));
+		for (const text of texts) expect(escapeMarkdown(text)).toBe(reference(text));
 	});
 
 	it('returns text with nothing to escape unchanged', () => {
