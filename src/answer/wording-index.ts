@@ -7,6 +7,7 @@
 // a count map per stretch. The answers are those of the plain scan (test/answer/indexed-lookups.test.ts
 // compares them with one).
 import { matchWords } from '../extract/text.js';
+import { WordIds } from '../corpus/word-ids.js';
 
 export interface Window {
 	score: number;
@@ -50,8 +51,7 @@ interface Checked {
 }
 
 export class WordingIndex {
-	private readonly vocabulary = new Map<string, number>();
-	private readonly words: string[] = [];
+	private readonly vocabulary = new WordIds();
 	/** Stretch s's word ids are tokens[tokenStart[s] … tokenStart[s + 1]). */
 	private readonly tokenStart: Int32Array;
 	private readonly tokens: Int32Array;
@@ -74,13 +74,13 @@ export class WordingIndex {
 	constructor(texts: readonly string[]) {
 		this.tokenStart = new Int32Array(texts.length + 1);
 		this.tokens = this.split(texts);
-		({ start: this.postingStart, postings: this.postings, counts: this.postingCount } = invert(this.tokens, this.tokenStart, this.words.length));
+		({ start: this.postingStart, postings: this.postings, counts: this.postingCount } = invert(this.tokens, this.tokenStart, this.vocabulary.size));
 		this.averageLength = this.tokens.length / Math.max(1, texts.length);
 		this.seen = new Int32Array(texts.length);
 		this.counted = new Int32Array(texts.length);
 		this.accumulated = new Int32Array(texts.length);
-		this.wanted = new Int32Array(this.words.length);
-		this.inWindow = new Int32Array(this.words.length);
+		this.wanted = new Int32Array(this.vocabulary.size);
+		this.inWindow = new Int32Array(this.vocabulary.size);
 	}
 
 	/** Every text's word ids, one after another (each text's start in `tokenStart`). */
@@ -94,7 +94,7 @@ export class WordingIndex {
 					grown.set(tokens);
 					tokens = grown;
 				}
-				tokens[length++] = this.idOf(word);
+				tokens[length++] = this.vocabulary.idOf(word);
 			}
 			this.tokenStart[stretch + 1] = length;
 		});
@@ -104,7 +104,7 @@ export class WordingIndex {
 	/** Stretch `stretch`'s words, as `matchWords` gives them. */
 	wordsOf(stretch: number): string[] {
 		const words: string[] = [];
-		for (let at = this.tokenStart[stretch] ?? 0; at < (this.tokenStart[stretch + 1] ?? 0); at++) words.push(this.words[this.tokens[at] ?? 0] ?? '');
+		for (let at = this.tokenStart[stretch] ?? 0; at < (this.tokenStart[stretch + 1] ?? 0); at++) words.push(this.vocabulary.words[this.tokens[at] ?? 0] ?? '');
 		return words;
 	}
 
@@ -112,7 +112,7 @@ export class WordingIndex {
 	exact(checked: readonly string[]): number[] {
 		const needle: number[] = [];
 		for (const word of checked) {
-			const id = this.vocabulary.get(word);
+			const id = this.vocabulary.find(word);
 			if (id === undefined) return [];
 			needle.push(id);
 		}
@@ -278,7 +278,7 @@ export class WordingIndex {
 		const counts = new Map<number, number>();
 		let unknown = 0;
 		for (const word of checked) {
-			const id = this.vocabulary.get(word);
+			const id = this.vocabulary.find(word);
 			if (id === undefined) unknown++;
 			else counts.set(id, (counts.get(id) ?? 0) + 1);
 		}
@@ -298,16 +298,6 @@ export class WordingIndex {
 
 	private postingLength(word: number): number {
 		return (this.postingStart[word + 1] ?? 0) - (this.postingStart[word] ?? 0);
-	}
-
-	private idOf(word: string): number {
-		let id = this.vocabulary.get(word);
-		if (id === undefined) {
-			id = this.words.length;
-			this.vocabulary.set(word, id);
-			this.words.push(word);
-		}
-		return id;
 	}
 }
 

@@ -5,6 +5,8 @@
 // cost an object per term.
 
 /** The table as plain data for the on-disk cache: both arrays are little-endian Uint32, base64. */
+import { WordIds } from '../corpus/word-ids.js';
+
 export interface TermTableSnapshot {
 	/** Paragraph p's term ids are ids[offsets[p] … offsets[p + 1]). */
 	offsets: string;
@@ -12,7 +14,7 @@ export interface TermTableSnapshot {
 }
 
 export class TermTable {
-	private readonly idOf = new Map<string, number>();
+	private readonly vocabulary: WordIds;
 	private readonly growing = { ids: new GrowableUint32(), offsets: new GrowableUint32() };
 	private ids: Uint32Array = new Uint32Array(0);
 	private offsets: Uint32Array = new Uint32Array(1);
@@ -22,14 +24,14 @@ export class TermTable {
 
 	/** `vocabulary` fixes the ids: a term's id is its position. Terms met later are appended. */
 	constructor(vocabulary: Iterable<string> = []) {
-		for (const term of vocabulary) this.idFor(term);
+		this.vocabulary = new WordIds(vocabulary);
 		this.growing.offsets.push(0);
 	}
 
 	/** Appends the next paragraph's terms (in text order, repeats kept). */
 	addParagraph(terms: readonly string[]): void {
 		if (this.sealed) throw new Error('TermTable: paragraphs cannot be added after it is sealed');
-		for (const term of terms) this.growing.ids.push(this.idFor(term));
+		for (const term of terms) this.growing.ids.push(this.vocabulary.idOf(term));
 		this.growing.offsets.push(this.growing.ids.length);
 	}
 
@@ -49,7 +51,7 @@ export class TermTable {
 	}
 
 	idOfTerm(term: string): number | undefined {
-		return this.idOf.get(term);
+		return this.vocabulary.find(term);
 	}
 
 	/** The paragraph's term ids, in text order. */
@@ -59,7 +61,7 @@ export class TermTable {
 
 	/** How many times paragraph `position` uses `term` (0 when never, or when the term is unknown). */
 	frequencyIn(position: number, term: string): number {
-		const id = this.idOf.get(term);
+		const id = this.vocabulary.find(term);
 		if (id === undefined) return 0;
 		let count = 0;
 		for (const each of this.termIds(position)) if (each === id) count++;
@@ -89,17 +91,8 @@ export class TermTable {
 		table.sealed = true;
 		const last = table.offsets[table.offsets.length - 1];
 		if (table.offsets.length === 0 || last !== table.ids.length) throw new Error('The term table snapshot is inconsistent.');
-		for (const id of table.ids) if (id >= table.idOf.size) throw new Error('The term table snapshot refers to an unknown term.');
+		for (const id of table.ids) if (id >= table.vocabulary.size) throw new Error('The term table snapshot refers to an unknown term.');
 		return table;
-	}
-
-	private idFor(term: string): number {
-		let id = this.idOf.get(term);
-		if (id === undefined) {
-			id = this.idOf.size;
-			this.idOf.set(term, id);
-		}
-		return id;
 	}
 }
 
