@@ -26,58 +26,66 @@ function histogram(text: string): Int32Array {
 	return counts;
 }
 
-/** A query's letter counts, and which buckets it uses (a bound reads only those). */
+/**
+ * A query's letters as the bound reads them: the buckets it has one of (a mask: a key lacking one
+ * is one short), and those it has several of (compared count by count).
+ */
 interface QueryCounts {
 	counts: Int32Array;
-	used: Int32Array;
+	single: number;
+	several: Int32Array;
 	length: number;
 }
 
 function queryCounts(text: string): QueryCounts {
 	const counts = histogram(text);
-	const used: number[] = [];
+	let single = 0;
+	const several: number[] = [];
 	counts.forEach((count, bucket) => {
-		if (count > 0) used.push(bucket);
+		if (count === 1) single |= 1 << bucket;
+		else if (count > 1) several.push(bucket);
 	});
-	return { counts, used: Int32Array.from(used), length: text.length };
+	return { counts, single, several: Int32Array.from(several), length: text.length };
+}
+
+/** The buckets a text has at least one character in, one bit each. */
+function presence(counts: Int32Array): number {
+	let mask = 0;
+	counts.forEach((count, bucket) => {
+		if (count > 0) mask |= 1 << bucket;
+	});
+	return mask;
+}
+
+function bitCount(value: number): number {
+	let bits = value - ((value >>> 1) & 0x55555555);
+	bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+	bits = (bits + (bits >>> 4)) & 0x0f0f0f0f;
+	return Math.imul(bits, 0x01010101) >>> 24;
+}
+
+/** The letter counts of a list of keys, laid out for bounds. */
+interface KeyCounts {
+	/** Bucket b of key k at b·keys + k. */
+	counts: Uint8Array;
+	present: Int32Array;
+	lengths: Int32Array;
 }
 
 /**
- * Edits needed at least, for every key at once: each insertion, deletion or substitution moves one
- * character into or out of a bucket, so neither a key's surplus of characters nor its shortfall can
- * exceed the distance. The shortfall is read from the query's buckets alone (bucket by bucket over
- * all keys, through memory in order); the surplus follows from it and the two lengths.
+ * Edits needed at least to turn key `key` into the query: each insertion, deletion or substitution
+ * moves one character into or out of a bucket, so neither the key's shortfall of characters nor its
+ * surplus can exceed the distance. The surplus follows from the shortfall and the two lengths.
  */
-function lowerBounds(counts: Uint8Array, lengths: Int32Array, query: QueryCounts): Int32Array {
-	const total = lengths.length;
-	const bounds = new Int32Array(total);
-	for (let i = 0; i < query.used.length; i++) {
-		const bucket = query.used[i] ?? 0;
-		const wanted = query.counts[bucket] ?? 0;
-		const at = bucket * total;
-		for (let key = 0; key < total; key++) {
-			const missing = wanted - (counts[at + key] ?? 0);
-			if (missing > 0) bounds[key] = (bounds[key] ?? 0) + missing;
-		}
-	}
-	for (let key = 0; key < total; key++) {
-		const shortfall = bounds[key] ?? 0;
-		const surplus = shortfall + (lengths[key] ?? 0) - query.length;
-		if (surplus > shortfall) bounds[key] = surplus;
-	}
-	return bounds;
-}
-
-/** One key's bound, as `lowerBounds` works it out. */
-function lowerBound(counts: Uint8Array, key: number, length: number, query: QueryCounts): number {
-	const total = counts.length / BUCKETS;
-	let shortfall = 0;
-	for (let i = 0; i < query.used.length; i++) {
-		const bucket = query.used[i] ?? 0;
-		const missing = (query.counts[bucket] ?? 0) - (counts[bucket * total + key] ?? 0);
+function lowerBound(keys: KeyCounts, key: number, query: QueryCounts): number {
+	const total = keys.lengths.length;
+	let shortfall = bitCount(query.single & ~(keys.present[key] ?? 0));
+	for (let i = 0; i < query.several.length; i++) {
+		const bucket = query.several[i] ?? 0;
+		const missing = (query.counts[bucket] ?? 0) - (keys.counts[bucket * total + key] ?? 0);
 		if (missing > 0) shortfall += missing;
 	}
-	const surplus = shortfall + length - query.length;
+	const surplus = shortfall + (keys.lengths[key] ?? 0) - query.length;
 	return surplus > shortfall ? surplus : shortfall;
 }
 
@@ -176,6 +184,14 @@ export class DistanceFrom {
 	}
 }
 
+export interface NearestSearch {
+	/** The largest distance that still matters. */
+	limit(): number;
+	/** Whether a key at least `bound` edits away could still matter. */
+	worth(key: number, bound: number): boolean;
+	visit(key: number, distance: number): void;
+}
+
 export interface NearKey {
 	key: number;
 	distance: number;
@@ -186,9 +202,10 @@ export class FuzzyTable {
 	/** Key indices ordered by length, and where each length starts in that order. */
 	private readonly byLength: Int32Array;
 	private readonly lengthStart: Int32Array;
-	/** Letter counts, bucket by bucket: bucket b of key k at b·keys + k. And each key's length. */
-	private readonly counts: Uint8Array;
-	private readonly lengths: Int32Array;
+	private readonly letters: KeyCounts;
+	/** Scratch space for `nearest`, reused from call to call: each key's bound, and the keys grouped by it. */
+	private readonly bounds: Int32Array;
+	private readonly order: Int32Array;
 
 	constructor(readonly keys: readonly string[]) {
 		const longest = keys.reduce((most, key) => Math.max(most, key.length), 0);
@@ -197,14 +214,17 @@ export class FuzzyTable {
 		for (let length = 1; length < this.lengthStart.length; length++) this.lengthStart[length] = (this.lengthStart[length] ?? 0) + (this.lengthStart[length - 1] ?? 0);
 		const next = this.lengthStart.slice();
 		this.byLength = new Int32Array(keys.length);
-		this.counts = new Uint8Array(keys.length * BUCKETS);
-		this.lengths = Int32Array.from(keys, (key) => key.length);
+		this.letters = { counts: new Uint8Array(keys.length * BUCKETS), present: new Int32Array(keys.length), lengths: Int32Array.from(keys, (key) => key.length) };
 		keys.forEach((key, k) => {
 			const slot = next[key.length] ?? 0;
 			this.byLength[slot] = k;
 			next[key.length] = slot + 1;
-			histogram(key).forEach((count, bucket) => (this.counts[bucket * keys.length + k] = count));
+			const counts = histogram(key);
+			counts.forEach((count, bucket) => (this.letters.counts[bucket * keys.length + k] = count));
+			this.letters.present[k] = presence(counts);
 		});
+		this.bounds = new Int32Array(keys.length);
+		this.order = new Int32Array(keys.length);
 	}
 
 	/** Every key within `max` edits of `query`, with its exact distance, in key order. */
@@ -218,7 +238,7 @@ export class FuzzyTable {
 			const end = this.lengthStart[length + 1] ?? 0;
 			for (let slot = this.lengthStart[length] ?? 0; slot < end; slot++) {
 				const key = this.byLength[slot] ?? 0;
-				if (lowerBound(this.counts, key, length, counts) > max) continue;
+				if (lowerBound(this.letters, key, counts) > max) continue;
 				const distance = from.to(this.keys[key] ?? '', max);
 				if (distance <= max) found.push({ key, distance });
 			}
@@ -227,37 +247,42 @@ export class FuzzyTable {
 	}
 
 	/**
-	 * Visits keys nearest-first by their lower bound, for as long as that bound is within `limit()`
-	 * (which the caller may lower as it learns more). `visit` gets the distance when it is within
-	 * the limit at that moment, else that limit + 1; keys never visited are further than the final limit.
+	 * Visits keys nearest-first by their lower bound, for as long as that bound is within
+	 * `search.limit()` (which the caller may lower as it learns more) and `search.worth` says a key
+	 * at that bound could still matter. `visit` gets the distance when it is within the limit at
+	 * that moment, else that limit + 1; keys never visited are further than the final limit or not
+	 * worth it. Not reentrant: the search must not search this table again.
 	 */
-	nearest(query: string, limit: () => number, visit: (key: number, distance: number) => void): void {
+	nearest(query: string, search: NearestSearch): void {
 		const from = new DistanceFrom(query);
 		const { order, start } = this.byBound(queryCounts(query));
-		for (let bound = 0; bound + 1 < start.length && bound <= limit(); bound++) {
+		for (let bound = 0; bound + 1 < start.length && bound <= search.limit(); bound++) {
 			const end = start[bound + 1] ?? 0;
 			for (let slot = start[bound] ?? 0; slot < end; slot++) {
 				const key = order[slot] ?? 0;
-				const max = limit();
+				const max = search.limit();
 				if (bound > max) return;
-				visit(key, from.to(this.keys[key] ?? '', max));
+				if (search.worth(key, bound)) search.visit(key, from.to(this.keys[key] ?? '', max));
 			}
 		}
 	}
 
 	/** Keys grouped by their lower bound from the query (a counting sort): group b is order[start[b] … start[b + 1]). */
 	private byBound(query: QueryCounts): { order: Int32Array; start: Int32Array } {
+		const { bounds, order } = this;
 		const total = this.keys.length;
-		const bounds = lowerBounds(this.counts, this.lengths, query);
 		let highest = 0;
-		for (let key = 0; key < total; key++) if ((bounds[key] ?? 0) > highest) highest = bounds[key] ?? 0;
+		for (let key = 0; key < total; key++) {
+			const bound = lowerBound(this.letters, key, query);
+			bounds[key] = bound;
+			if (bound > highest) highest = bound;
+		}
 		const start = new Int32Array(highest + 2);
 		for (let key = 0; key < total; key++) {
 			const slot = (bounds[key] ?? 0) + 1;
 			start[slot] = (start[slot] ?? 0) + 1;
 		}
 		for (let bound = 1; bound < start.length; bound++) start[bound] = (start[bound] ?? 0) + (start[bound - 1] ?? 0);
-		const order = new Int32Array(total);
 		const next = start.slice();
 		for (let key = 0; key < total; key++) {
 			const bound = bounds[key] ?? 0;

@@ -63,9 +63,13 @@ export class SpeakerDirectory {
 	/** Every distinct name form, and the people (indices, ascending) each belongs to. */
 	private readonly forms: FuzzyTable;
 	private readonly formPeople: number[][] = [];
+	/** The same, as speaker ranks (people never quoted or reported left out). */
+	private readonly formSpeakers: readonly number[][];
 	/** Speaker ranks (ascending) whose normalised aliases contain a three-character string. */
 	private readonly grams = new Map<string, number[]>();
 	private readonly quotesByPerson = new Map<string, Quote[]>();
+	/** Each speaker's place in name order (ties most-quoted first), by rank; sorted on the first search that needs it. */
+	private nameOrder: Int32Array | null = null;
 	private readonly reportedByPerson = new Map<string, ReportedLine[]>();
 
 	constructor(private readonly knowledge: Knowledge) {
@@ -77,6 +81,7 @@ export class SpeakerDirectory {
 		this.aliases = knowledge.people.map((person) => person.aliases.map(normaliseName).filter((alias) => alias !== ''));
 		this.formsOfPerson = this.aliases.map(formsOf);
 		this.forms = this.indexNames();
+		this.formSpeakers = this.formPeople.map((people) => people.map((person) => this.rankOfPerson[person] ?? -1).filter((rank) => rank >= 0));
 		this.indexGrams();
 		for (const quote of knowledge.quotes) if (quote.speakerId !== null) push(this.quotesByPerson, quote.speakerId, quote);
 		for (const line of knowledge.reported) push(this.reportedByPerson, line.personId, line);
@@ -113,20 +118,16 @@ export class SpeakerDirectory {
 	 */
 	closest(typed: string): string[] {
 		const query = normaliseName(typed);
-		const search = new NearestSpeakers(this.speakers.length);
-		this.forms.nearest(query, () => search.limit(), (key, distance) => {
-			for (const person of this.formPeople[key] ?? []) {
-				const rank = this.rankOfPerson[person] ?? -1;
-				if (rank >= 0) search.record(rank, distance);
-			}
+		const nearest = new NearestSpeakers(this.byName());
+		const speakersOf = (key: number): readonly number[] => this.formSpeakers[key] ?? [];
+		this.forms.nearest(query, {
+			limit: () => nearest.limit(),
+			worth: (key, bound) => speakersOf(key).some((rank) => nearest.admits(rank, bound)),
+			visit: (key, distance) => {
+				for (const rank of speakersOf(key)) nearest.record(rank, distance);
+			},
 		});
-		if (!search.complete()) return this.closestByScan(query);
-		return search
-			.within()
-			.map((rank) => ({ rank, name: this.speakers[rank]?.person.name ?? '', distance: search.distance(rank) }))
-			.sort(compareNearest)
-			.slice(0, SUGGESTIONS)
-			.map((entry) => entry.name);
+		return nearest.complete() ? nearest.ranks().map((rank) => this.speakers[rank]?.person.name ?? '') : this.closestByScan(query);
 	}
 
 	quotesBy(personId: string): readonly Quote[] {
@@ -207,6 +208,16 @@ export class SpeakerDirectory {
 		}
 	}
 
+	private byName(): Int32Array {
+		if (!this.nameOrder) {
+			const byName = this.speakers.map((_, rank) => rank).sort((a, b) => (this.speakers[a]?.person.name ?? '').localeCompare(this.speakers[b]?.person.name ?? '') || a - b);
+			const order = new Int32Array(byName.length);
+			byName.forEach((rank, place) => (order[rank] = place));
+			this.nameOrder = order;
+		}
+		return this.nameOrder;
+	}
+
 	/**
 	 * Fewer than five speakers within 20 edits (a very long or odd name, a tiny corpus): beyond 20,
 	 * `editDistance` gives 21 when it gives up early and the whole distance when it does not, and
@@ -238,62 +249,50 @@ function compareNearest(a: Nearest, b: Nearest): number {
 }
 
 /**
- * The running best distance of each speaker visited, and how many speakers are at each distance:
- * enough to know the fifth-best distance so far, beyond which no name form needs computing.
+ * The five nearest speakers so far, by (distance, place in name order): as they will stand in the
+ * answer. Only distances within the limit are recorded, and those are exact.
  */
 class NearestSpeakers {
-	private readonly best: Float64Array;
-	private readonly atDistance = new Int32Array(SUGGESTION_DISTANCE + 2);
-	private readonly visited: number[] = [];
-	/** The fifth-best distance so far, kept up to date as distances come in (it only ever falls). */
-	private fifth = SUGGESTION_DISTANCE;
+	private readonly top: Array<{ rank: number; distance: number; order: number }> = [];
 
-	constructor(speakers: number) {
-		this.best = new Float64Array(speakers).fill(Number.NaN);
-	}
+	/** `order`: each speaker's place in name order (ties most-quoted first), by rank. */
+	constructor(private readonly order: Int32Array) {}
 
 	record(rank: number, distance: number): void {
-		const old = this.best[rank] ?? Number.NaN;
-		if (Number.isNaN(old)) this.visited.push(rank);
-		else if (old <= distance) return;
-		else this.atDistance[old] = (this.atDistance[old] ?? 0) - 1;
-		this.best[rank] = distance;
-		this.atDistance[distance] = (this.atDistance[distance] ?? 0) + 1;
-		if (distance < this.fifth) this.fifth = this.countWithin(this.fifth);
+		if (distance > this.limit()) return;
+		const known = this.top.findIndex((entry) => entry.rank === rank);
+		if (known >= 0) {
+			if ((this.top[known]?.distance ?? 0) <= distance) return;
+			this.top.splice(known, 1);
+		}
+		this.top.push({ rank, distance, order: this.order[rank] ?? 0 });
+		this.top.sort((a, b) => a.distance - b.distance || a.order - b.order);
+		if (this.top.length > SUGGESTIONS) this.top.pop();
 	}
 
 	/** The fifth-best distance so far, or 20 while fewer than five are within 20. */
 	limit(): number {
-		return this.fifth;
+		return this.top.length < SUGGESTIONS ? SUGGESTION_DISTANCE : (this.top[SUGGESTIONS - 1]?.distance ?? SUGGESTION_DISTANCE);
+	}
+
+	/** Whether the speaker, at least `bound` edits away, could still take a place (ties go by name). */
+	admits(rank: number, bound: number): boolean {
+		const fifth = this.top[SUGGESTIONS - 1];
+		if (!fifth || bound < fifth.distance) return true;
+		return bound === fifth.distance && (this.order[rank] ?? 0) < fifth.order;
 	}
 
 	/** Whether five speakers are within 20 edits (then nobody unvisited can place). */
 	complete(): boolean {
-		let seen = 0;
-		for (let distance = 0; distance <= SUGGESTION_DISTANCE; distance++) seen += this.atDistance[distance] ?? 0;
-		return seen >= SUGGESTIONS;
+		return this.top.length === SUGGESTIONS;
 	}
 
-	/** Speakers within the final limit: their distances are exact. */
-	within(): number[] {
-		return this.visited.filter((rank) => (this.best[rank] ?? Number.NaN) <= this.fifth);
-	}
-
-	distance(rank: number): number {
-		return this.best[rank] ?? Number.NaN;
-	}
-
-	/** The smallest distance (up to `upTo`) with five speakers at or within it; else `upTo`. */
-	private countWithin(upTo: number): number {
-		let seen = 0;
-		for (let distance = 0; distance < upTo; distance++) {
-			seen += this.atDistance[distance] ?? 0;
-			if (seen >= SUGGESTIONS) return distance;
-		}
-		return upTo;
+	ranks(): number[] {
+		return this.top.map((entry) => entry.rank);
 	}
 }
 
+/** Adds a person index to a key's list once (a person's aliases can normalise alike). */
 function addPerson(map: Map<string, number[]>, key: string, person: number): void {
 	const list = map.get(key);
 	if (!list) map.set(key, [person]);

@@ -59,8 +59,8 @@ export class WordingIndex {
 	private readonly postingStart: Int32Array;
 	private readonly postings: Int32Array;
 	private readonly postingCount: Uint16Array;
-	/** Words per stretch, on average: what reading a stretch costs. */
-	private readonly averageLength: number;
+	/** Per length L: words in stretches at least L long, over all stretches (what reading one that can share L words costs, on average). */
+	private readonly readCost: Float64Array;
 	// Scratch space for one check at a time (JavaScript runs one at a time), left as it was found.
 	/** Per stretch: the last check that reached it, and the last that counted its shared words from the lists. */
 	private readonly seen: Int32Array;
@@ -75,7 +75,7 @@ export class WordingIndex {
 		this.tokenStart = new Int32Array(texts.length + 1);
 		this.tokens = this.split(texts);
 		({ start: this.postingStart, postings: this.postings, counts: this.postingCount } = invert(this.tokens, this.tokenStart, this.vocabulary.size));
-		this.averageLength = this.tokens.length / Math.max(1, texts.length);
+		this.readCost = readCosts(this.tokenStart);
 		this.seen = new Int32Array(texts.length);
 		this.counted = new Int32Array(texts.length);
 		this.accumulated = new Int32Array(texts.length);
@@ -160,7 +160,7 @@ export class WordingIndex {
 			if (!search.useful(level, -1)) return;
 			for (; next < rarestFirst.length && covered < wording.length - level + 1; next++) {
 				const [word, count] = rarestFirst[next] ?? [0, 0];
-				if (!fromLists && this.postingLength(word) * 2 * this.averageLength > allLists) {
+				if (!fromLists && this.postingLength(word) * 2 * (this.readCost[Math.min(needed, this.readCost.length - 1)] ?? 0) > allLists) {
 					for (const [other, wanted] of rarestFirst) this.accumulate(other, wanted);
 					fromLists = true;
 				}
@@ -182,6 +182,8 @@ export class WordingIndex {
 			const stretch = this.postings[at] ?? 0;
 			if (this.seen[stretch] === this.check) continue;
 			this.seen[stretch] = this.check;
+			// A stretch shorter than `needed` words cannot share that many: not read at all.
+			if ((this.tokenStart[stretch + 1] ?? 0) - (this.tokenStart[stretch] ?? 0) < needed) continue;
 			const shared = fromLists ? (this.accumulated[stretch] ?? 0) : this.shared(stretch);
 			if (shared >= needed) byShared[shared]?.push(stretch);
 		}
@@ -299,6 +301,20 @@ export class WordingIndex {
 	private postingLength(word: number): number {
 		return (this.postingStart[word + 1] ?? 0) - (this.postingStart[word] ?? 0);
 	}
+}
+
+/** See `WordingIndex.readCost`. */
+function readCosts(tokenStart: Int32Array): Float64Array {
+	const stretches = tokenStart.length - 1;
+	let longest = 0;
+	for (let stretch = 0; stretch < stretches; stretch++) longest = Math.max(longest, (tokenStart[stretch + 1] ?? 0) - (tokenStart[stretch] ?? 0));
+	const words = new Float64Array(longest + 2);
+	for (let stretch = 0; stretch < stretches; stretch++) {
+		const length = (tokenStart[stretch + 1] ?? 0) - (tokenStart[stretch] ?? 0);
+		words[length] = (words[length] ?? 0) + length;
+	}
+	for (let length = longest; length >= 0; length--) words[length] = (words[length] ?? 0) + (words[length + 1] ?? 0);
+	return words.map((total) => total / Math.max(1, stretches));
 }
 
 /** Each word's stretches (ascending, each once) with how often it occurs there, packed into flat arrays. */

@@ -78,8 +78,9 @@ export class ArticleReferences {
 
 	private walk(paragraph: ParagraphAnalysis, paragraphIndex: number): void {
 		const runsByStart = new Map<number, NameRun>(paragraph.runs.map((run) => [run.tokenStart, run]));
+		const sentences = new SentenceCursor(paragraph);
 		paragraph.tokens.forEach((token, index) => {
-			const sentence = sentenceIndex(paragraph, index);
+			const sentence = sentences.indexOf(index);
 			const run = runsByStart.get(index);
 			if (run?.personId) this.mentions.push({ paragraphIndex, sentence, token: run.tokenEnd - 1, personId: run.personId, descriptor: describesNext(paragraph, run) });
 			if (token.lower === 'he' || token.lower === 'she') {
@@ -177,6 +178,25 @@ function describesNext(paragraph: ParagraphAnalysis, run: NameRun): boolean {
 
 function sentenceIndex(paragraph: ParagraphAnalysis, token: number): number {
 	return paragraph.sentences.findIndex(([start, end]) => token >= start && token < end);
+}
+
+/**
+ * `sentenceIndex` for tokens read in order: sentences are consecutive ranges, so the answer only
+ * moves forward, and searching every sentence for every token made long paragraphs quadratic.
+ */
+class SentenceCursor {
+	private current = 0;
+
+	constructor(private readonly paragraph: ParagraphAnalysis) {}
+
+	indexOf(token: number): number {
+		const sentences = this.paragraph.sentences;
+		while (this.current < sentences.length && (sentences[this.current]?.[1] ?? 0) <= token) this.current++;
+		const sentence = sentences[this.current];
+		// Ranges that do not cover the tokens in order would need the full search.
+		if (sentence && token >= sentence[0] && token < sentence[1] && (this.current === 0 || (sentences[this.current - 1]?.[1] ?? 0) <= sentence[0])) return this.current;
+		return sentenceIndex(this.paragraph, token);
+	}
 }
 
 /** `the [modifiers] role-noun`, not followed by a name (then it is a prefix of that name). */

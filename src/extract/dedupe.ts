@@ -23,15 +23,18 @@ interface Group {
 
 interface Item {
 	occurrence: QuoteOccurrence;
-	words: string[];
+	wording: Wording;
 	order: number;
 }
 
 export function dedupeQuotes(occurrences: readonly QuoteOccurrence[]): Quote[] {
 	const words = new WordCache();
-	const items: Item[] = occurrences.map((occurrence, order) => ({ occurrence, words: words.of(occurrence.text), order }));
-	const sorted = [...items].sort((a, b) => a.words.length - b.words.length || a.order - b.order);
-	const groups = new GroupIndex(items.map((item) => item.words));
+	const items: Item[] = occurrences.map((occurrence, order) => ({ occurrence, wording: words.of(occurrence.text), order }));
+	const sorted = [...items].sort((a, b) => a.wording.words.length - b.wording.words.length || a.order - b.order);
+	const groups = new GroupIndex(
+		items.map((item) => item.wording),
+		words.vocabulary,
+	);
 	for (const item of sorted) {
 		const pieces = coverBySentences(item, groups, words);
 		if (pieces) {
@@ -39,12 +42,13 @@ export function dedupeQuotes(occurrences: readonly QuoteOccurrence[]): Quote[] {
 			continue;
 		}
 		// Compare with each group's longest wording only: a short phrase must not glue two long quotes together.
-		const whole = groups.first(groups.wholeCandidates(item.words), (group) => compatible(group, item.occurrence) && sameQuote(item.words, group.longest, group, item.occurrence));
+		const own = item.wording.words;
+		const whole = groups.first(groups.wholeCandidates(item.wording), (group) => compatible(group, item.occurrence) && sameQuote(own, group.longest, group, item.occurrence));
 		if (whole) {
-			groups.join(whole, item.occurrence, item.words);
+			groups.join(whole, item.occurrence, item.wording);
 			continue;
 		}
-		groups.create(item.occurrence, item.words);
+		groups.create(item.occurrence, item.wording);
 	}
 	const articleRank = new Map<string, number>();
 	for (const occurrence of occurrences) if (!articleRank.has(occurrence.articleId)) articleRank.set(occurrence.articleId, articleRank.size);
@@ -55,20 +59,45 @@ export function dedupeQuotes(occurrences: readonly QuoteOccurrence[]): Quote[] {
 		.map(({ group }, index) => toQuote(`q${index + 1}`, group, position, words));
 }
 
+/** A text's words, and the same words as numbers: ids in one vocabulary, and ranks once ranked. */
+interface Wording {
+	words: string[];
+	ids: Int32Array;
+	/** The words' ranks, rarest first (see GroupIndex); worked out on first use. */
+	ranked?: Int32Array;
+}
+
 /**
  * `matchWords` once per distinct text in one deduplication (a quote's text is read for grouping,
- * for its sentences and for its variants). Equal texts share one array; nothing mutates it.
+ * for its sentences and for its variants), each word numbered once: the indexes then work on
+ * numbers, not strings. Equal texts share one wording; nothing changes its arrays.
  */
 class WordCache {
-	private readonly byText = new Map<string, string[]>();
+	readonly vocabulary: string[] = [];
+	private readonly byText = new Map<string, Wording>();
+	private readonly idOf = new Map<string, number>();
 
-	of(text: string): string[] {
-		let words = this.byText.get(text);
-		if (!words) {
-			words = matchWords(text);
-			this.byText.set(text, words);
+	/** The wording of `text`; kept for the next time unless `keep` is false. */
+	of(text: string, keep = true): Wording {
+		let wording = this.byText.get(text);
+		if (!wording) {
+			const words = matchWords(text);
+			const ids = new Int32Array(words.length);
+			for (let index = 0; index < words.length; index++) ids[index] = this.id(words[index] ?? '');
+			wording = { words, ids };
+			if (keep) this.byText.set(text, wording);
 		}
-		return words;
+		return wording;
+	}
+
+	private id(word: string): number {
+		let id = this.idOf.get(word);
+		if (id === undefined) {
+			id = this.vocabulary.length;
+			this.idOf.set(word, id);
+			this.vocabulary.push(word);
+		}
+		return id;
 	}
 }
 
@@ -99,141 +128,231 @@ function firstPosition(group: Group, position: (occurrence: QuoteOccurrence) => 
  */
 class GroupIndex {
 	readonly all: Group[] = [];
-	/**
-	 * By word (its rank) → wording length → the word's position in the wording → groups whose
-	 * wordings have it among their rarest words (the prefix for similarity).
-	 */
-	private readonly byPrefixWord: Array<Array<number[][] | undefined> | undefined> = [];
+	/** By word (its rank): the wordings that have it among their rarest words (the prefix for similarity). */
+	private readonly byPrefixWord: Array<PrefixPostings | undefined> = [];
 	/** By word (its rank) → groups with a wording whose single rarest word it is. */
 	private readonly byRarestWord: Array<number[] | undefined> = [];
 	/** By word (its rank) → groups with a wording that contains it. */
 	private readonly byAnyWord: Array<number[] | undefined> = [];
-	/** A fixed order of words, rarest (in fewest quotes) first; words first seen later go last. */
-	private readonly rank = new Map<string, number>();
-	/** Each wording's words as ranks, in that order (arrays are shared per text, never changed). */
-	private readonly rankedCache = new WeakMap<readonly string[], Int32Array>();
+	/**
+	 * A fixed order of words, by id: rarest (in fewest quotes) first, ties by spelling; words first
+	 * seen later (-1 until then) go last, in the order they are met.
+	 */
+	private rankOfId: Int32Array;
+	private nextRank = 0;
+	/** Reused for every look-up (each is read before the next starts). */
+	private readonly found = new CandidateSet();
 
-	constructor(wordings: readonly (readonly string[])[]) {
+	constructor(wordings: readonly Wording[], vocabulary: readonly string[]) {
 		// How many wordings use each word; `last` counts a word once per wording.
-		const usage = new Map<string, { quotes: number; last: number }>();
-		wordings.forEach((words, index) => {
-			for (const word of words) {
-				const entry = usage.get(word);
-				if (!entry) usage.set(word, { quotes: 1, last: index });
-				else if (entry.last !== index) {
-					entry.quotes++;
-					entry.last = index;
-				}
+		const quotes = new Int32Array(vocabulary.length);
+		const last = new Int32Array(vocabulary.length).fill(-1);
+		wordings.forEach((wording, index) => {
+			for (const id of wording.ids) {
+				if (last[id] === index) continue;
+				last[id] = index;
+				quotes[id] = (quotes[id] ?? 0) + 1;
 			}
 		});
-		const ordered = [...usage.entries()].sort((a, b) => a[1].quotes - b[1].quotes || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-		for (const [word] of ordered) this.rankOf(word);
+		const used: number[] = [];
+		for (let id = 0; id < vocabulary.length; id++) if ((quotes[id] ?? 0) > 0) used.push(id);
+		const spelling = (id: number): string => vocabulary[id] ?? '';
+		used.sort((a, b) => (quotes[a] ?? 0) - (quotes[b] ?? 0) || (spelling(a) < spelling(b) ? -1 : spelling(a) > spelling(b) ? 1 : 0));
+		this.rankOfId = new Int32Array(vocabulary.length).fill(-1);
+		for (const id of used) this.rankOfId[id] = this.nextRank++;
 		// Dense arrays (no holes) keep look-ups by rank fast; later words extend them one by one.
-		for (let rank = 0; rank < this.rank.size; rank++) {
+		for (let rank = 0; rank < this.nextRank; rank++) {
 			this.byPrefixWord.push(undefined);
 			this.byRarestWord.push(undefined);
 			this.byAnyWord.push(undefined);
 		}
 	}
 
-	create(occurrence: QuoteOccurrence, words: string[]): void {
-		const group: Group = { id: this.all.length, speakerId: occurrence.speakerId, occurrences: [occurrence], wordings: [words], longest: words };
+	create(occurrence: QuoteOccurrence, wording: Wording): void {
+		const group: Group = { id: this.all.length, speakerId: occurrence.speakerId, occurrences: [occurrence], wordings: [wording.words], longest: wording.words };
 		this.all.push(group);
-		this.file(group, words);
+		this.file(group, wording);
 	}
 
-	join(group: Group, occurrence: QuoteOccurrence, words: string[]): void {
+	join(group: Group, occurrence: QuoteOccurrence, wording: Wording): void {
 		group.occurrences.push(occurrence);
-		group.wordings.push(words);
-		if (words.length > group.longest.length) group.longest = words;
+		group.wordings.push(wording.words);
+		if (wording.words.length > group.longest.length) group.longest = wording.words;
 		group.speakerId ??= occurrence.speakerId;
-		this.file(group, words);
+		this.file(group, wording);
 	}
 
-	/** Groups whose longest wording may be similar to `words`, or contain or be contained in it. */
-	wholeCandidates(words: readonly string[]): Set<number> {
-		const found = this.sentenceCandidates(words);
-		// Every word, not only the rarest: a shorter wording inside `words` is filed under its own rarest word.
-		for (const rank of this.ranked(words)) collect(this.byRarestWord[rank], found);
-		return found;
+	/** Groups whose longest wording may be similar to `wording`, or contain or be contained in it. */
+	wholeCandidates(wording: Wording): readonly number[] {
+		const found = this.found.start();
+		this.collectSimilarOrContaining(wording, found);
+		// Every word, not only the rarest: a shorter wording inside this one is filed under its own rarest word.
+		for (const rank of this.ranked(wording)) found.addAll(this.byRarestWord[rank]);
+		return found.sorted();
 	}
 
-	/** Groups with a wording that may be similar to `words` or contain it. */
-	sentenceCandidates(words: readonly string[]): Set<number> {
-		const found = new Set<number>();
-		const ranked = this.ranked(words);
+	/** Groups with a wording that may be similar to `wording` or contain it. */
+	sentenceCandidates(wording: Wording): readonly number[] {
+		const found = this.found.start();
+		this.collectSimilarOrContaining(wording, found);
+		return found.sorted();
+	}
+
+	private collectSimilarOrContaining(wording: Wording, found: CandidateSet): void {
+		const words = wording.words;
+		const ranked = this.ranked(wording);
 		const prefix = Math.min(prefixLength(words.length), ranked.length);
 		const [shortest, longest] = similarLengths(words.length);
 		for (let index = 0; index < prefix; index++) {
 			const rank = ranked[index] ?? 0;
 			if (index > 0 && ranked[index - 1] === rank) continue;
-			const byLength = this.byPrefixWord[rank];
-			if (!byLength) continue;
-			for (let length = shortest; length <= longest && length < byLength.length; length++) {
-				const byPosition = byLength[length];
-				if (!byPosition) continue;
-				// Positions further on leave fewer words to share: stop at the first that cannot reach SIMILAR.
-				for (let position = 0; position < byPosition.length; position++) {
-					if (!mayBeSimilar(1 + Math.min(words.length - 1 - index, length - 1 - position), words.length, length)) break;
-					collect(byPosition[position], found);
-				}
+			// Sharing this word first leaves at most the words from here on to share: longer wordings
+			// fall short sooner, and once the shortest does, so do all later words.
+			if (!mayBeSimilar(words.length - index, words.length, shortest)) break;
+			const postings = this.byPrefixWord[rank];
+			if (!postings) continue;
+			// Longer wordings leave a smaller share: the first length that cannot reach SIMILAR ends it.
+			for (let at = postings.firstAtLeast(shortest); at < postings.lengths.length; at++) {
+				const length = postings.lengths[at] ?? 0;
+				if (length > longest || !mayBeSimilar(words.length - index, words.length, length)) break;
+				collectPostings(postings.byPosition[at], index, words.length, length, found);
 			}
 		}
-		if (ranked.length > 0) collect(this.byAnyWord[ranked[0] ?? 0], found);
-		return found;
+		if (ranked.length > 0) found.addAll(this.byAnyWord[ranked[0] ?? 0]);
 	}
 
 	/** The lowest-id candidate that passes `test`. */
-	first(candidates: ReadonlySet<number>, test: (group: Group) => boolean): Group | undefined {
-		for (const id of [...candidates].sort((a, b) => a - b)) {
+	first(candidates: readonly number[], test: (group: Group) => boolean): Group | undefined {
+		for (const id of candidates) {
 			const group = this.all[id];
 			if (group && test(group)) return group;
 		}
 		return undefined;
 	}
 
-	private file(group: Group, words: readonly string[]): void {
-		const ranked = this.ranked(words);
+	private file(group: Group, wording: Wording): void {
+		const words = wording.words;
+		const ranked = this.ranked(wording);
 		const prefix = Math.min(prefixLength(words.length), ranked.length);
 		for (let index = 0; index < prefix; index++) {
 			const rank = ranked[index] ?? 0;
 			if (index > 0 && ranked[index - 1] === rank) continue;
-			const byLength = this.byPrefixWord[rank] ?? [];
-			this.byPrefixWord[rank] = byLength;
-			while (byLength.length <= words.length) byLength.push(undefined);
-			const byPosition = byLength[words.length] ?? [];
-			byLength[words.length] = byPosition;
-			while (byPosition.length <= index) byPosition.push([]);
-			fileUnder(byPosition, index, group.id);
+			const postings = this.byPrefixWord[rank] ?? new PrefixPostings();
+			this.byPrefixWord[rank] = postings;
+			fileUnder(postings.at(words.length), index, group.id);
 		}
 		if (ranked.length > 0) fileUnder(this.byRarestWord, ranked[0] ?? 0, group.id);
 		for (const rank of ranked) fileUnder(this.byAnyWord, rank, group.id);
 	}
 
-	/** `words` as ranks in the fixed order, rarest first (repeats kept: wordings are multisets). */
-	private ranked(words: readonly string[]): Int32Array {
-		let ranked = this.rankedCache.get(words);
-		if (!ranked) {
-			ranked = new Int32Array(words.length);
-			for (let index = 0; index < words.length; index++) ranked[index] = this.rankOf(words[index] ?? '');
-			ranked.sort();
-			this.rankedCache.set(words, ranked);
+	/** The wording's words as ranks in the fixed order, rarest first (repeats kept: wordings are multisets). */
+	private ranked(wording: Wording): Int32Array {
+		if (!wording.ranked) {
+			const ranked = new Int32Array(wording.ids.length);
+			for (let index = 0; index < ranked.length; index++) ranked[index] = this.rankOf(wording.ids[index] ?? 0);
+			wording.ranked = ranked.sort();
 		}
-		return ranked;
+		return wording.ranked;
 	}
 
-	private rankOf(word: string): number {
-		let rank = this.rank.get(word);
-		if (rank === undefined) {
-			rank = this.rank.size;
-			this.rank.set(word, rank);
+	private rankOf(id: number): number {
+		if (id >= this.rankOfId.length) {
+			const grown = new Int32Array(Math.max(id + 1, this.rankOfId.length * 2)).fill(-1);
+			grown.set(this.rankOfId);
+			this.rankOfId = grown;
+		}
+		let rank = this.rankOfId[id] ?? -1;
+		if (rank < 0) {
+			rank = this.nextRank++;
+			this.rankOfId[id] = rank;
 		}
 		return rank;
 	}
 }
 
-function collect(bucket: readonly number[] | undefined, found: Set<number>): void {
-	if (bucket) for (const id of bucket) found.add(id);
+/**
+ * One word's prefix postings: the lengths of the wordings filed under it, in increasing order,
+ * and for each length the groups by the word's position in the wording. Sorted lengths let a
+ * look-up start at the shortest length that could match and stop at the first that cannot,
+ * whatever the number of lengths a common word collects.
+ */
+class PrefixPostings {
+	readonly lengths: number[] = [];
+	readonly byPosition: Array<Array<number[] | undefined>> = [];
+
+	/** Index of the first length ≥ `length` (binary search). */
+	firstAtLeast(length: number): number {
+		let low = 0;
+		let high = this.lengths.length;
+		while (low < high) {
+			const middle = (low + high) >>> 1;
+			if ((this.lengths[middle] ?? 0) < length) low = middle + 1;
+			else high = middle;
+		}
+		return low;
+	}
+
+	/** The groups-by-position of wordings of `length` words, made when first needed. */
+	at(length: number): Array<number[] | undefined> {
+		const at = this.firstAtLeast(length);
+		if (this.lengths[at] === length) return this.byPosition[at] ?? [];
+		const byPosition: Array<number[] | undefined> = [];
+		this.lengths.splice(at, 0, length);
+		this.byPosition.splice(at, 0, byPosition);
+		return byPosition;
+	}
+}
+
+/**
+ * Adds, from groups filed by the shared word's position in their wording of `length` words, those
+ * that could still be similar to a wording of `queryLength` words whose `index`-th rarest word is
+ * the one they share first: the two share at most 1 + the fewer of the words after those
+ * positions, which only falls as the position grows, so the first position that fails ends it.
+ */
+function collectPostings(byPosition: ReadonlyArray<readonly number[] | undefined> | undefined, index: number, queryLength: number, length: number, found: CandidateSet): void {
+	if (!byPosition) return;
+	for (let position = 0; position < byPosition.length; position++) {
+		if (!mayBeSimilar(1 + Math.min(queryLength - 1 - index, length - 1 - position), queryLength, length)) return;
+		found.addAll(byPosition[position]);
+	}
+}
+
+/**
+ * Group ids gathered by one look-up, each once. A stamp per id marks the look-up that last took
+ * it, so no set is built per look-up (there is one or more per quote).
+ */
+class CandidateSet {
+	private stamps = new Int32Array(1024);
+	private lookUp = 0;
+	private readonly ids: number[] = [];
+
+	start(): this {
+		this.lookUp++;
+		this.ids.length = 0;
+		return this;
+	}
+
+	addAll(bucket: readonly number[] | undefined): void {
+		if (bucket) for (const id of bucket) this.add(id);
+	}
+
+	add(id: number): void {
+		if (id >= this.stamps.length) this.grow(id);
+		if (this.stamps[id] === this.lookUp) return;
+		this.stamps[id] = this.lookUp;
+		this.ids.push(id);
+	}
+
+	/** The ids, lowest first (the order a scan over all groups would meet them). */
+	sorted(): readonly number[] {
+		return this.ids.sort((a, b) => a - b);
+	}
+
+	private grow(id: number): void {
+		const stamps = new Int32Array(Math.max(id + 1, this.stamps.length * 2));
+		stamps.set(this.stamps);
+		this.stamps = stamps;
+	}
 }
 
 /** Files a group id under `key`, once even when a wording repeats the word. */
@@ -291,14 +410,18 @@ function sameQuote(words: readonly string[], wording: readonly string[], group: 
  * many sentences follow, so the later ones need not be split into words.
  */
 function coverBySentences(item: Item, groups: GroupIndex, cache: WordCache): Array<{ group: Group; occurrence: QuoteOccurrence }> | null {
+	// One sentence (most partial quotes) is never two known quotes: no need to read its words.
+	if (!hasTwoSentences(item.occurrence.text)) return null;
 	const pieces: Array<{ group: Group; occurrence: QuoteOccurrence }> = [];
 	let sentences = 0;
-	for (const sentence of splitSentences(item.occurrence.text)) {
-		const words = cache.of(sentence.text);
+	for (const sentence of sentencesOf(item.occurrence.text)) {
+		// Looked up, not kept: a sentence is usually read once, and only to be compared.
+		const wording = cache.of(sentence.text, false);
+		const words = wording.words;
 		if (words.length < MIN_CONTAINED_WORDS) continue;
 		sentences++;
 		const group = groups.first(
-			groups.sentenceCandidates(words),
+			groups.sentenceCandidates(wording),
 			(candidate) => compatible(candidate, item.occurrence) && candidate.wordings.some((wording) => wordSimilarity(words, wording) >= SIMILAR || containsWords(wording, words)),
 		);
 		if (!group) return null;
@@ -315,26 +438,35 @@ function coverBySentences(item: Item, groups: GroupIndex, cache: WordCache): Arr
 	return sentences >= 2 ? pieces : null;
 }
 
-function splitSentences(text: string): Array<{ text: string; offset: number }> {
-	const sentences: Array<{ text: string; offset: number }> = [];
+/** Whether `sentencesOf` yields two sentences or more (of any length). */
+function hasTwoSentences(text: string): boolean {
+	let count = 0;
+	for (const sentence of sentencesOf(text)) if (sentence.text !== '' && ++count >= 2) return true;
+	return false;
+}
+
+/** The quote's sentences, one at a time: the search usually stops at the first. */
+function* sentencesOf(text: string): Generator<{ text: string; offset: number }> {
 	for (const match of text.matchAll(/[^.?!]+[.?!]*/g)) {
 		const raw = match[0];
 		const lead = raw.length - raw.trimStart().length;
 		const trimmed = raw.trim().replace(/,$/, '');
-		if (trimmed !== '') sentences.push({ text: trimmed, offset: match.index + lead });
+		if (trimmed !== '') yield { text: trimmed, offset: match.index + lead };
 	}
-	return sentences;
 }
 
 function toQuote(id: string, group: Group, position: (occurrence: QuoteOccurrence) => number, cache: WordCache): Quote {
+	// Most quotes are cited once: then the quote is that occurrence, with no variants.
+	const only = group.occurrences.length === 1 ? group.occurrences[0] : undefined;
+	if (only) return { id, speakerId: group.speakerId, text: only.text, kind: only.kind === 'full' ? 'full' : 'partial', occurrences: [only], variants: [] };
 	const occurrences = [...group.occurrences].sort((a, b) => position(a) - position(b) || a.start - b.start);
 	const full = occurrences.filter((occurrence) => occurrence.kind === 'full');
 	const main = full[0] ?? occurrences[0];
 	const text = main?.text ?? '';
-	const seen = new Set([cache.of(text).join(' ')]);
+	const seen = new Set([cache.of(text).words.join(' ')]);
 	const variants: string[] = [];
 	for (const occurrence of occurrences) {
-		const folded = cache.of(occurrence.text).join(' ');
+		const folded = cache.of(occurrence.text).words.join(' ');
 		if (seen.has(folded)) continue;
 		seen.add(folded);
 		variants.push(occurrence.text);

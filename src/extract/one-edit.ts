@@ -46,3 +46,23 @@ export class OneEditIndex<T> {
 		return variants;
 	}
 }
+
+/**
+ * Whether two strings are at most one edit apart (Levenshtein, by UTF-16 code unit): the same
+ * answer as `editDistance(a, b, 1) <= 1`, without building its table (names are compared often).
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+	if (a === b) return true;
+	if (Math.abs(a.length - b.length) > 1) return false;
+	let head = 0;
+	while (head < a.length && head < b.length && a.charCodeAt(head) === b.charCodeAt(head)) head++;
+	let tailA = a.length;
+	let tailB = b.length;
+	while (tailA > head && tailB > head && a.charCodeAt(tailA - 1) === b.charCodeAt(tailB - 1)) {
+		tailA--;
+		tailB--;
+	}
+	// What is left between the common start and the common end: at most one character each side.
+	return tailA - head <= 1 && tailB - head <= 1;
+}
+

@@ -5,8 +5,7 @@ import type { ArticleAnalysis, NameRun, ParagraphAnalysis } from './analysis.js'
 import { skipToVerb } from './analysis.js';
 import type { Person } from './types.js';
 import { DISPLAY_TITLES, HONORIFICS, PEERAGE_TITLES, isSpeechVerbAt, type Gender } from './lexicon.js';
-import { OneEditIndex } from './one-edit.js';
-import { editDistance } from './text.js';
+import { OneEditIndex, withinOneEdit } from './one-edit.js';
 
 interface RunAt {
 	article: number;
@@ -121,26 +120,39 @@ function groupFullNames(entries: readonly RunAt[]): Draft[] {
 	const drafts: Draft[] = [];
 	const forms = new FormIndex();
 	for (const entry of entries) {
-		const words = fullWords(entry.run);
-		const found = forms.firstDraftWithSameName(words);
+		const name = nameParts(fullWords(entry.run));
+		const found = forms.firstDraftWithSameName(name);
 		const draft = found === null ? undefined : drafts[found];
 		const target = draft ?? { forms: new Map(), titles: new Set<string>(), runs: [] as RunAt[] };
 		if (!draft) drafts.push(target);
-		const existing = target.forms.get(key(words));
-		const form = existing ?? { words, count: 0 };
+		const existing = target.forms.get(name.key);
+		const form = existing ?? { words: name.words, count: 0 };
 		form.count++;
-		if (!existing) forms.add(form.words, found ?? drafts.length - 1);
-		target.forms.set(key(words), form);
+		if (!existing) forms.add(name, found ?? drafts.length - 1);
+		target.forms.set(name.key, form);
 		if (entry.run.honorific && DISPLAY_TITLES.has(entry.run.honorific) && !PEERAGE_TITLES.has(entry.run.honorific)) target.titles.add(titleWord(entry.run.honorific));
 		target.runs.push(entry);
 	}
 	return drafts;
 }
 
+/** A written name and what `sameName` compares of it, worked out once. */
+interface NameParts {
+	words: readonly string[];
+	key: string;
+	/** The first word, lower case. */
+	first: string;
+	surname: string;
+}
+
+function nameParts(words: readonly string[]): NameParts {
+	return { words, key: key(words), first: (words[0] ?? '').toLowerCase(), surname: surnameOf(words) };
+}
+
 /** A draft's form (its first written words for one key), filed for `sameName` look-ups. */
 interface FiledForm {
 	draft: number;
-	words: readonly string[];
+	name: NameParts;
 }
 
 /**
@@ -151,39 +163,33 @@ class FormIndex {
 	private readonly byKey = new Map<string, FiledForm[]>();
 	private readonly byFirstName = new Map<string, OneEditIndex<FiledForm>>();
 
-	add(words: readonly string[], draft: number): void {
-		const filed: FiledForm = { draft, words };
-		const formKey = key(words);
-		const sameKey = this.byKey.get(formKey);
+	add(name: NameParts, draft: number): void {
+		const filed: FiledForm = { draft, name };
+		const sameKey = this.byKey.get(name.key);
 		if (sameKey) sameKey.push(filed);
-		else this.byKey.set(formKey, [filed]);
-		const first = (words[0] ?? '').toLowerCase();
-		const surnames = this.byFirstName.get(first) ?? new OneEditIndex<FiledForm>();
-		this.byFirstName.set(first, surnames);
-		surnames.add(surnameOf(words), filed);
+		else this.byKey.set(name.key, [filed]);
+		const surnames = this.byFirstName.get(name.first) ?? new OneEditIndex<FiledForm>();
+		this.byFirstName.set(name.first, surnames);
+		surnames.add(name.surname, filed);
 	}
 
 	/** The lowest-numbered draft with a form `sameName` accepts, or null. */
-	firstDraftWithSameName(words: readonly string[]): number | null {
+	firstDraftWithSameName(name: NameParts): number | null {
 		let best: number | null = null;
-		const consider = (filed: FiledForm): void => {
-			if ((best === null || filed.draft < best) && sameName(filed.words, words)) best = filed.draft;
-		};
-		for (const filed of this.byKey.get(key(words)) ?? []) consider(filed);
-		for (const filed of this.byFirstName.get((words[0] ?? '').toLowerCase())?.near(surnameOf(words)) ?? []) consider(filed);
+		for (const filed of this.byKey.get(name.key) ?? []) if (best === null || filed.draft < best) best = filed.draft;
+		for (const filed of this.byFirstName.get(name.first)?.near(name.surname) ?? []) {
+			if ((best === null || filed.draft < best) && sameName(filed.name, name)) best = filed.draft;
+		}
 		return best;
 	}
 }
 
-function sameName(a: readonly string[], b: readonly string[]): boolean {
-	if (key(a) === key(b)) return true;
-	const firstA = (a[0] ?? '').toLowerCase();
-	const firstB = (b[0] ?? '').toLowerCase();
-	if (firstA !== firstB || PEERAGE_TITLES.has(firstA)) return false;
-	const lastA = surnameOf(a);
-	const lastB = surnameOf(b);
-	if (lastA === lastB) return true;
-	return Math.min(lastA.length, lastB.length) >= 4 && editDistance(lastA, lastB, 1) <= 1;
+/** Rule one: the same key. Rule two: the same first word (not a peer's title) and a surname at most one letter apart. */
+function sameName(a: NameParts, b: NameParts): boolean {
+	if (a.key === b.key) return true;
+	if (a.first !== b.first || PEERAGE_TITLES.has(a.first)) return false;
+	if (a.surname === b.surname) return true;
+	return Math.min(a.surname.length, b.surname.length) >= 4 && withinOneEdit(a.surname, b.surname);
 }
 
 /**
@@ -194,6 +200,7 @@ class SurnameIndex {
 	private readonly surnames = new OneEditIndex<{ draft: number; surname: string }>();
 	/** Per draft, the articles where it is written as a full name. */
 	private readonly fullNameArticles: Array<Set<number>>;
+	private readonly bySurname = new Map<string, readonly number[]>();
 
 	constructor(private readonly drafts: readonly Draft[]) {
 		drafts.forEach((draft, index) => {
@@ -206,19 +213,28 @@ class SurnameIndex {
 	}
 
 	resolve(entry: RunAt): Draft | null {
-		const surname = surnameOf(entry.run.words);
-		const matching = new Set<number>();
-		for (const filed of this.surnames.near(surname)) if (surnameMatches(filed.surname, surname)) matching.add(filed.draft);
-		// In draft order, as a scan over every draft would find them.
-		const matches = [...matching].sort((a, b) => a - b);
+		const matches = this.draftsWithSurname(surnameOf(entry.run.words));
 		if (matches.length <= 1) return matches[0] === undefined ? null : (this.drafts[matches[0]] ?? null);
 		const inArticle = matches.filter((draft) => this.fullNameArticles[draft]?.has(entry.article));
 		return inArticle.length === 1 && inArticle[0] !== undefined ? (this.drafts[inArticle[0]] ?? null) : null;
 	}
+
+	/** The drafts with a form whose surname matches, in draft order; once per surname (it recurs with every mention). */
+	private draftsWithSurname(surname: string): readonly number[] {
+		let matches = this.bySurname.get(surname);
+		if (!matches) {
+			const matching = new Set<number>();
+			for (const filed of this.surnames.near(surname)) if (surnameMatches(filed.surname, surname)) matching.add(filed.draft);
+			// In draft order, as a scan over every draft would find them.
+			matches = [...matching].sort((a, b) => a - b);
+			this.bySurname.set(surname, matches);
+		}
+		return matches;
+	}
 }
 
 function surnameMatches(known: string, typed: string): boolean {
-	return known === typed || (Math.min(known.length, typed.length) >= 5 && editDistance(known, typed, 1) <= 1);
+	return known === typed || (Math.min(known.length, typed.length) >= 5 && withinOneEdit(known, typed));
 }
 
 /** Surnames written alone and capitalised mid-sentence somewhere in the corpus. */
@@ -242,9 +258,12 @@ function toPerson(id: string, draft: Draft): Person {
 	const forms = [...draft.forms.values()];
 	// The spelling most mentions use (bare surnames count too), then the fullest form of it.
 	const surnameUse = new Map<string, number>();
-	for (const entry of draft.runs) surnameUse.set(surnameOf(entry.run.words), (surnameUse.get(surnameOf(entry.run.words)) ?? 0) + 1);
-	const use = (words: readonly string[]): number => surnameUse.get(surnameOf(words)) ?? 0;
-	const best = [...forms].sort((a, b) => use(b.words) - use(a.words) || b.words.length - a.words.length || b.count - a.count || key(a.words).localeCompare(key(b.words)))[0];
+	for (const entry of draft.runs) {
+		const surname = surnameOf(entry.run.words);
+		surnameUse.set(surname, (surnameUse.get(surname) ?? 0) + 1);
+	}
+	const use = new Map(forms.map((form) => [form, surnameUse.get(surnameOf(form.words)) ?? 0]));
+	const best = [...forms].sort((a, b) => (use.get(b) ?? 0) - (use.get(a) ?? 0) || b.words.length - a.words.length || b.count - a.count || key(a.words).localeCompare(key(b.words)))[0];
 	const baseName = best ? best.words.join(' ') : '';
 	const title = [...draft.titles][0];
 	const name = title && !baseName.startsWith(title) ? `${title} ${baseName}` : baseName;

@@ -7,9 +7,9 @@
 import type { ArticleAnalysis, NameRun, ParagraphAnalysis } from './analysis.js';
 import type { CandidateResult, Conflict, ElectionResult, MajorityResult, ParagraphRef, Person, Sourced } from './types.js';
 import { NON_NAME_WORDS, PARTY_FORMS_BY_LENGTH, PARTY_WORDS, PREPOSITIONS, ROLE_NOUNS, canonicalParty } from './lexicon.js';
-import { OneEditIndex } from './one-edit.js';
+import { OneEditIndex, withinOneEdit } from './one-edit.js';
 import { PlaceMatcher, type PlaceMentions } from './places.js';
-import { editDistance, isCapitalised, parseCount, type Token } from './text.js';
+import { isCapitalised, parseCount, type Token } from './text.js';
 
 const BY_ELECTION = new Set(['by-election', 'byelection', 'by-elections', 'by-poll']);
 const PLACE_WORDS_ALLOWED = new Set(['north', 'south', 'east', 'west', 'mid', 'central', 'upper', 'lower', 'great', 'greater', 'city', 'old', 'new', 'st']);
@@ -84,7 +84,6 @@ interface Figure {
 }
 
 interface Context {
-	analyses: readonly ArticleAnalysis[];
 	people: ReadonlyMap<string, Person>;
 	places: PlaceMatcher;
 	/** Lower-case alias → the first person (in corpus order) with that alias. */
@@ -95,7 +94,6 @@ export function extractResults(analyses: readonly ArticleAnalysis[], people: rea
 	const constituencies = findConstituencies(analyses);
 	if (constituencies.length === 0) return [];
 	const context: Context = {
-		analyses,
 		people: new Map(people.map((person) => [person.id, person])),
 		places: new PlaceMatcher(constituencies.map((entry) => entry.name)),
 		personByAlias: aliasIndex(people),
@@ -1467,16 +1465,18 @@ function candidateKey(figure: Figure): string {
  */
 class CandidateKeys {
 	private readonly order = new Map<string, number>();
-	private readonly byFirstWord = new Map<string, OneEditIndex<{ key: string; name: string }>>();
+	private readonly byFirstWord = new Map<string, OneEditIndex<{ key: string; order: number; last: string }>>();
 
 	add(key: string, name: string): void {
-		this.order.set(key, this.order.size);
+		const order = this.order.size;
+		this.order.set(key, order);
 		const words = name.toLowerCase().split(' ');
 		if (words.length < 2) return;
 		const first = words[0] ?? '';
-		const surnames = this.byFirstWord.get(first) ?? new OneEditIndex<{ key: string; name: string }>();
+		const last = words[words.length - 1] ?? '';
+		const surnames = this.byFirstWord.get(first) ?? new OneEditIndex<{ key: string; order: number; last: string }>();
 		this.byFirstWord.set(first, surnames);
-		surnames.add(words[words.length - 1] ?? '', { key, name });
+		surnames.add(last, { key, order, last });
 	}
 
 	first(key: string, name: string): string | undefined {
@@ -1484,11 +1484,14 @@ class CandidateKeys {
 		let bestOrder = best === undefined ? Number.POSITIVE_INFINITY : (this.order.get(key) ?? Number.POSITIVE_INFINITY);
 		const words = name.toLowerCase().split(' ');
 		if (words.length < 2) return best;
-		for (const filed of this.byFirstWord.get(words[0] ?? '')?.near(words[words.length - 1] ?? '') ?? []) {
-			const order = this.order.get(filed.key) ?? Number.POSITIVE_INFINITY;
-			if (order < bestOrder && similarNames(filed.name, name)) {
+		const surnames = this.byFirstWord.get(words[0] ?? '');
+		if (!surnames) return best;
+		const last = words[words.length - 1] ?? '';
+		// Filed under the same first word, so `similarNames` comes down to the surnames.
+		for (const filed of surnames.near(last)) {
+			if (filed.order < bestOrder && similarSurnames(filed.last, last)) {
 				best = filed.key;
-				bestOrder = order;
+				bestOrder = filed.order;
 			}
 		}
 		return best;
@@ -1499,9 +1502,11 @@ function similarNames(a: string, b: string): boolean {
 	const wordsA = a.toLowerCase().split(' ');
 	const wordsB = b.toLowerCase().split(' ');
 	if (wordsA.length < 2 || wordsB.length < 2 || wordsA[0] !== wordsB[0]) return false;
-	const lastA = wordsA[wordsA.length - 1] ?? '';
-	const lastB = wordsB[wordsB.length - 1] ?? '';
-	return lastA === lastB || (Math.min(lastA.length, lastB.length) >= 4 && editDistance(lastA, lastB, 1) <= 1);
+	return similarSurnames(wordsA[wordsA.length - 1] ?? '', wordsB[wordsB.length - 1] ?? '');
+}
+
+function similarSurnames(lastA: string, lastB: string): boolean {
+	return lastA === lastB || (Math.min(lastA.length, lastB.length) >= 4 && withinOneEdit(lastA, lastB));
 }
 
 function pickWinner(figures: readonly Figure[], candidates: readonly CandidateResult[], conflicts: Conflict[], constituency: string): ElectionResult['winner'] {

@@ -41,7 +41,7 @@ describe('FuzzyTable', () => {
 			fc.property(fc.array(text, { maxLength: 40 }), text, fc.integer({ min: 0, max: 12 }), (keys, query, limit) => {
 				const table = new FuzzyTable(keys);
 				const visited = new Map<number, number>();
-				table.nearest(query, () => limit, (key, distance) => visited.set(key, distance));
+				table.nearest(query, { limit: () => limit, worth: () => true, visit: (key, distance) => visited.set(key, distance) });
 				keys.forEach((key, index) => {
 					const distance = editDistance(key, query, limit);
 					if (distance <= limit) expect(visited.get(index)).toBe(distance);

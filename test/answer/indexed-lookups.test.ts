@@ -114,6 +114,18 @@ describe('the indexed lookups decide as a scan of everything does', () => {
 		}
 	});
 
+	it('quote: the same nearest speakers for names nobody has, ties broken by name', () => {
+		const random = createRandom(12);
+		const letters = 'abcdefghijklmnopqrstuvwxyz   ';
+		for (const { name, engine } of corpora) {
+			for (let i = 0; i < 150; i++) {
+				const typed = `Q${Array.from({ length: random.int(2, 24) }, () => letters[random.int(0, letters.length - 1)]).join('')}`;
+				if (brute.matchPeople(engine.knowledge, typed).length > 0) continue;
+				expect((engine.quote(typed) as QuoteAnswer).suggestions, `${name}: ${JSON.stringify(typed)}`).toEqual(brute.closestSpeakers(engine.knowledge, typed));
+			}
+		}
+	});
+
 	it('speaker autocomplete: the same names in the same order', () => {
 		for (const { name, engine } of corpora) {
 			for (const typed of typedNames(engine, 300, 2)) expect(engine.speakerChoices(typed), `${name}: ${JSON.stringify(typed)}`).toEqual(brute.speakerChoices(engine.knowledge, typed));

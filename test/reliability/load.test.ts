@@ -21,7 +21,9 @@ let h: Harness;
 
 beforeAll(async () => {
 	const engine = withLongStatements(await testEngine());
-	h = await startHarness({ engine, pages, heartbeatIntervalMs: 200, instantReidentify: true });
+	// A heartbeat every second: short enough for the fault test below to see a zombie quickly, long
+	// enough that a loaded machine delaying an ACK is not taken for one (a fresh session loses what it missed).
+	h = await startHarness({ engine, pages, heartbeatIntervalMs: 1000, instantReidentify: true });
 });
 afterAll(() => h.stop());
 
