@@ -4,6 +4,7 @@
 
 import type { Quote, QuoteOccurrence } from './types.js';
 import { containsWords, matchWords, wordSimilarity } from './text.js';
+import { WordIds } from '../corpus/word-ids.js';
 
 const SIMILAR = 0.85;
 /** A short phrase found inside a longer quote is the same quote only if it is this long, or the speaker agrees. */
@@ -73,9 +74,13 @@ interface Wording {
  * numbers, not strings. Equal texts share one wording; nothing changes its arrays.
  */
 class WordCache {
-	readonly vocabulary: string[] = [];
+	private readonly ids = new WordIds();
 	private readonly byText = new Map<string, Wording>();
-	private readonly idOf = new Map<string, number>();
+
+	/** Word by id. */
+	get vocabulary(): readonly string[] {
+		return this.ids.words;
+	}
 
 	/** The wording of `text`; kept for the next time unless `keep` is false. */
 	of(text: string, keep = true): Wording {
@@ -83,21 +88,11 @@ class WordCache {
 		if (!wording) {
 			const words = matchWords(text);
 			const ids = new Int32Array(words.length);
-			for (let index = 0; index < words.length; index++) ids[index] = this.id(words[index] ?? '');
+			for (let index = 0; index < words.length; index++) ids[index] = this.ids.idOf(words[index] ?? '');
 			wording = { words, ids };
 			if (keep) this.byText.set(text, wording);
 		}
 		return wording;
-	}
-
-	private id(word: string): number {
-		let id = this.idOf.get(word);
-		if (id === undefined) {
-			id = this.vocabulary.length;
-			this.idOf.set(word, id);
-			this.vocabulary.push(word);
-		}
-		return id;
 	}
 }
 
