@@ -3,6 +3,7 @@ import { Engine } from '../../src/answer/engine.js';
 import { Slices } from '../../src/build/slices.js';
 import { toStored } from '../../src/cache/codec.js';
 import { stringifyInSlices } from '../../src/cache/json-slices.js';
+import { withTurnCount } from '../helpers/turns.js';
 
 async function text(value: unknown): Promise<string> {
 	return Buffer.concat(await stringifyInSlices(value)).toString();
@@ -31,16 +32,9 @@ describe('writing JSON in slices', () => {
 	});
 
 	it('gives the event loop turns while it writes', async () => {
-		let turns = 0;
-		let writing = true;
-		const count = (): void => {
-			turns++;
-			if (writing) setImmediate(count);
-		};
-		setImmediate(count);
 		const big = Array.from({ length: 2_000 }, (_, i) => ({ i, words: ['a', 'b', 'c'] }));
-		const written = Buffer.concat(await stringifyInSlices(big, new Slices(0))).toString();
-		writing = false;
+		const { value: buffers, turns } = await withTurnCount(() => stringifyInSlices(big, new Slices(0)));
+		const written = Buffer.concat(buffers).toString();
 		expect(written).toBe(JSON.stringify(big));
 		expect(turns).toBeGreaterThan(100);
 	});

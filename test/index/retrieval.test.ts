@@ -3,6 +3,7 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import type { Article } from '../../src/corpus/types.js';
 import { readQuestions } from '../../src/eval/ask.js';
 import { ParagraphIndex, type ParagraphHit } from '../../src/index/paragraph-index.js';
+import { withTurnCount } from '../helpers/turns.js';
 
 // The posting budget decides which of a question's terms choose candidates and which only rank
 // them (src/index/retrieval.ts). A ranking-only term must add exactly the score MiniSearch would
@@ -66,16 +67,8 @@ describe('retrieval under a posting budget', () => {
 
 describe('building in slices', () => {
 	it('builds the same index as building at once, giving the event loop turns meanwhile', async () => {
-		let turns = 0;
-		let building = true;
-		const count = (): void => {
-			turns++;
-			if (building) setImmediate(count);
-		};
-		setImmediate(count);
 		// A slice of 0 ms: a turn after every article, so even this small corpus shows the turns.
-		const sliced = await ParagraphIndex.buildInSlices(articles, { sliceMs: 0 });
-		building = false;
+		const { value: sliced, turns } = await withTurnCount(() => ParagraphIndex.buildInSlices(articles, { sliceMs: 0 }));
 		expect(turns).toBeGreaterThanOrEqual(articles.length);
 		expect(sliced.toSnapshot()).toEqual(new ParagraphIndex(articles).toSnapshot());
 		expect(sliced.find('Who won in Kingsmere?')).toEqual(new ParagraphIndex(articles).find('Who won in Kingsmere?'));
