@@ -1,7 +1,7 @@
 import type { Article, LoadWarning } from '../corpus/types.js';
 import { loadCorpus } from '../corpus/load.js';
 import { ParagraphIndex, type ParagraphIndexSnapshot } from '../index/paragraph-index.js';
-import { Answer, QuoteAnswer } from './model.js';
+import { Answer, QuoteAnswer, ResultAnswer } from './model.js';
 import { ParagraphLookup } from './cite.js';
 import { answerQuestion } from './ask.js';
 import { listSources } from './sources.js';
@@ -95,7 +95,18 @@ export class Engine implements EngineApi {
 	}
 
 	result(constituency?: string): Answer {
-		return validated(answerResult(this.knowledge, this.lookup, constituency));
+		const answer = answerResult(this.knowledge, this.lookup, constituency);
+		return answer.command === 'result' ? this.withConstituencyList(answer) : validated(answer);
+	}
+
+	/** Every constituency with a result, as every `result` answer lists them: the same on every call. */
+	private constituencyList: readonly string[] | null = null;
+
+	/** As `withSpeakerList`: an archive's list of constituencies is checked once, not on every call. */
+	private withConstituencyList(answer: ResultAnswer): ResultAnswer {
+		this.constituencyList ??= Object.freeze(ResultAnswer.shape.constituencies.parse(answer.constituencies));
+		const checked = ResultAnswer.parse({ ...answer, constituencies: [] });
+		return { ...checked, constituencies: [...this.constituencyList] };
 	}
 
 	verify(wording: string): Answer {

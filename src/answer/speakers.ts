@@ -2,7 +2,8 @@
 // indexed for the three questions asked of them on every call (`quote`, and autocomplete on every
 // keystroke): whom does a typed name mean, who contains these letters, and who is nearest to a name
 // nobody matched. Answers are exactly those of comparing the typed name with every person
-// (test/answer/speakers.test.ts checks them against that scan); only the work is indexed.
+// (test/answer/indexed-lookups.test.ts and speakers.test.ts check them against that scan); only the
+// work is indexed.
 import type { Knowledge, Person, Quote, ReportedLine } from '../extract/types.js';
 import { HONORIFICS } from '../extract/lexicon.js';
 import { editDistance } from '../extract/text.js';
@@ -44,6 +45,8 @@ export const CHOICES = 25;
 const SUGGESTIONS = 5;
 /** Suggestions measure names with `editDistance` bounded at this many edits. */
 const SUGGESTION_DISTANCE = 20;
+/** `closest` keeps this many recent answers. */
+const REMEMBERED = 256;
 /** Substrings of normalised aliases indexed for autocomplete: three characters. */
 const GRAM = 3;
 
@@ -71,6 +74,8 @@ export class SpeakerDirectory {
 	/** Each speaker's place in name order (ties most-quoted first), by rank; sorted on the first search that needs it. */
 	private nameOrder: Int32Array | null = null;
 	private readonly reportedByPerson = new Map<string, ReportedLine[]>();
+	/** `closest`'s latest answers by normalised name, oldest first. */
+	private readonly recentClosest = new Map<string, readonly string[]>();
 
 	constructor(private readonly knowledge: Knowledge) {
 		const ranked = rankSpeakers(knowledge);
@@ -114,16 +119,32 @@ export class SpeakerDirectory {
 
 	/**
 	 * Known speakers nearest to a name nobody matched: fewest edits to any of their name forms
-	 * (counted up to 20), then by name, then most-quoted first.
+	 * (counted up to 20), then by name, then most-quoted first. A name nobody has is often asked
+	 * again (retyped, or `quote` after autocomplete found nobody), and a long one is compared with
+	 * thousands of forms: the last few hundred answers are kept (the directory never changes).
 	 */
 	closest(typed: string): string[] {
 		const query = normaliseName(typed);
+		let names = this.recentClosest.get(query);
+		if (!names) {
+			names = this.nearestNames(query);
+			if (this.recentClosest.size >= REMEMBERED) this.recentClosest.delete(this.recentClosest.keys().next().value ?? '');
+			this.recentClosest.set(query, names);
+		}
+		return [...names];
+	}
+
+	private nearestNames(query: string): readonly string[] {
 		const nearest = new NearestSpeakers(this.byName());
 		const speakersOf = (key: number): readonly number[] => this.formSpeakers[key] ?? [];
 		this.forms.nearest(query, {
 			limit: () => nearest.limit(),
-			worth: (key, bound) => speakersOf(key).some((rank) => nearest.admits(rank, bound)),
+			// Below the limit anyone could take a place (a form nobody speaks under is measured for
+			// nothing, but rarely): only at it are the form's speakers read.
+			worth: (key, bound) => bound < nearest.limit() || nearest.admitsAny(speakersOf(key), bound),
 			visit: (key, distance) => {
+				// Most keys are further than the limit: nobody to record, so their speakers are not read.
+				if (distance > nearest.limit()) return;
 				for (const rank of speakersOf(key)) nearest.record(rank, distance);
 			},
 		});
@@ -275,11 +296,16 @@ class NearestSpeakers {
 		return this.top.length < SUGGESTIONS ? SUGGESTION_DISTANCE : (this.top[SUGGESTIONS - 1]?.distance ?? SUGGESTION_DISTANCE);
 	}
 
-	/** Whether the speaker, at least `bound` edits away, could still take a place (ties go by name). */
-	admits(rank: number, bound: number): boolean {
+	/**
+	 * Whether any of these speakers, at least `bound` edits away, could still take a place (ties go
+	 * by name). Below the fifth's distance anyone could, so their names are only compared at it.
+	 */
+	admitsAny(ranks: readonly number[], bound: number): boolean {
 		const fifth = this.top[SUGGESTIONS - 1];
-		if (!fifth || bound < fifth.distance) return true;
-		return bound === fifth.distance && (this.order[rank] ?? 0) < fifth.order;
+		if (!fifth || bound < fifth.distance) return ranks.length > 0;
+		if (bound > fifth.distance) return false;
+		for (let i = 0; i < ranks.length; i++) if ((this.order[ranks[i] ?? 0] ?? 0) < fifth.order) return true;
+		return false;
 	}
 
 	/** Whether five speakers are within 20 edits (then nobody unvisited can place). */

@@ -50,6 +50,33 @@ interface Checked {
 	unknown: number;
 }
 
+/**
+ * Stretches not reached word by word, with how many of the counted words each holds (in
+ * `WordingIndex.accumulated`): `order` highest count first, the first `released` of them read.
+ */
+interface Counted {
+	order: Int32Array;
+	/** Checked words whose lists were not counted: what a stretch may share beyond its count. */
+	rest: number;
+	released: number;
+}
+
+/** The first `length` of `stretches`. */
+interface Touched {
+	stretches: Int32Array;
+	length: number;
+}
+
+/** How the shared words of stretches are found (tests force each; the index chooses by cost). */
+export type Strategy = 'auto' | 'read' | 'count';
+
+/** Stretches counted at least `lowest` (at least 1: a stretch counted 0 is in no list). */
+function candidatesAbove(tally: Int32Array, lowest: number): number {
+	let total = 0;
+	for (let count = Math.max(1, lowest); count < tally.length; count++) total += tally[count] ?? 0;
+	return total;
+}
+
 export class WordingIndex {
 	private readonly vocabulary = new WordIds();
 	/** Stretch s's word ids are tokens[tokenStart[s] … tokenStart[s + 1]). */
@@ -66,12 +93,17 @@ export class WordingIndex {
 	private readonly seen: Int32Array;
 	private readonly counted: Int32Array;
 	private readonly accumulated: Int32Array;
+	/** The stretches the current check counted, in the order first counted. */
+	private readonly touched: Int32Array;
 	private check = 0;
 	/** Per word: how often the wording being checked has it, and how often the current window (or stretch) does. */
 	private readonly wanted: Int32Array;
 	private readonly inWindow: Int32Array;
 
-	constructor(texts: readonly string[]) {
+	constructor(
+		texts: readonly string[],
+		private readonly strategy: Strategy = 'auto',
+	) {
 		this.tokenStart = new Int32Array(texts.length + 1);
 		this.tokens = this.split(texts);
 		({ start: this.postingStart, postings: this.postings, counts: this.postingCount } = invert(this.tokens, this.tokenStart, this.vocabulary.size));
@@ -79,6 +111,7 @@ export class WordingIndex {
 		this.seen = new Int32Array(texts.length);
 		this.counted = new Int32Array(texts.length);
 		this.accumulated = new Int32Array(texts.length);
+		this.touched = new Int32Array(texts.length);
 		this.wanted = new Int32Array(this.vocabulary.size);
 		this.inWindow = new Int32Array(this.vocabulary.size);
 	}
@@ -134,7 +167,9 @@ export class WordingIndex {
 	 * than n − t of the wording (else it misses too many), so the stretches sharing t are all among
 	 * those words' stretches. Level by level, from t = n down to `needed`, only those are read; the
 	 * search stops as soon as a stretch sharing t could no longer change the answer, before it
-	 * reads the commoner words' (long) lists.
+	 * reads the commoner words' (long) lists. When those lists must be read after all (a long
+	 * misquote of common words), their stretches are too many to read one by one: the words are
+	 * counted from the lists instead, and only stretches counted high enough are read (`countFrom`).
 	 */
 	closest(checked: readonly string[], needed: number, search: CloseSearch): void {
 		const wording = this.prepare(checked);
@@ -150,23 +185,24 @@ export class WordingIndex {
 		const rarestFirst = [...wording.counts].sort((a, b) => this.postingLength(a[0]) - this.postingLength(b[0]));
 		const byShared: number[][] = Array.from({ length: wording.length + 1 }, () => []);
 		this.check++;
-		// Shared words are counted in each stretch reached, until the lists of all the checked words
-		// together are shorter than the stretches about to be reached: then they are counted from those.
-		const allLists = rarestFirst.reduce((sum, [word]) => sum + this.postingLength(word), 0);
-		let fromLists = false;
+		// Shared words are counted in each stretch reached, until reading the next word's stretches
+		// would cost more than counting from the lists (see `countFrom`): then the rest come from those.
+		const reading = this.readCost[Math.min(needed, this.readCost.length - 1)] ?? 0;
+		let counts: Counted | null = null;
 		let covered = wording.unknown;
 		let next = 0;
 		for (let level = wording.length; level >= Math.max(1, needed); level--) {
 			if (!search.useful(level, -1)) return;
-			for (; next < rarestFirst.length && covered < wording.length - level + 1; next++) {
+			for (; !counts && next < rarestFirst.length && covered < wording.length - level + 1; next++) {
 				const [word, count] = rarestFirst[next] ?? [0, 0];
-				if (!fromLists && this.postingLength(word) * 2 * (this.readCost[Math.min(needed, this.readCost.length - 1)] ?? 0) > allLists) {
-					for (const [other, wanted] of rarestFirst) this.accumulate(other, wanted);
-					fromLists = true;
+				if (this.strategy === 'count' || (this.strategy === 'auto' && this.postingLength(word) * reading > this.listsToCover(rarestFirst, next, covered, wording.length - needed + 1))) {
+					counts = this.countFrom(rarestFirst, next, covered, wording.length, needed, reading);
+					break;
 				}
-				this.reach(word, needed, byShared, fromLists);
+				this.reach(word, needed, byShared);
 				covered += count;
 			}
+			if (counts) this.release(counts, level, needed, byShared);
 			for (const stretch of byShared[level] ?? []) {
 				// No window shares more than the widest one does, so one slide at that width says whether the rest are worth it.
 				if (!search.useful(level, stretch) || !search.useful(this.widestShared(stretch, wording.length), stretch)) continue;
@@ -177,38 +213,148 @@ export class WordingIndex {
 	}
 
 	/** Files each stretch of `word` not reached before under how many checked words it shares (when that is enough). */
-	private reach(word: number, needed: number, byShared: number[][], fromLists: boolean): void {
+	private reach(word: number, needed: number, byShared: number[][]): void {
 		for (let at = this.postingStart[word] ?? 0; at < (this.postingStart[word + 1] ?? 0); at++) {
 			const stretch = this.postings[at] ?? 0;
 			if (this.seen[stretch] === this.check) continue;
 			this.seen[stretch] = this.check;
 			// A stretch shorter than `needed` words cannot share that many: not read at all.
-			if ((this.tokenStart[stretch + 1] ?? 0) - (this.tokenStart[stretch] ?? 0) < needed) continue;
-			const shared = fromLists ? (this.accumulated[stretch] ?? 0) : this.shared(stretch);
+			if (this.lengthOf(stretch) < needed) continue;
+			const shared = this.shared(stretch);
 			if (shared >= needed) byShared[shared]?.push(stretch);
 		}
 	}
 
-	/** Adds a checked word's share (at most as often as the wording has it) to each stretch holding it. */
-	private accumulate(word: number, wanted: number): void {
+	/** The postings of words `from` onwards (rarest first) that must be read before they cover `cover` checked words. */
+	private listsToCover(rarestFirst: ReadonlyArray<readonly [number, number]>, from: number, covered: number, cover: number): number {
+		let total = 0;
+		for (let at = from; at < rarestFirst.length && covered < cover; at++) {
+			const [word, count] = rarestFirst[at] ?? [0, 0];
+			total += this.postingLength(word);
+			covered += count;
+		}
+		return total;
+	}
+
+	/**
+	 * Counts, from the lists of the checked words `from` onwards (rarest first), how many of them
+	 * each stretch not reached yet holds. A stretch sharing `needed` words holds one of the words
+	 * up to the point where they cover more than n − needed of the wording (it holds none of the
+	 * words reached already): those stretches are the candidates, and later lists only add to
+	 * their counts, while a list is shorter than reading the candidates it could rule out. A
+	 * stretch holding `count` of the counted words shares at most `count + rest` (`rest`: the
+	 * checked words whose lists were not counted), so only those with count ≥ level − rest can
+	 * share `level`, and only they are read. With every list counted, the counts are the shared
+	 * words themselves and nothing is read.
+	 */
+	private countFrom(rarestFirst: ReadonlyArray<readonly [number, number]>, from: number, covered: number, n: number, needed: number, reading: number): Counted {
+		const touched = { stretches: this.touched, length: 0 };
+		const tally = new Int32Array(n + 1);
+		const cover = n - needed + 1;
+		for (let at = from; at < rarestFirst.length; at++) {
+			const [word, wanted] = rarestFirst[at] ?? [0, 0];
+			if (covered < cover) this.count(word, wanted, touched, tally);
+			else if (this.postingLength(word) < reading * candidatesAbove(tally, needed - (n - covered))) this.countMore(word, wanted, tally);
+			else break;
+			covered += wanted;
+		}
+		return this.rankedByCount(touched, tally, n - covered, needed);
+	}
+
+	/**
+	 * Adds a checked word's share (at most as often as the wording has it) to each stretch holding
+	 * it, and makes it a candidate. Stretches reached already, or too short, are counted too
+	 * (skipping them here would cost more than it saves) and passed over when released.
+	 */
+	private count(word: number, wanted: number, touched: Touched, tally: Int32Array): void {
 		const { postings, postingCount, counted, accumulated, check } = this;
+		const list = touched.stretches;
 		const end = this.postingStart[word + 1] ?? 0;
 		for (let at = this.postingStart[word] ?? 0; at < end; at++) {
 			const stretch = postings[at] ?? 0;
 			const share = Math.min(wanted, postingCount[at] ?? 0);
-			if (counted[stretch] === check) accumulated[stretch] = (accumulated[stretch] ?? 0) + share;
-			else {
+			let total = share;
+			if (counted[stretch] === check) {
+				const before = accumulated[stretch] ?? 0;
+				tally[before] = (tally[before] ?? 0) - 1;
+				total += before;
+			} else {
 				counted[stretch] = check;
-				accumulated[stretch] = share;
+				list[touched.length++] = stretch;
 			}
+			accumulated[stretch] = total;
+			tally[total] = (tally[total] ?? 0) + 1;
 		}
 	}
 
-	/** Checked words the stretch holds, each counted at most as often as the wording has it. */
+	/** As `count`, for the candidates only: a stretch holding none of the words counted before cannot share enough. */
+	private countMore(word: number, wanted: number, tally: Int32Array): void {
+		const { postings, postingCount, counted, accumulated, check } = this;
+		const end = this.postingStart[word + 1] ?? 0;
+		for (let at = this.postingStart[word] ?? 0; at < end; at++) {
+			const stretch = postings[at] ?? 0;
+			if (counted[stretch] !== check) continue;
+			const before = accumulated[stretch] ?? 0;
+			const total = before + Math.min(wanted, postingCount[at] ?? 0);
+			tally[before] = (tally[before] ?? 0) - 1;
+			accumulated[stretch] = total;
+			tally[total] = (tally[total] ?? 0) + 1;
+		}
+	}
+
+	/** The counted stretches that could share `needed` words, highest count first (a counting sort). */
+	private rankedByCount(touched: Touched, tally: Int32Array, rest: number, needed: number): Counted {
+		const lowest = Math.max(1, needed - rest);
+		const next = new Int32Array(tally.length);
+		let total = 0;
+		for (let count = tally.length - 1; count >= lowest; count--) {
+			next[count] = total;
+			total += tally[count] ?? 0;
+		}
+		const order = new Int32Array(total);
+		for (let at = 0; at < touched.length; at++) {
+			const stretch = touched.stretches[at] ?? 0;
+			const count = this.accumulated[stretch] ?? 0;
+			if (count < lowest) continue;
+			order[next[count] ?? 0] = stretch;
+			next[count] = (next[count] ?? 0) + 1;
+		}
+		return { order, rest, released: 0 };
+	}
+
+	/** Reads (or, with every list counted, takes from the counts) the shared words of each counted stretch that could share `level`, and files it. */
+	private release(counts: Counted, level: number, needed: number, byShared: number[][]): void {
+		const { order, rest } = counts;
+		for (; counts.released < order.length; counts.released++) {
+			const stretch = order[counts.released] ?? 0;
+			const count = this.accumulated[stretch] ?? 0;
+			if (count < level - rest) return;
+			if (this.seen[stretch] === this.check || this.lengthOf(stretch) < needed) continue;
+			this.seen[stretch] = this.check;
+			// Reached at the first level it could share: its shared words are at most count + rest, which is at most this level.
+			const shared = rest === 0 ? count : this.shared(stretch);
+			if (shared >= needed) byShared[shared]?.push(stretch);
+		}
+	}
+
+	private lengthOf(stretch: number): number {
+		return (this.tokenStart[stretch + 1] ?? 0) - (this.tokenStart[stretch] ?? 0);
+	}
+
+	/** Checked words the stretch holds, each counted at most as often as the wording has it (`mostInWindow` over the whole stretch, unrolled: it is read for thousands of stretches). */
 	private shared(stretch: number): number {
+		const { tokens, wanted, inWindow } = this;
 		const from = this.tokenStart[stretch] ?? 0;
-		const length = (this.tokenStart[stretch + 1] ?? 0) - from;
-		return this.mostInWindow(from, length, length);
+		const to = this.tokenStart[stretch + 1] ?? 0;
+		let shared = 0;
+		for (let at = from; at < to; at++) {
+			const word = tokens[at] ?? 0;
+			const count = inWindow[word] ?? 0;
+			if (count < (wanted[word] ?? 0)) shared++;
+			inWindow[word] = count + 1;
+		}
+		for (let at = from; at < to; at++) inWindow[tokens[at] ?? 0] = 0;
+		return shared;
 	}
 
 	/** The most checked words any window of the widest length (n + 2, or the whole stretch) shares. */

@@ -23,12 +23,17 @@ export interface ScaleResult {
 	extractionSkipped?: string;
 	paragraphsPerSecond?: number;
 	indexMegabytes?: number;
-	memory: { afterIndex?: Memory; afterBuild?: Memory; peakRssMB?: number };
+	/**
+	 * `afterBuild` and `settledAfterBuild` are a fresh process's (see fresh-process.ts): right after
+	 * `Engine.fromDirectory`, and after it has idled a few seconds; `buildPeakRssMB` is that process's peak.
+	 */
+	memory: { afterIndex?: Memory; afterBuild?: Memory; settledAfterBuild?: Memory; buildPeakRssMB?: number; peakRssMB?: number };
 	/** How `ask` was measured: through the Engine, or (when it did not build) the same code on the index alone. */
 	askPath?: 'engine' | 'index';
 	latency: Record<string, Measured>;
 	raw?: { buildMs?: number; ask?: Measured };
-	cache?: { writeMs: number; writeStallMs?: number; startMs: number; megabytes: number; identical: boolean; compared: number } | { error: string };
+	/** `startMs` and `startRssMB` are a fresh process's start from the cache (fresh-process.ts). */
+	cache?: { writeMs: number; writeStallMs?: number; startMs: number; startRssMB?: number; megabytes: number; identical: boolean; compared: number } | { error: string };
 	/** Interactions through the real discord.js Client on the test harness: our bot against a bare "pong" bot. */
 	endToEnd?: EndToEnd | { skipped: string } | { error: string };
 	/** Set when the worker was stopped or crashed before the end. */

@@ -8,6 +8,42 @@ const SPLIT_DEPTH = 4;
 /** Pieces are gathered into buffers of about this many characters. */
 const BUFFER_CHARS = 1 << 20;
 
+/**
+ * `items` as a read-only list of `convert`ed entries, each converted when it is read rather than all
+ * up front. Converting an archive's lists in one go would hold the bot for a few hundred
+ * milliseconds before the sliced write starts; given to stringifyInSlices, each entry is converted
+ * in the piece that writes it. JSON.stringify, iteration and the array methods see the converted
+ * entries (a Proxy: Array.isArray and JSON.stringify see through it). An entry read twice is
+ * converted twice, equal but not identical.
+ */
+export function mapWhenRead<T, U>(items: readonly T[], convert: (item: T, index: number) => U): U[] {
+	const converted = (target: readonly T[], key: string | symbol): { value: U } | undefined => {
+		const index = arrayIndex(key, target.length);
+		return index === undefined ? undefined : { value: convert(target[index] as T, index) };
+	};
+	const handler: ProxyHandler<T[]> = {
+		get: (target, key, receiver) => (converted(target, key) ?? { value: Reflect.get(target, key, receiver) as unknown }).value,
+		getOwnPropertyDescriptor: (target, key) => {
+			const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
+			const entry = converted(target, key);
+			return descriptor && entry ? { ...descriptor, value: entry.value } : descriptor;
+		},
+		// Read-only: a write would land in `items`, which belong to someone else.
+		set: () => false,
+		defineProperty: () => false,
+		deleteProperty: () => false,
+	};
+	// The Proxy stands for its target's type; what it reads as is U[].
+	return new Proxy(items as T[], handler) as unknown as U[];
+}
+
+/** `key` as an index into a list of `length` entries, if it is one. */
+function arrayIndex(key: string | symbol, length: number): number | undefined {
+	if (typeof key !== 'string') return undefined;
+	const index = Number(key);
+	return Number.isInteger(index) && index >= 0 && index < length && String(index) === key ? index : undefined;
+}
+
 /** JSON.stringify(value) as UTF-8 buffers, made in slices. `value` must be plain data (no toJSON, no cycles). */
 export async function stringifyInSlices(value: unknown, slices = new Slices()): Promise<Buffer[]> {
 	const buffers: Buffer[] = [];

@@ -1,5 +1,7 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Article, LoadedCorpus, LoadWarning } from './types.js';
 import { normaliseText } from './normalise.js';
 import { readLeadingMetadata, stripInlineDate, titleFromText } from './metadata.js';
@@ -7,11 +9,13 @@ import { splitParagraphs } from './paragraphs.js';
 
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 /**
- * Files read at once. One at a time, a large folder spent most of its load waiting on each file's
- * stat, open, read and close in turn; a few dozen in flight keep the disk and the thread pool busy
- * without holding many files in memory.
+ * Files are read synchronously, in slices of about this many milliseconds with the event loop let
+ * run between them. Measured on the 2-core bench machine with 10,000 files: promise reads (a
+ * thread-pool round trip for each stat, open, fstat, read and close, 32 files in flight) cost about
+ * 5 s of CPU, the pool's threads mostly contending; synchronous reads of the same files, 0.4 s. The
+ * slices keep a running bot (heartbeats, interactions) answering while a large folder loads.
  */
-const READ_CONCURRENCY = 32;
+const SLICE_MS = 10;
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
 
 /** The corpus cannot be built at all: the message names the folder and says why. */
@@ -28,8 +32,7 @@ export async function loadCorpus(folder: string): Promise<LoadedCorpus> {
 	const files = await listArticleFiles(root);
 	const articles: Article[] = [];
 	const warnings: LoadWarning[] = [...files.warnings];
-	// Read in parallel, then taken in path order: the corpus is the same whatever order reads finish in.
-	const outcomes = await mapConcurrently(files.paths, READ_CONCURRENCY, (relative) => loadArticle(root, relative));
+	const outcomes = await mapInSlices(files.paths, (relative) => loadArticle(root, relative));
 	files.paths.forEach((relative, index) => {
 		const outcome = outcomes[index];
 		if (!outcome) return;
@@ -43,14 +46,16 @@ export async function loadCorpus(folder: string): Promise<LoadedCorpus> {
 	return { articles, warnings };
 }
 
-/** `work` on every item, at most `limit` at a time; results in the items' order. */
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-	const results: R[] = new Array<R>(items.length);
-	const queue = items.entries();
-	const worker = async (): Promise<void> => {
-		for (const [index, item] of queue) results[index] = await work(item);
-	};
-	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+/** `work` on every item in order, yielding to the event loop every SLICE_MS or so; results in the items' order. */
+async function mapInSlices<T, R>(items: readonly T[], work: (item: T) => R): Promise<R[]> {
+	const results: R[] = [];
+	let sliceStart = performance.now();
+	for (const item of items) {
+		results.push(work(item));
+		if (performance.now() - sliceStart < SLICE_MS) continue;
+		await yieldToEventLoop();
+		sliceStart = performance.now();
+	}
 	return results;
 }
 
@@ -106,15 +111,16 @@ async function entryKind(full: string, isLink: boolean, isDirectory: boolean): P
 
 type ArticleOutcome = { article: Article } | { reason: string };
 
-async function loadArticle(root: string, relative: string): Promise<ArticleOutcome> {
+function loadArticle(root: string, relative: string): ArticleOutcome {
 	const full = path.join(root, relative);
 	let bytes: Buffer;
 	try {
-		const info = await stat(full);
+		// Stat before opening: opening a FIFO blocks until something writes to it.
+		const info = statSync(full);
 		// A FIFO or a device (a link to /dev/zero) would block or never end: only regular files are articles.
 		if (!info.isFile()) return { reason: 'not a regular file' };
 		if (info.size > MAX_ARTICLE_BYTES) return { reason: `larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB (${info.size} bytes)` };
-		bytes = await readFile(full);
+		bytes = readFileSync(full);
 	} catch (error) {
 		return { reason: `unreadable (${describeFsError(error)})` };
 	}

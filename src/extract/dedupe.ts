@@ -88,7 +88,13 @@ class WordCache {
 		if (!wording) {
 			const words = matchWords(text);
 			const ids = new Int32Array(words.length);
-			for (let index = 0; index < words.length; index++) ids[index] = this.ids.idOf(words[index] ?? '');
+			for (let index = 0; index < words.length; index++) {
+				const id = this.ids.idOf(words[index] ?? '');
+				ids[index] = id;
+				// The vocabulary's copy of the word: wordings are kept to the end, and one string per
+				// distinct word (not one per use) is far less for each garbage collection to copy.
+				words[index] = this.ids.words[id] ?? '';
+			}
 			wording = { words, ids };
 			if (keep) this.byText.set(text, wording);
 		}
@@ -123,12 +129,14 @@ function firstPosition(group: Group, position: (occurrence: QuoteOccurrence) => 
  */
 class GroupIndex {
 	readonly all: Group[] = [];
+	/** Every bucket of group ids below, as lists in one pool: the indexes hold the lists' heads. */
+	private readonly lists = new IdLists();
 	/** By word (its rank): the wordings that have it among their rarest words (the prefix for similarity). */
 	private readonly byPrefixWord: Array<PrefixPostings | undefined> = [];
 	/** By word (its rank) → groups with a wording whose single rarest word it is. */
-	private readonly byRarestWord: Array<number[] | undefined> = [];
+	private readonly byRarestWord: Heads = [];
 	/** By word (its rank) → groups with a wording that contains it. */
-	private readonly byAnyWord: Array<number[] | undefined> = [];
+	private readonly byAnyWord: Heads = [];
 	/**
 	 * A fixed order of words, by id: rarest (in fewest quotes) first, ties by spelling; words first
 	 * seen later (-1 until then) go last, in the order they are met.
@@ -182,7 +190,7 @@ class GroupIndex {
 		const found = this.found.start();
 		this.collectSimilarOrContaining(wording, found);
 		// Every word, not only the rarest: a shorter wording inside this one is filed under its own rarest word.
-		for (const rank of this.ranked(wording)) found.addAll(this.byRarestWord[rank]);
+		for (const rank of this.ranked(wording)) this.lists.addAll(this.byRarestWord[rank], found);
 		return found.sorted();
 	}
 
@@ -210,10 +218,10 @@ class GroupIndex {
 			for (let at = postings.firstAtLeast(shortest); at < postings.lengths.length; at++) {
 				const length = postings.lengths[at] ?? 0;
 				if (length > longest || !mayBeSimilar(words.length - index, words.length, length)) break;
-				collectPostings(postings.byPosition[at], index, words.length, length, found);
+				this.lists.addSimilar(postings.heads[at], index, words.length, length, found);
 			}
 		}
-		if (ranked.length > 0) found.addAll(this.byAnyWord[ranked[0] ?? 0]);
+		if (ranked.length > 0) this.lists.addAll(this.byAnyWord[ranked[0] ?? 0], found);
 	}
 
 	/** The lowest-id candidate that passes `test`. */
@@ -234,10 +242,11 @@ class GroupIndex {
 			if (index > 0 && ranked[index - 1] === rank) continue;
 			const postings = this.byPrefixWord[rank] ?? new PrefixPostings();
 			this.byPrefixWord[rank] = postings;
-			fileUnder(postings.at(words.length), index, group.id);
+			const at = postings.at(words.length);
+			postings.heads[at] = this.lists.prepend(postings.heads[at], group.id, index);
 		}
-		if (ranked.length > 0) fileUnder(this.byRarestWord, ranked[0] ?? 0, group.id);
-		for (const rank of ranked) fileUnder(this.byAnyWord, rank, group.id);
+		if (ranked.length > 0) this.lists.fileUnder(this.byRarestWord, ranked[0] ?? 0, group.id);
+		for (const rank of ranked) this.lists.fileUnder(this.byAnyWord, rank, group.id);
 	}
 
 	/** The wording's words as ranks in the fixed order, rarest first (repeats kept: wordings are multisets). */
@@ -267,13 +276,14 @@ class GroupIndex {
 
 /**
  * One word's prefix postings: the lengths of the wordings filed under it, in increasing order,
- * and for each length the groups by the word's position in the wording. Sorted lengths let a
- * look-up start at the shortest length that could match and stop at the first that cannot,
- * whatever the number of lengths a common word collects.
+ * and for each length a list (in the IdLists pool) of the groups with the word's position in the
+ * wording. Sorted lengths let a look-up start at the shortest length that could match and stop at
+ * the first that cannot, whatever the number of lengths a common word collects.
  */
 class PrefixPostings {
 	readonly lengths: number[] = [];
-	readonly byPosition: Array<Array<number[] | undefined>> = [];
+	/** Head of each length's list. */
+	readonly heads: Heads = [];
 
 	/** Index of the first length ≥ `length` (binary search). */
 	firstAtLeast(length: number): number {
@@ -287,28 +297,13 @@ class PrefixPostings {
 		return low;
 	}
 
-	/** The groups-by-position of wordings of `length` words, made when first needed. */
-	at(length: number): Array<number[] | undefined> {
+	/** Where the list of wordings of `length` words is (in `lengths` and `heads`), made empty when first needed. */
+	at(length: number): number {
 		const at = this.firstAtLeast(length);
-		if (this.lengths[at] === length) return this.byPosition[at] ?? [];
-		const byPosition: Array<number[] | undefined> = [];
+		if (this.lengths[at] === length) return at;
 		this.lengths.splice(at, 0, length);
-		this.byPosition.splice(at, 0, byPosition);
-		return byPosition;
-	}
-}
-
-/**
- * Adds, from groups filed by the shared word's position in their wording of `length` words, those
- * that could still be similar to a wording of `queryLength` words whose `index`-th rarest word is
- * the one they share first: the two share at most 1 + the fewer of the words after those
- * positions, which only falls as the position grows, so the first position that fails ends it.
- */
-function collectPostings(byPosition: ReadonlyArray<readonly number[] | undefined> | undefined, index: number, queryLength: number, length: number, found: CandidateSet): void {
-	if (!byPosition) return;
-	for (let position = 0; position < byPosition.length; position++) {
-		if (!mayBeSimilar(1 + Math.min(queryLength - 1 - index, length - 1 - position), queryLength, length)) return;
-		found.addAll(byPosition[position]);
+		this.heads.splice(at, 0, undefined);
+		return at;
 	}
 }
 
@@ -325,10 +320,6 @@ class CandidateSet {
 		this.lookUp++;
 		this.ids.length = 0;
 		return this;
-	}
-
-	addAll(bucket: readonly number[] | undefined): void {
-		if (bucket) for (const id of bucket) this.add(id);
 	}
 
 	add(id: number): void {
@@ -350,11 +341,69 @@ class CandidateSet {
 	}
 }
 
-/** Files a group id under `key`, once even when a wording repeats the word. */
-function fileUnder(index: Array<number[] | undefined>, key: number, id: number): void {
-	const bucket = index[key];
-	if (!bucket) index[key] = [id];
-	else if (bucket[bucket.length - 1] !== id) bucket.push(id);
+/** An index's buckets by key: each the head of a list in an IdLists pool, or a hole for none. */
+type Heads = Array<number | undefined>;
+
+/**
+ * Buckets of group ids as linked lists in typed arrays. An array per bucket cost far more: there
+ * are hundreds of thousands of buckets, most holding one or two ids, and a JS array's first growth
+ * gives it room for 17; their allocation and copying was most of deduplication's garbage
+ * collection. A list is read newest first; readers only gather ids into a CandidateSet, which
+ * sorts them, so the order within a bucket never mattered.
+ */
+class IdLists {
+	private ids = new Int32Array(1 << 16);
+	/** The word's position in the wording, for prefix postings (0 elsewhere). */
+	private positions = new Int32Array(1 << 16);
+	/** The entry after each entry (older), or -1 at a list's end. */
+	private next = new Int32Array(1 << 16);
+	private size = 0;
+
+	/** Files a group id under `key`, once even when a wording repeats the word. */
+	fileUnder(index: Heads, key: number, id: number): void {
+		index[key] = this.prepend(index[key], id, 0);
+	}
+
+	/** The list starting at `head` with (id, position) added unless it is already the newest entry; its new head. */
+	prepend(head: number | undefined, id: number, position: number): number {
+		const old = head ?? -1;
+		if (old >= 0 && this.ids[old] === id && this.positions[old] === position) return old;
+		if (this.size === this.ids.length) this.grow();
+		const entry = this.size++;
+		this.ids[entry] = id;
+		this.positions[entry] = position;
+		this.next[entry] = old;
+		return entry;
+	}
+
+	/** Adds every id in the list starting at `head` to `found`. */
+	addAll(head: number | undefined, found: CandidateSet): void {
+		for (let entry = head ?? -1; entry >= 0; entry = this.next[entry] ?? -1) found.add(this.ids[entry] ?? 0);
+	}
+
+	/**
+	 * Adds, from a prefix list of wordings of `length` words, the groups that could still be
+	 * similar to a wording of `queryLength` words whose `index`-th rarest word is the one they share
+	 * first: the two share at most 1 + the fewer of the words after those positions.
+	 */
+	addSimilar(head: number | undefined, index: number, queryLength: number, length: number, found: CandidateSet): void {
+		for (let entry = head ?? -1; entry >= 0; entry = this.next[entry] ?? -1) {
+			const position = this.positions[entry] ?? 0;
+			if (mayBeSimilar(1 + Math.min(queryLength - 1 - index, length - 1 - position), queryLength, length)) found.add(this.ids[entry] ?? 0);
+		}
+	}
+
+	private grow(): void {
+		this.ids = grown(this.ids);
+		this.positions = grown(this.positions);
+		this.next = grown(this.next);
+	}
+}
+
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+	const larger = new Int32Array(array.length * 2);
+	larger.set(array);
+	return larger;
 }
 
 /**

@@ -51,8 +51,6 @@ function lastName(words: readonly string[]): string {
 export function resolvePeople(analyses: readonly ArticleAnalysis[]): Person[] {
 	const runs = collectRuns(analyses);
 	const drafts = groupFullNames(runs.filter((entry) => fullWords(entry.run).length >= 2));
-	const draftOf = new Map<RunAt, Draft>();
-	for (const draft of drafts) for (const entry of draft.runs) draftOf.set(entry, draft);
 
 	const singles = runs.filter((entry) => fullWords(entry.run).length === 1);
 	const surnames = new SurnameIndex(drafts);
@@ -62,7 +60,6 @@ export function resolvePeople(analyses: readonly ArticleAnalysis[]): Person[] {
 		const match = surnames.resolve(entry);
 		if (match) {
 			match.runs.push(entry);
-			draftOf.set(entry, match);
 			continue;
 		}
 		if (!mayStandAlone(entry, standingAlone)) continue;
@@ -70,7 +67,6 @@ export function resolvePeople(analyses: readonly ArticleAnalysis[]): Person[] {
 		const orphan = orphanDrafts.get(surname) ?? { forms: new Map(), titles: new Set<string>(), runs: [] as RunAt[] };
 		orphanDrafts.set(surname, orphan);
 		orphan.runs.push(entry);
-		draftOf.set(entry, orphan);
 	}
 	for (const orphan of orphanDrafts.values()) {
 		const first = orphan.runs[0]?.run;
@@ -96,11 +92,16 @@ function collectRuns(analyses: readonly ArticleAnalysis[]): RunAt[] {
 	const runs: RunAt[] = [];
 	analyses.forEach((analysis, article) => {
 		for (const paragraph of analysis.paragraphs) {
-			const starts = new Set(paragraph.sentences.map(([start]) => start));
-			for (const run of paragraph.runs) runs.push({ article, paragraph, run, sentenceInitial: starts.has(run.tokenStart) });
+			for (const run of paragraph.runs) runs.push({ article, paragraph, run, sentenceInitial: startsSentence(paragraph, run.tokenStart) });
 		}
 	});
 	return runs;
+}
+
+/** Whether a sentence of the paragraph starts at token `index`: a scan, as a paragraph has few sentences (a set per paragraph cost more). */
+function startsSentence(paragraph: ParagraphAnalysis, index: number): boolean {
+	for (const [start] of paragraph.sentences) if (start === index) return true;
+	return false;
 }
 
 function firstPosition(draft: Draft): number {

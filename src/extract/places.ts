@@ -57,9 +57,19 @@ export class PlaceMatcher {
 		return this.irregular.filter(({ pattern }) => pattern.test(text)).map(({ index }) => index);
 	}
 
+	/** Whether any name is tested the slow way (nearly never: constituencies start with a capital). */
+	get hasIrregular(): boolean {
+		return this.irregular.length > 0;
+	}
+
 	/** Matched names' indexes → names, in the order given. */
 	named(found: ReadonlySet<number>): string[] {
 		return [...found].sort((a, b) => a - b).map((index) => this.names[index] ?? '');
+	}
+
+	/** The name with this index. */
+	nameAt(index: number): string {
+		return this.names[index] ?? '';
 	}
 }
 
@@ -90,10 +100,27 @@ export class PlaceMentions {
 	 */
 	between(from: number, to: number): string[] {
 		if (!cleanCut(this.text, from - 1) || !cleanCut(this.text, to)) return this.matcher.namesIn(this.text.slice(from, to));
+		// Asked once per sentence, and most sentences name no place or one: those answers are made
+		// without the set, slice and sort the general case needs.
+		if (!this.matcher.hasIrregular) {
+			const only = this.onlyHitBetween(from, to);
+			if (only !== undefined) return only === null ? [] : [this.matcher.nameAt(only)];
+		}
 		const found = new Set<number>();
 		for (const hit of this.hits) if (hit.start >= from && hit.end <= to) found.add(hit.index);
 		for (const index of this.matcher.irregularIn(this.text.slice(from, to))) found.add(index);
 		return this.matcher.named(found);
+	}
+
+	/** The one name hit inside `from`…`to` (null for none), or undefined when several different names are. */
+	private onlyHitBetween(from: number, to: number): number | null | undefined {
+		let only: number | null = null;
+		for (const hit of this.hits) {
+			if (hit.start < from || hit.end > to || hit.index === only) continue;
+			if (only !== null) return undefined;
+			only = hit.index;
+		}
+		return only;
 	}
 }
 

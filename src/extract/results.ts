@@ -106,13 +106,15 @@ export function extractResults(analyses: readonly ArticleAnalysis[], people: rea
 		analysis.paragraphs.forEach((paragraph, paragraphIndex) => {
 			const places = mentions[paragraphIndex];
 			if (!places) return;
-			const cues = new ParagraphCues(paragraph.masked);
+			// Read for cues only once a sentence is about a constituency: many paragraphs have none.
+			let cues: ParagraphCues | null = null;
 			for (const [start, end] of paragraph.sentences) {
 				const range = sentenceRange(paragraph, start, end);
 				const named = range ? places.between(range.from, range.to) : [];
 				if (named.length === 1) current = named[0] ?? current;
 				const target = named.length === 1 ? (named[0] ?? null) : current;
 				if (!target) continue;
+				cues ??= new ParagraphCues(paragraph.masked);
 				figures.push(...sentenceFigures(paragraph, start, end, target, context, cues));
 			}
 			const tableTarget = places.all()[0] ?? current;
@@ -239,10 +241,28 @@ interface PlaceMention {
 	name: string;
 	/** Found only by a weak cue (`MP for X`): used when the article names no constituency otherwise. */
 	weak: boolean;
+	/** Token index of the name's first word. */
+	start: number;
+}
+
+/** A place name with where it stands: its first token. */
+interface PlaceSpan {
+	name: string;
+	start: number;
+}
+
+interface ConstituencyEntry {
+	name: string;
+	sources: ParagraphRef[];
+	cited: Set<string>;
+	strong: boolean;
+	articles: Set<string>;
+	/** Some mention does not open a sentence, so its first word is capitalised for a reason of its own. */
+	midSentence: boolean;
 }
 
 function findConstituencies(analyses: readonly ArticleAnalysis[]): Array<{ name: string; sources: ParagraphRef[] }> {
-	const found = new Map<string, { name: string; sources: ParagraphRef[]; cited: Set<string>; strong: boolean; articles: Set<string> }>();
+	const found = new Map<string, ConstituencyEntry>();
 	const strongArticles = new Set<string>();
 	for (const analysis of analyses) {
 		const electionArticle = analysis.paragraphs.some((paragraph) => /\b(by-?elections?|elections?|polls?|votes?|voters)\b/i.test(paragraph.masked));
@@ -250,7 +270,8 @@ function findConstituencies(analyses: readonly ArticleAnalysis[]): Array<{ name:
 		for (const paragraph of analysis.paragraphs) {
 			for (const mention of constituencyMentions(paragraph.tokens)) {
 				const key = mention.name.toLowerCase();
-				const entry = found.get(key) ?? { name: mention.name, sources: [], cited: new Set<string>(), strong: false, articles: new Set<string>() };
+				const entry = found.get(key) ?? { name: mention.name, sources: [], cited: new Set<string>(), strong: false, articles: new Set<string>(), midSentence: false };
+				if (!opensSentence(paragraph, mention.start)) entry.midSentence = true;
 				if (!mention.weak) {
 					entry.strong = true;
 					strongArticles.add(paragraph.articleId);
@@ -265,9 +286,44 @@ function findConstituencies(analyses: readonly ArticleAnalysis[]): Array<{ name:
 			}
 		}
 	}
+	const ordinary = writtenInLowerCase(analyses, new Set([...found.values()].filter((entry) => !entry.midSentence).map(firstWordOf)));
 	return [...found.values()]
 		.filter((entry) => entry.strong || [...entry.articles].some((article) => !strongArticles.has(article)))
+		.filter((entry) => entry.midSentence || !ordinary.has(firstWordOf(entry)))
 		.map(({ name, sources }) => ({ name, sources }));
+}
+
+function opensSentence(paragraph: ParagraphAnalysis, index: number): boolean {
+	for (const [start] of paragraph.sentences) if (start === index) return true;
+	return false;
+}
+
+function firstWordOf(entry: ConstituencyEntry): string {
+	return (entry.name.split(' ')[0] ?? '').toLowerCase();
+}
+
+/**
+ * Which of `words` (lower case) the corpus also writes in lower case. A name met only at the
+ * start of sentences is capitalised by its position alone: when its first word is an ordinary
+ * word elsewhere (`Are by-elections a fair test?`, `Was seat …`), it is that word, not a place,
+ * and as a place it would claim every sentence that opens with it. A real constituency is
+ * written with its capital wherever it stands, so mid-sentence mentions always vouch for it.
+ */
+function writtenInLowerCase(analyses: readonly ArticleAnalysis[], words: ReadonlySet<string>): Set<string> {
+	const found = new Set<string>();
+	if (words.size === 0) return found;
+	// Every word of the corpus is read: a table of the words' first characters spares most a set look-up.
+	const firsts = new Uint8Array(0x10000);
+	for (const word of words) firsts[word.charCodeAt(0)] = 1;
+	for (const analysis of analyses) {
+		for (const paragraph of analysis.paragraphs) {
+			for (let index = 0; index < paragraph.words.length; index++) {
+				const word = paragraph.words[index] ?? '';
+				if (firsts[word.charCodeAt(0)] === 1 && words.has(word) && !isCapitalised(paragraph.tokens[index]?.word ?? '')) found.add(word);
+			}
+		}
+	}
+	return found;
 }
 
 /**
@@ -284,7 +340,7 @@ function constituencyMentions(tokens: readonly Token[]): PlaceMention[] {
 		if (word === 'in' && (article === 'a' || article === 'the') && BY_ELECTION.has(tokens[index + 2]?.lower ?? '')) addStrong(names, placeBefore(tokens, index));
 		if (next && (word === 'in' || word === 'of') && token.after === '') {
 			const previous = tokens[index - 1];
-			if (previous && (BY_ELECTION.has(previous.lower) || previous.lower === 'seat' || previous.lower === 'constituency') && previous.after === '') addStrong(names, placeSpan(tokens, index + 1)?.name ?? null);
+			if (previous && (BY_ELECTION.has(previous.lower) || previous.lower === 'seat' || previous.lower === 'constituency') && previous.after === '') addStrong(names, placeSpan(tokens, index + 1));
 		}
 		if ((TAKE_VERBS.has(word) || HOLD_VERBS.has(word)) && token.after === '') {
 			const place = placeSpan(tokens, index + 1);
@@ -292,12 +348,12 @@ function constituencyMentions(tokens: readonly Token[]): PlaceMention[] {
 				const last = tokens[place.end - 1];
 				const from = tokens[place.end];
 				const fromParty = last?.after === '' && from?.lower === 'from' && from.after === '' && partyStartingAt(tokens, tokens[place.end + 1]?.lower === 'the' ? place.end + 2 : place.end + 1, tokens.length) !== null;
-				if (fromParty || partySubjectBefore(tokens, index) !== null) addStrong(names, place.name);
+				if (fromParty || partySubjectBefore(tokens, index) !== null) addStrong(names, place);
 			}
 		}
 		if (word === 'mp' && next?.lower === 'for' && token.after === '' && next.after === '') {
 			const place = placeSpan(tokens, index + 2);
-			if (place) names.push({ name: place.name, weak: true });
+			if (place) names.push({ name: place.name, weak: true, start: place.start });
 		}
 	});
 	return names;
@@ -306,8 +362,8 @@ function constituencyMentions(tokens: readonly Token[]): PlaceMention[] {
 // Helpers below live at module level rather than as closures inside the functions that use them:
 // the runtime (tsx) names every closure as it is created, which cost seconds per 10,000 articles.
 
-function addStrong(names: PlaceMention[], name: string | null): void {
-	if (name) names.push({ name, weak: false });
+function addStrong(names: PlaceMention[], place: PlaceSpan | null): void {
+	if (place) names.push({ name: place.name, weak: false, start: place.start });
 }
 
 function isPlaceWord(token: Token): boolean {
@@ -316,7 +372,7 @@ function isPlaceWord(token: Token): boolean {
 	return !NON_NAME_WORDS.has(token.lower) || PLACE_WORDS_ALLOWED.has(token.lower);
 }
 
-function placeBefore(tokens: readonly Token[], index: number): string | null {
+function placeBefore(tokens: readonly Token[], index: number): PlaceSpan | null {
 	const words: Token[] = [];
 	let cursor = index - 1;
 	while (cursor >= 0 && words.length < 7) {
@@ -327,12 +383,17 @@ function placeBefore(tokens: readonly Token[], index: number): string | null {
 		else break;
 		cursor--;
 	}
-	if (words[0] && PLACE_LINKS.has(words[0].word)) words.shift();
-	return placeName(words);
+	let start = cursor + 1;
+	if (words[0] && PLACE_LINKS.has(words[0].word)) {
+		words.shift();
+		start++;
+	}
+	const name = placeName(words);
+	return name ? { name, start } : null;
 }
 
 /** The place name starting at `index`, and the token after it. */
-function placeSpan(tokens: readonly Token[], index: number): { name: string; end: number } | null {
+function placeSpan(tokens: readonly Token[], index: number): (PlaceSpan & { end: number }) | null {
 	const words: Token[] = [];
 	let cursor = index;
 	while (cursor < tokens.length && words.length < 7) {
@@ -345,7 +406,7 @@ function placeSpan(tokens: readonly Token[], index: number): { name: string; end
 		if (token.after !== '') break;
 	}
 	const name = placeName(words);
-	return name ? { name, end: index + words.length } : null;
+	return name ? { name, start: index, end: index + words.length } : null;
 }
 
 function placeName(words: readonly Token[]): string | null {

@@ -60,14 +60,27 @@ function analyseWord(word: string): string | null {
 
 /** Every word of `text` with its position and term. */
 export function tokens(text: string): Token[] {
-	const folded = foldForMatching(text);
 	const found: Token[] = [];
+	forEachToken(text, (term, start, end) => found.push({ surface: text.slice(start, end), term, start, end }));
+	return found;
+}
+
+/**
+ * `tokens` without the token objects: the index visits every word of an archive (millions) and
+ * needs most words' terms only, not their surface forms.
+ */
+export function forEachToken(text: string, visit: (term: string | null, start: number, end: number) => void): void {
+	forEachWord(text, (word, start, end) => visit(termOf(word), start, end));
+}
+
+/** Every word of `text` as the analysis reads it (folded, not yet a term: see `termOf`), with its position. */
+export function forEachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
+	// Folding keeps every character's position, so positions in the folded text are positions in `text`.
+	const folded = foldForMatching(text);
 	for (const match of folded.matchAll(TOKEN)) {
 		const start = match.index ?? 0;
-		const surface = text.slice(start, start + match[0].length);
-		found.push({ surface, term: termOf(match[0]), start, end: start + match[0].length });
+		visit(match[0], start, start + match[0].length);
 	}
-	return found;
 }
 
 /** The index terms of `text`, in order, stop words removed. */
@@ -88,9 +101,20 @@ export function indexTermsOf(textTokens: readonly Token[]): string[] {
 	for (const { term } of textTokens) {
 		if (!term) continue;
 		result.push(term);
-		if (term.includes('-')) for (const part of term.split('-')) if (part && !STOP_WORDS.has(part)) result.push(stemmer(part));
+		result.push(...compoundParts(term));
 	}
 	return result;
+}
+
+const NO_PARTS: readonly string[] = [];
+
+/** The terms of a hyphenated compound's parts ("by-election" → "elect"); none for a plain word. */
+export function compoundParts(term: string): readonly string[] {
+	if (!term.includes('-')) return NO_PARTS;
+	return term
+		.split('-')
+		.filter((part) => part && !STOP_WORDS.has(part))
+		.map((part) => stemmer(part));
 }
 
 /**
@@ -98,7 +122,7 @@ export function indexTermsOf(textTokens: readonly Token[]): string[] {
  * "election" written (the paragraphs index both the compound and its parts).
  */
 export function queryTerms(text: string): string[] {
-	return terms(text).flatMap((term) => (term.includes('-') ? term.split('-').filter((part) => part && !STOP_WORDS.has(part)).map((part) => stemmer(part)) : [term]));
+	return terms(text).flatMap((term) => (term.includes('-') ? compoundParts(term) : [term]));
 }
 
 export function isStopWord(word: string): boolean {

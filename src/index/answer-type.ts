@@ -73,7 +73,15 @@ export function answerTypeHints(types: readonly AnswerType[]): string[] {
 	return types.flatMap((type) => terms(HINTS[type] ?? ''));
 }
 
+/**
+ * Words without which a pattern cannot match: a paragraph without them skips the pattern. Every
+ * paragraph of an archive is tested, and a duration's `\w+ty` is tried at each word of each one.
+ */
+const PARAGRAPH_PREFILTERS: Partial<Record<AnswerType, RegExp>> = {
+	duration: /since|years|decades|months/i,
+};
+
 /** The answer types a paragraph can supply. */
 export function paragraphAnswerTypes(text: string): AnswerType[] {
-	return PARAGRAPH_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([type]) => type);
+	return PARAGRAPH_PATTERNS.filter(([type, pattern]) => PARAGRAPH_PREFILTERS[type]?.test(text) !== false && pattern.test(text)).map(([type]) => type);
 }

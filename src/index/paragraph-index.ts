@@ -1,14 +1,15 @@
 // A MiniSearch index over every paragraph, and the query handling a journalist expects on top of it:
 // stemming, synonyms, typos, numbers, phrases, answer types, corroboration and a relevance floor.
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Paragraph } from '../corpus/types.js';
 import { foldForMatching } from '../corpus/normalise.js';
-import { indexTerms, indexTermsOf, queryTerms, stripAccents, termOf, tokens, type Token } from './analyse.js';
+import { compoundParts, forEachWord, indexTerms, queryTerms, stripAccents, termOf, tokens } from './analyse.js';
 import { expandTerms } from './thesaurus.js';
 import { type AnswerType, answerTypeHints, paragraphAnswerTypes, questionAnswerTypes, withoutAnswerTypeWords } from './answer-type.js';
 import { type Candidate, type Field, type FieldStatistics, POSTING_BUDGET, type QueryTerm, type RetrievalSource, retrieve } from './retrieval.js';
 import { TermTable, type TermTableSnapshot } from './term-table.js';
+import { miniSearchJson } from './minisearch-json.js';
 import { Slices } from '../build/slices.js';
 
 /**
@@ -23,11 +24,10 @@ interface IndexedDocument {
 }
 
 /**
- * Everything a built index holds, as plain data (the on-disk cache): MiniSearch's own JSON and the
- * side tables. Articles are referred to by position in the article list, which is stored once, elsewhere.
+ * Everything a built index holds, as plain data (the on-disk cache). MiniSearch's index is not
+ * stored: it is made again from the paragraphs' terms (see minisearch-json.ts). Articles are referred to by position in the article list, which is stored once, elsewhere.
  */
 export interface ParagraphIndexSnapshot {
-	search: AsPlainObject;
 	/** Answer types of each paragraph, in corpus order. */
 	types: AnswerType[][];
 	documentFrequency: [string, number][];
@@ -42,6 +42,8 @@ export interface ParagraphIndexSnapshot {
 	contextFrequency: [string, number][];
 	/** Average distinct terms per paragraph in each field, as MiniSearch computes it for BM25. */
 	averageFieldLength: Record<Field, number>;
+	/** Text terms in more paragraphs than this were left out of MiniSearch (see `commonAbove`). */
+	commonAbove: number;
 }
 
 export interface ParagraphRef {
@@ -81,6 +83,11 @@ export interface IndexOptions {
 	snapshot?: ParagraphIndexSnapshot;
 	/** Postings a question's search may score (see retrieval.ts); tests lower it to force ranking-only terms. */
 	postingBudget?: number;
+	/**
+	 * A text term in more paragraphs than this is common: MiniSearch leaves it out (see `build`) and
+	 * its paragraphs are listed from the term table. Tests lower it to send common terms that way.
+	 */
+	commonAbove?: number;
 }
 
 export interface SearchOptions {
@@ -102,13 +109,11 @@ const CORROBORATION_SIMILARITY = 0.8;
 const LENGTH_SIMILARITY = 0.6;
 const CANDIDATES = 40;
 const IDF_CACHE_SIZE = 50_000;
-/** Paragraphs handed to MiniSearch at a time between turns of the event loop (a few milliseconds' work). */
-const MINISEARCH_SLICE = 100;
 /** Articles whose context field ranking keeps counted; a question touches a few dozen. */
 const CONTEXT_CACHE_SIZE = 5_000;
 
 export class ParagraphIndex {
-	private readonly search: MiniSearch<IndexedDocument>;
+	private search: MiniSearch<IndexedDocument>;
 	private readonly paragraphs: Paragraph[] = [];
 	/** Answer types each paragraph can supply. Sets are shared: a corpus has a few dozen combinations. */
 	private readonly paragraphTypes: ReadonlySet<AnswerType>[] = [];
@@ -141,13 +146,17 @@ export class ParagraphIndex {
 	/** Known non-numeric terms → first-seen order, for typo-tolerant lookups; built on first use. */
 	private vocabulary: SearchableMap<number> | null = null;
 	private readonly idfCache = new Map<string, number>();
+	private commonAbove: number;
+	/** Common text term → the paragraphs that use it, in corpus order. */
+	private commonPostings = new Map<string, Uint32Array>();
 
 	/** `snapshot` restores a built index instead of building one: use `ParagraphIndex.fromSnapshot`. */
 	/** `later`: leave the build to `buildInSlices` (internal). */
 	constructor(articles: readonly Article[], options: IndexOptions = {}, later = false) {
 		const { snapshot } = options;
 		this.postingBudget = options.postingBudget ?? POSTING_BUDGET;
-		this.search = snapshot ? MiniSearch.loadJS(snapshot.search, miniSearchOptions()) : new MiniSearch(miniSearchOptions());
+		this.commonAbove = snapshot?.commonAbove ?? options.commonAbove ?? POSTING_BUDGET;
+		this.search = new MiniSearch(miniSearchOptions());
 		this.articleCount = articles.length;
 		for (const [ordinal, article] of articles.entries()) {
 			this.articlesById.set(article.id, article);
@@ -176,34 +185,62 @@ export class ParagraphIndex {
 	 * paragraph of an article but the first).
 	 */
 	private *buildSteps(articles: readonly Article[]): Generator<void, void, void> {
-		const documents: IndexedDocument[] = [];
 		const lengths = { text: 0, context: 0, types: 0 };
-		for (const article of articles) {
+		const tally = new BuildTally();
+		for (const [ordinal, article] of articles.entries()) {
 			const contexts = contextsOf(article);
 			const first = new Set(contexts.first);
 			const later = new Set(contexts.later);
 			this.subjectTerms.set(article.id, later);
+			const firsts = article.paragraphs.filter((paragraph) => paragraph.number === 1).length;
+			this.countContext(first, firsts);
+			this.countContext(later, article.paragraphs.length - firsts);
+			lengths.context += first.size * firsts + later.size * (article.paragraphs.length - firsts);
 			for (const paragraph of article.paragraphs) {
-				const { id, terms, distinct } = this.add(paragraph);
-				const types = [...(this.paragraphTypes[id] ?? [])].map(typeToken);
-				const context = paragraph.number === 1 ? first : later;
-				for (const term of context) this.contextFrequency.set(term, (this.contextFrequency.get(term) ?? 0) + 1);
+				const { id, distinct } = this.add(paragraph, ordinal, tally);
 				lengths.text += distinct;
-				lengths.context += context.size;
 				// MiniSearch splits an empty types field into one empty token: a length of 1.
-				lengths.types += Math.max(1, types.length);
-				documents.push({ id, text: terms.join(' ') });
+				lengths.types += Math.max(1, this.paragraphTypes[id]?.size ?? 0);
 			}
 			yield;
 		}
 		this.terms.seal();
+		this.keepTally(tally, articles);
+		this.indexText();
 		this.countTypes();
 		this.noteContextArticles();
 		const count = Math.max(1, this.paragraphs.length);
 		this.averageFieldLength = { text: lengths.text / count, context: lengths.context / count, types: lengths.types / count };
-		for (let start = 0; start < documents.length; start += MINISEARCH_SLICE) {
-			this.search.addAll(documents.slice(start, start + MINISEARCH_SLICE));
-			yield;
+	}
+
+	/** `paragraphs` paragraphs have `context` as their context field. */
+	private countContext(context: ReadonlySet<string>, paragraphs: number): void {
+		if (paragraphs === 0) return;
+		for (const term of context) this.contextFrequency.set(term, (this.contextFrequency.get(term) ?? 0) + paragraphs);
+	}
+
+	/** The build's per-term-id counts, turned into the tables queries look terms up in. */
+	private keepTally(tally: BuildTally, articles: readonly Article[]): void {
+		for (const [id, count] of tally.documentFrequency.entries()) this.documentFrequency.set(this.terms.termOfId(id) ?? '', count);
+		for (const [id, surface] of tally.surfaces.entries()) if (surface !== undefined) this.surfaceForms.set(this.terms.termOfId(id) ?? '', surface);
+		for (const [id, ordinals] of tally.nameArticles.entries()) {
+			if (ordinals) this.articlesByName.set(this.terms.termOfId(id) ?? '', new Set(ordinals.map((ordinal) => articles[ordinal]?.id ?? '')));
+		}
+	}
+
+	/**
+	 * Hands MiniSearch the text field, from the term table, but for the common terms: those in more
+	 * paragraphs than any question's posting budget lets it search. They are a third of an archive's
+	 * postings; a question made only of them is searched by the rarest (retrieval.ts), from lists here.
+	 */
+	private indexText(): void {
+		const inverted = this.terms.invert();
+		const { starts, positions } = inverted;
+		const isCommon = (id: number) => (starts[id + 1] ?? 0) - (starts[id] ?? 0) > this.commonAbove;
+		this.search = MiniSearch.loadJS(miniSearchJson(this.terms, inverted, (id) => !isCommon(id)), miniSearchOptions());
+		this.commonPostings.clear();
+		for (let id = 0; id < this.terms.termCount; id++) {
+			if (isCommon(id)) this.commonPostings.set(this.terms.termOfId(id) ?? '', positions.slice(starts[id], starts[id + 1]));
 		}
 	}
 
@@ -288,17 +325,31 @@ export class ParagraphIndex {
 		return [...suggestions].slice(0, max);
 	}
 
-	private add(paragraph: Paragraph): { id: number; terms: string[]; distinct: number } {
-		const paragraphTokens = tokens(paragraph.text);
-		const terms = indexTermsOf(paragraphTokens);
-		const distinct = new Set(terms);
-		for (const term of distinct) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-		this.terms.addParagraph(terms);
-		for (const token of paragraphTokens) if (token.term && !this.surfaceForms.has(token.term)) this.surfaceForms.set(token.term, token.surface);
-		this.noteProperNouns(paragraph, paragraphTokens);
+	/**
+	 * Tokenises a paragraph once and counts what the index needs of it by term id: a term's string is
+	 * looked up once per word, not once per table (document frequency, surface form, names).
+	 */
+	private add(paragraph: Paragraph, ordinal: number, tally: BuildTally): { id: number; distinct: number } {
+		const position = this.paragraphs.length;
+		const { text } = paragraph;
+		const ids: number[] = [];
+		let distinct = 0;
+		forEachWord(text, (word, start, end) => {
+			const id = tally.termIdOf(word, this.terms);
+			if (id === STOP_WORD) return;
+			ids.push(id);
+			distinct += tally.use(id, position);
+			tally.surfaces[id] ??= text.slice(start, end);
+			if (startsCapitalised(text, start)) tally.name(id, ordinal);
+			for (const partId of tally.partsOf(id)) {
+				ids.push(partId);
+				distinct += tally.use(partId, position);
+			}
+		});
+		this.terms.addParagraphIds(ids);
 		this.paragraphs.push(paragraph);
 		this.paragraphTypes.push(this.typeSet(paragraphAnswerTypes(paragraph.text)));
-		return { id: this.paragraphs.length - 1, terms, distinct: distinct.size };
+		return { id: position, distinct };
 	}
 
 	private rankedResults(questionTerms: string[], wanted: AnswerType[], scope: Scope | null): Candidate[] {
@@ -319,7 +370,8 @@ export class ParagraphIndex {
 	private retrievalSource(): RetrievalSource<IndexedDocument> {
 		return {
 			search: this.search,
-			postings: (field, term) => (field === 'context' ? this.contextPostings(term) : (this.typePositions.get(term) ?? [])),
+			commonAbove: this.commonAbove,
+			postings: (field, term) => (field === 'text' ? (this.commonPostings.get(term) ?? []) : field === 'context' ? this.contextPostings(term) : (this.typePositions.get(term) ?? [])),
 			statistics: this.statistics,
 			vocabulary: {
 				fuzzy: (term, maxDistance) => [...this.knownVocabulary().fuzzyGet(term, maxDistance)].map(([known, [, distance]]) => [known, distance]),
@@ -350,16 +402,6 @@ export class ParagraphIndex {
 			this.contextCounts.set(article.id, counts);
 		}
 		return paragraph.number === 1 ? counts.first : counts.later;
-	}
-
-	/** Capitalised words, by the articles that use them: what a question's names can scope to. */
-	private noteProperNouns(paragraph: Paragraph, paragraphTokens: readonly Token[]): void {
-		for (const token of paragraphTokens) {
-			if (!token.term || !/^\p{Lu}/u.test(token.surface)) continue;
-			const articles = this.articlesByName.get(token.term) ?? new Set<string>();
-			articles.add(paragraph.articleId);
-			this.articlesByName.set(token.term, articles);
-		}
 	}
 
 	/**
@@ -528,7 +570,6 @@ export class ParagraphIndex {
 		// subjectTerms holds one entry per article, in article order: it numbers the articles.
 		const articlePosition = new Map([...this.subjectTerms.keys()].map((id, position) => [id, position]));
 		return {
-			search: this.search.toJSON(),
 			types: this.paragraphTypes.map((types) => [...types]),
 			documentFrequency: [...this.documentFrequency],
 			surfaceForms: [...this.surfaceForms],
@@ -537,6 +578,7 @@ export class ParagraphIndex {
 			paragraphTerms: this.terms.toSnapshot(),
 			contextFrequency: [...this.contextFrequency],
 			averageFieldLength: { ...this.averageFieldLength },
+			commonAbove: this.commonAbove,
 		};
 	}
 
@@ -547,7 +589,7 @@ export class ParagraphIndex {
 
 	private restore(articles: readonly Article[], snapshot: ParagraphIndexSnapshot): void {
 		const paragraphCount = articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
-		if (snapshot.types.length !== paragraphCount || snapshot.subjectTerms.length !== articles.length || this.search.documentCount !== paragraphCount) {
+		if (snapshot.types.length !== paragraphCount || snapshot.subjectTerms.length !== articles.length) {
 			throw new Error('The index snapshot does not match its articles.');
 		}
 		for (const [position, article] of articles.entries()) {
@@ -560,6 +602,7 @@ export class ParagraphIndex {
 		for (const [term, count] of snapshot.documentFrequency) this.documentFrequency.set(term, count);
 		this.terms = TermTable.fromSnapshot(this.documentFrequency.keys(), snapshot.paragraphTerms);
 		if (this.terms.paragraphCount !== paragraphCount) throw new Error('The index snapshot does not match its articles.');
+		this.indexText();
 		for (const [term, count] of snapshot.contextFrequency) this.contextFrequency.set(term, count);
 		this.countTypes();
 		this.noteContextArticles();
@@ -570,10 +613,10 @@ export class ParagraphIndex {
 }
 
 /**
- * How MiniSearch indexes a paragraph. One function for building and for loading a snapshot, which
- * must use the same options. Documents carry terms already analysed (see `build`), space-separated.
+ * How MiniSearch reads a question's terms: already analysed (see `rankedResults`), space-separated.
+ * Its index is handed to it whole (minisearch-json.ts), so it never tokenises a paragraph.
  */
-function miniSearchOptions(): Options<IndexedDocument> {
+export function miniSearchOptions(): Options<IndexedDocument> {
 	return {
 		fields: ['text'],
 		tokenize: (text) => (text !== '' ? text.split(' ') : []),
@@ -616,6 +659,65 @@ function nearlyIdentical(left: ReadonlySet<number>, right: ReadonlySet<number>):
 	let shared = 0;
 	for (const term of left) if (right.has(term)) shared++;
 	return shared / smaller >= CORROBORATION_SIMILARITY && shared / larger >= LENGTH_SIMILARITY;
+}
+
+const STOP_WORD = -1;
+const NO_IDS: readonly number[] = [];
+
+/** Counts kept by term id while the index is built (see `add`), made into tables at its end. */
+class BuildTally {
+	/**
+	 * Word as written → its term's id (STOP_WORD for a stop word): one lookup a word instead of two
+	 * (word → term, term → id). An archive has millions of words and about a hundred thousand distinct.
+	 */
+	private readonly wordIds = new Map<string, number>();
+	/** Term id → the ids of its compound's parts, for the terms that have parts. */
+	private readonly parts = new Map<number, number[]>();
+	readonly documentFrequency: number[] = [];
+	/** The first way each term was written. */
+	readonly surfaces: (string | undefined)[] = [];
+	/** Capitalised terms → positions of the articles that use them, each once. */
+	readonly nameArticles: (number[] | undefined)[] = [];
+	/** The paragraph each term was last counted in: a word repeated in a paragraph counts once. */
+	private readonly lastParagraph: number[] = [];
+
+	/** Counts term `id` in paragraph `position`; 1 when it is new to the paragraph, else 0. */
+	use(id: number, position: number): number {
+		if (this.lastParagraph[id] === position) return 0;
+		this.lastParagraph[id] = position;
+		this.documentFrequency[id] = (this.documentFrequency[id] ?? 0) + 1;
+		return 1;
+	}
+
+	termIdOf(word: string, table: TermTable): number {
+		let id = this.wordIds.get(word);
+		if (id === undefined) {
+			const term = termOf(word);
+			id = term === null ? STOP_WORD : table.idOf(term);
+			this.wordIds.set(word, id);
+			const parts = term === null ? [] : compoundParts(term);
+			if (parts.length > 0) this.parts.set(id, parts.map((part) => table.idOf(part)));
+		}
+		return id;
+	}
+
+	/** The term ids of term `id`'s compound parts (none for a plain word). */
+	partsOf(id: number): readonly number[] {
+		return this.parts.get(id) ?? NO_IDS;
+	}
+
+	name(id: number, ordinal: number): void {
+		const ordinals = this.nameArticles[id];
+		if (!ordinals) this.nameArticles[id] = [ordinal];
+		else if (ordinals[ordinals.length - 1] !== ordinal) ordinals.push(ordinal);
+	}
+}
+
+/** The word at `start` of `text` starts with a capital letter. Most words are ASCII: those skip the Unicode test. */
+function startsCapitalised(text: string, start: number): boolean {
+	const code = text.charCodeAt(start);
+	if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+	return /^\p{Lu}/u.test(String.fromCodePoint(text.codePointAt(start) ?? 0));
 }
 
 function countTerms(terms: readonly string[]): Map<string, number> {

@@ -53,15 +53,17 @@ export interface Vocabulary {
 }
 
 export interface RetrievalSource<T> {
-	/** Holds the text field. */
+	/** Holds the text field, but for the terms in more than `commonAbove` paragraphs. */
 	search: MiniSearch<T>;
+	commonAbove: number;
 	/**
 	 * The paragraphs whose context or types field may hold a term. The context (an article's headline
 	 * and lede) is the same for every paragraph of an article, so it is kept once per article rather
 	 * than indexed again with each of its paragraphs; the ten answer types are ten lists of paragraphs.
-	 * Kept out of MiniSearch, an archive's index is a third smaller and faster to build.
+	 * Kept out of MiniSearch, an archive's index is a third smaller and faster to build. For the text
+	 * field, the paragraphs of a term MiniSearch leaves out as common.
 	 */
-	postings: (field: Exclude<Field, 'text'>, term: string) => Iterable<number>;
+	postings: (field: Field, term: string) => Iterable<number>;
 	statistics: FieldStatistics;
 	vocabulary: Vocabulary;
 }
@@ -200,12 +202,15 @@ function withinBudget(units: Unit[], budget: number, documentCount: number): { i
 	return { included, deferred };
 }
 
-/** Text units go to MiniSearch in one query (each term at its weight); the others to their own postings. */
+/**
+ * Text units go to MiniSearch in one query (each term at its weight); the others, and a common text
+ * term (searched only when a question has nothing rarer), to their own postings.
+ */
 function searchUnits<T>(source: RetrievalSource<T>, units: readonly Unit[], accept: (id: number) => boolean): Map<number, Partial> {
 	const merged = new Map<number, Partial>();
 	const textUnits: Unit[] = [];
 	for (const unit of units) {
-		if (unit.field === 'text') textUnits.push(unit);
+		if (unit.field === 'text' && unit.cost <= source.commonAbove) textUnits.push(unit);
 		else scoreOwnPostings(source, unit.field, unit, accept, merged);
 	}
 	if (textUnits.length === 0) return merged;
@@ -225,7 +230,7 @@ function searchUnits<T>(source: RetrievalSource<T>, units: readonly Unit[], acce
 }
 
 /** A context or types unit, scored paragraph by paragraph as MiniSearch would score a field holding it. */
-function scoreOwnPostings<T>(source: RetrievalSource<T>, field: Exclude<Field, 'text'>, unit: Unit, accept: (id: number) => boolean, merged: Map<number, Partial>): void {
+function scoreOwnPostings<T>(source: RetrievalSource<T>, field: Field, unit: Unit, accept: (id: number) => boolean, merged: Map<number, Partial>): void {
 	for (const id of source.postings(field, unit.derived)) {
 		if (!accept(id)) continue;
 		const partial = merged.get(id) ?? { id, raw: 0, sources: new Set<string>(), match: {} };

@@ -13,6 +13,13 @@ export interface TermTableSnapshot {
 	ids: string;
 }
 
+/** Term id t's paragraphs are positions[starts[t] … starts[t + 1]), using it frequencies[…] times. */
+export interface InvertedTable {
+	starts: Uint32Array;
+	positions: Uint32Array;
+	frequencies: Uint16Array;
+}
+
 export class TermTable {
 	private readonly vocabulary: WordIds;
 	private readonly growing = { ids: new GrowableUint32(), offsets: new GrowableUint32() };
@@ -30,9 +37,19 @@ export class TermTable {
 
 	/** Appends the next paragraph's terms (in text order, repeats kept). */
 	addParagraph(terms: readonly string[]): void {
+		this.addParagraphIds(terms.map((term) => this.vocabulary.idOf(term)));
+	}
+
+	/** Appends the next paragraph's terms as ids from `idOf`. */
+	addParagraphIds(ids: readonly number[]): void {
 		if (this.sealed) throw new Error('TermTable: paragraphs cannot be added after it is sealed');
-		for (const term of terms) this.growing.ids.push(this.vocabulary.idOf(term));
+		for (const id of ids) this.growing.ids.push(id);
 		this.growing.offsets.push(this.growing.ids.length);
+	}
+
+	/** The term's id, given it now if it is new. */
+	idOf(term: string): number {
+		return this.vocabulary.idOf(term);
 	}
 
 	/** Ends the build: the arrays are trimmed to size and the growth buffers freed. */
@@ -76,6 +93,66 @@ export class TermTable {
 		const count = Math.min(new Set(this.termIds(position)).size, 0xffff);
 		this.distinctCounts[position] = count;
 		return count;
+	}
+
+	/**
+	 * The table turned around: for each term id, the paragraphs that use it (in corpus order, each
+	 * once) and how often. Made in two passes over the table, so nothing grows or is copied.
+	 */
+	invert(): InvertedTable {
+		this.seal();
+		const { ids, offsets } = this;
+		const termCount = this.vocabulary.size;
+		// The paragraph each id was last seen in: a term used twice in a paragraph is one posting.
+		const seenIn = new Int32Array(termCount).fill(-1);
+		const starts = new Uint32Array(termCount + 1);
+		// The distinct terms of each paragraph fall out of the same pass: MiniSearch wants them all.
+		const distinctCounts = new Uint16Array(this.paragraphCount);
+		for (let position = 0; position < offsets.length - 1; position++) {
+			let distinct = 0;
+			for (let at = offsets[position] ?? 0; at < (offsets[position + 1] ?? 0); at++) {
+				const id = ids[at] ?? 0;
+				if (seenIn[id] === position) continue;
+				seenIn[id] = position;
+				starts[id + 1] = (starts[id + 1] ?? 0) + 1;
+				distinct++;
+			}
+			distinctCounts[position] = Math.min(distinct, 0xffff);
+		}
+		this.distinctCounts = distinctCounts;
+		for (let id = 0; id < termCount; id++) starts[id + 1] = (starts[id + 1] ?? 0) + (starts[id] ?? 0);
+		const positions = new Uint32Array(starts[termCount] ?? 0);
+		const frequencies = new Uint16Array(positions.length);
+		const next = starts.slice(0, termCount);
+		const lastSlot = new Uint32Array(termCount);
+		seenIn.fill(-1);
+		for (let position = 0; position < offsets.length - 1; position++) {
+			for (let at = offsets[position] ?? 0; at < (offsets[position + 1] ?? 0); at++) {
+				const id = ids[at] ?? 0;
+				if (seenIn[id] === position) {
+					const slot = lastSlot[id] ?? 0;
+					frequencies[slot] = Math.min(0xffff, (frequencies[slot] ?? 0) + 1);
+					continue;
+				}
+				seenIn[id] = position;
+				const slot = next[id] ?? 0;
+				next[id] = slot + 1;
+				lastSlot[id] = slot;
+				positions[slot] = position;
+				frequencies[slot] = 1;
+			}
+		}
+		return { starts, positions, frequencies };
+	}
+
+	/** Distinct terms in the table's vocabulary: ids run from 0 to one less. */
+	get termCount(): number {
+		return this.vocabulary.size;
+	}
+
+	/** The term with id `id`. */
+	termOfId(id: number): string | undefined {
+		return this.vocabulary.words[id];
 	}
 
 	toSnapshot(): TermTableSnapshot {

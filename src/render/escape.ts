@@ -33,7 +33,23 @@ const MENTION = /<(@[!&]?|#|\/)/g;
  */
 const MAY_INLINE = /[\\*_~|`>[\]]/;
 const MAY_LINE_MARKER = /^\s*[#+\-\d]|[\n\r\u2028\u2029][^\S\n\r\u2028\u2029]*[#+\-\d]/;
-const MAY_MENTION = /[@<]/;
+const INLINE_MARKERS = ['\\', '*', '_', '~', '|', '`', '>', '[', ']'] as const;
+/** Where the `m` flag's `^` can match besides the text's start. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const LINE_BREAKS = ['\n', '\r', '\u2028', '\u2029'] as const;
+/**
+ * MAY_LINE_MARKER, LINE_START and ORDERED_LIST for text of one line, where `^` can only match at
+ * its start: the same tests and replaces, anchored, so they try one position instead of every
+ * position of a long excerpt (fitRendered escapes a 4,000-character prefix a dozen times).
+ */
+const FIRST_LINE_MARKER = /^\s*[#+\-\d]/;
+const FIRST_LINE_START = /^([^\S\n]*)([#+-])/;
+const FIRST_ORDERED_LIST = /^([^\S\n]*\d+)\./;
+/**
+ * Up to this length a character-class regex is the cheapest test for a few characters; on longer
+ * text one `includes` per character is many times faster (the regex visits each position itself).
+ */
+const SHORT_TEXT = 200;
 
 /**
  * Short strings are escaped once and remembered: article titles, file names, dates and speakers'
@@ -56,9 +72,20 @@ export function escapeMarkdown(text: string): string {
 }
 
 function escapeText(text: string): string {
-	let out = MAY_INLINE.test(text) ? text.replace(INLINE, '\\$&') : text;
-	if (MAY_LINE_MARKER.test(out)) out = out.replace(LINE_START, '$1\\$2').replace(ORDERED_LIST, '$1\\.');
-	return MAY_MENTION.test(out) ? neutraliseMentions(out) : out;
+	const inline = containsAny(text, MAY_INLINE, INLINE_MARKERS) ? text.replace(INLINE, '\\$&') : text;
+	const lines = escapeLineStarts(inline);
+	return lines.includes('@') || lines.includes('<') ? neutraliseMentions(lines) : lines;
+}
+
+/** The LINE_START and ORDERED_LIST replaces, each tried only where it can apply. */
+function escapeLineStarts(text: string): string {
+	if (containsAny(text, LINE_BREAK, LINE_BREAKS)) return MAY_LINE_MARKER.test(text) ? text.replace(LINE_START, '$1\\$2').replace(ORDERED_LIST, '$1\\.') : text;
+	return FIRST_LINE_MARKER.test(text) ? text.replace(FIRST_LINE_START, '$1\\$2').replace(FIRST_ORDERED_LIST, '$1\\.') : text;
+}
+
+/** Whether `text` has any of `chars` (`test` is the same question as one regex). */
+function containsAny(text: string, test: RegExp, chars: readonly string[]): boolean {
+	return text.length <= SHORT_TEXT ? test.test(text) : chars.some((char) => text.includes(char));
 }
 
 /** A zero-width space after `@` or `<` keeps the text readable but stops it resolving to a ping. */

@@ -32,6 +32,26 @@ function safeCut(text: string, end: number): string {
 	return cut;
 }
 
+const WHITESPACE = /\s/;
+
+/**
+ * Where `text`'s last word starts, as `text.search(/\s\S*$/u)` says (the last whitespace, or -1),
+ * found from the end: the regex tries every whitespace from the start, and fitRendered asks this
+ * of a 4,000-character prefix a dozen times per reply.
+ */
+export function lastWhitespace(text: string): number {
+	for (let i = text.length - 1; i >= 0; i--) {
+		if (isWhitespace(text.charCodeAt(i))) return i;
+	}
+	return -1;
+}
+
+/** `\s` for one UTF-16 unit: ASCII decided by comparison (a long word is scanned cheaply), the rest by the regex. */
+function isWhitespace(code: number): boolean {
+	if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+	return WHITESPACE.test(String.fromCharCode(code));
+}
+
 /**
  * Shortens plain text to at most `max` characters, ending on a word boundary with `…`.
  * Falls back to a hard cut when the only space would throw away more than half the room
@@ -42,7 +62,7 @@ export function truncate(text: string, max: number): string {
 	if (max <= 0) return '';
 	if (max === 1) return ELLIPSIS;
 	const room = safeCut(text, max - 1);
-	const space = room.search(/\s\S*$/u);
+	const space = lastWhitespace(room);
 	const cut = space >= room.length / 2 ? room.slice(0, space) : room;
 	return cut.trimEnd() + ELLIPSIS;
 }
@@ -82,7 +102,7 @@ export function fitRendered(raw: string, render: (text: string, truncated: boole
 export function prefixAtWord(text: string, length: number): string {
 	if (length >= text.length) return text;
 	const room = safeCut(text, length);
-	const space = room.search(/\s\S*$/u);
+	const space = lastWhitespace(room);
 	return (space > 0 ? room.slice(0, space) : room).trimEnd();
 }
 

@@ -144,7 +144,8 @@ function firstPerParagraph(found: readonly VerifyMatch[]): VerifyMatch[] {
 	});
 }
 
-function bestWindow(words: readonly string[], checked: readonly string[]): { score: number; window: string[] } | null {
+/** The window of `words` verify compares `checked` with: lengths n, n − 1, n + 1, n − 2, n + 2, the first best wins. */
+export function bestWindow(words: readonly string[], checked: readonly string[]): { score: number; window: string[] } | null {
 	let best: { score: number; window: string[] } | null = null;
 	const lengths = [0, -1, 1, -2, 2].map((delta) => Math.min(words.length, checked.length + delta)).filter((length, index, all) => length > 0 && all.indexOf(length) === index);
 	for (const size of lengths) {

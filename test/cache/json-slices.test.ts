@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answer/engine.js';
 import { Slices } from '../../src/build/slices.js';
 import { toStored } from '../../src/cache/codec.js';
-import { stringifyInSlices } from '../../src/cache/json-slices.js';
+import { mapWhenRead, stringifyInSlices } from '../../src/cache/json-slices.js';
 import { withTurnCount } from '../helpers/turns.js';
 
 async function text(value: unknown): Promise<string> {
@@ -37,5 +37,37 @@ describe('writing JSON in slices', () => {
 		const written = Buffer.concat(buffers).toString();
 		expect(written).toBe(JSON.stringify(big));
 		expect(turns).toBeGreaterThan(100);
+	});
+
+	it('converts a mapWhenRead list an entry at a time as it writes it, so a long conversion is sliced too', async () => {
+		const items = Array.from({ length: 300 }, (_, i) => i);
+		let conversions = 0;
+		const list = mapWhenRead(items, (item, index) => {
+			conversions++;
+			return { item, index, square: item * item };
+		});
+		expect(conversions).toBe(0);
+		const { value: buffers, turns } = await withTurnCount(() => stringifyInSlices({ list }, new Slices(0)));
+		const expected = JSON.stringify({ list: items.map((item, index) => ({ item, index, square: item * item })) });
+		expect(Buffer.concat(buffers).toString()).toBe(expected);
+		expect(conversions).toBe(300);
+		expect(turns).toBeGreaterThan(100);
+		expect(JSON.stringify({ list })).toBe(expected);
+	});
+
+	it('reads a mapWhenRead list as an array of converted entries, and refuses writes', () => {
+		const items = ['a', 'b'];
+		const list = mapWhenRead(items, (item) => item.toUpperCase());
+		expect(Array.isArray(list)).toBe(true);
+		expect([...list]).toEqual(['A', 'B']);
+		expect(list.map((item) => `${item}!`)).toEqual(['A!', 'B!']);
+		expect(list[1]).toBe('B');
+		expect(list[2]).toBeUndefined();
+		expect(Object.getOwnPropertyDescriptor(list, '0')?.value).toBe('A');
+		expect(() => {
+			list[0] = 'z';
+		}).toThrow(TypeError);
+		expect(() => list.push('c')).toThrow(TypeError);
+		expect(items).toEqual(['a', 'b']);
 	});
 });

@@ -3,13 +3,14 @@ import { seedsFolder } from '../helpers/tmp.js';
 
 // Tests run as root here, and root reads any file whatever its mode, so permission is denied by
 // the file system layer itself for one named file: the loader's handling is what is under test.
-vi.mock('node:fs/promises', async (importOriginal) => {
-	const actual = await importOriginal<typeof import('node:fs/promises')>();
+// The loader reads article files synchronously (see load.ts), so that is the read refused here.
+vi.mock('node:fs', async (importOriginal) => {
+	const actual = await importOriginal<typeof import('node:fs')>();
 	return {
 		...actual,
-		readFile: async (...args: Parameters<typeof actual.readFile>) => {
+		readFileSync: (...args: Parameters<typeof actual.readFileSync>) => {
 			if (String(args[0]).endsWith('locked.txt')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-			return actual.readFile(...args);
+			return actual.readFileSync(...args);
 		},
 	};
 });

@@ -41,4 +41,23 @@ describe('results', () => {
 		expect(result?.gain?.value).toBe(true);
 		expect(result?.previousParty?.value).toBe('Labour');
 	});
+
+	// A capital that only opens a sentence says nothing of a place: `Are by-elections …` named a
+	// constituency `Are`, and every later sentence opening with `Are` then claimed the figures after it.
+	it('does not take a sentence-opening word the corpus writes in lower case for a constituency', () => {
+		const results = resultOf(
+			'Are by-elections a fair test of a government? Analysts are divided.',
+			'In the Millbrook by-election, Labour candidate Ada Quinn won with 9,876 votes. Are voters surprised? Conservative candidate Ben Cole took 7,001 votes.',
+		);
+		expect(results.map((result) => result.constituency)).toEqual(['Millbrook']);
+		expect(results[0]?.candidates.map((candidate) => [candidate.name, candidate.votes?.value])).toEqual([
+			['Ada Quinn', 9876],
+			['Ben Cole', 7001],
+		]);
+	});
+
+	it('still finds a constituency named only at the start of a sentence when its name is never written in lower case', () => {
+		const [result] = resultOf('Millbrook by-election: Labour candidate Ada Quinn won with 9,876 votes.');
+		expect(result?.constituency).toBe('Millbrook');
+	});
 });

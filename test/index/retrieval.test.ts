@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Article } from '../../src/corpus/types.js';
 import { readQuestions } from '../../src/eval/ask.js';
-import { ParagraphIndex, type ParagraphHit } from '../../src/index/paragraph-index.js';
+import { ParagraphIndex, type ParagraphHit, type SearchOutcome } from '../../src/index/paragraph-index.js';
 import { withTurnCount } from '../helpers/turns.js';
 
 // The posting budget decides which of a question's terms choose candidates and which only rank
@@ -21,6 +21,12 @@ const key = (hit: ParagraphHit) => `${hit.articleId}#${hit.number}`;
 
 function hitsOf(index: ParagraphIndex, question: string): Map<string, ParagraphHit> {
 	return new Map(index.find(question, { limit: 100 }).hits.map((hit) => [key(hit), hit]));
+}
+
+/** An outcome with scores rounded to 9 digits and matched terms sorted: what must not change. */
+function comparable(outcome: SearchOutcome): unknown {
+	const hits = outcome.hits.map((hit) => ({ ...hit, score: hit.score.toFixed(9), coverage: hit.coverage.toFixed(9), matchedTerms: [...hit.matchedTerms].sort() }));
+	return { ...outcome, hits };
 }
 
 describe('retrieval under a posting budget', () => {
@@ -62,6 +68,26 @@ describe('retrieval under a posting budget', () => {
 		for (const question of questions) {
 			expect(standard.find(question).hits.map(key), question).toEqual(unlimited.find(question).hits.map(key));
 		}
+	});
+});
+
+describe('common terms, left out of MiniSearch', () => {
+	// With `commonAbove` at 2, every word in three or more paragraphs is MiniSearch's stop word: a
+	// question made only of such words is searched from the term table's lists instead.
+	it('answers every question exactly as an index holding every term in MiniSearch', () => {
+		const everyTermInMiniSearch = new ParagraphIndex(articles, { commonAbove: Number.MAX_SAFE_INTEGER });
+		const mostTermsCommon = new ParagraphIndex(articles, { commonAbove: 2 });
+		for (const question of [...questions, 'the vote', 'said the party', 'election result']) {
+			// Scores add the same shares in another order: equal to the last bits of a double.
+			expect(comparable(mostTermsCommon.find(question, { limit: 20 })), question).toEqual(comparable(everyTermInMiniSearch.find(question, { limit: 20 })));
+		}
+	});
+
+	it('keeps answering so after a snapshot is restored', () => {
+		const index = new ParagraphIndex(articles, { commonAbove: 2 });
+		const snapshot = index.toSnapshot();
+		const restored = ParagraphIndex.fromSnapshot(articles, JSON.parse(JSON.stringify(snapshot)) as typeof snapshot);
+		for (const question of ['the vote', ...questions.slice(0, 10)]) expect(comparable(restored.find(question)), question).toEqual(comparable(index.find(question)));
 	});
 });
 

@@ -15,17 +15,18 @@ import { allViolations } from '../harness/limits.js';
 import { ADMIN_PERMISSIONS, chatInput } from '../harness/payloads.js';
 import { seedsFolder } from '../helpers/tmp.js';
 
-vi.mock('node:fs/promises', async (importOriginal) => {
-	const actual = await importOriginal<typeof import('node:fs/promises')>();
+// The loader reads article files synchronously (src/corpus/load.ts): that is the read intercepted.
+vi.mock('node:fs', async (importOriginal) => {
+	const actual = await importOriginal<typeof import('node:fs')>();
 	return {
 		...actual,
-		readFile: async (...args: Parameters<typeof actual.readFile>) => {
+		readFileSync: (...args: Parameters<typeof actual.readFileSync>) => {
 			const file = String(args[0]);
 			// Deleted after the listing, just before the read.
-			if (file.endsWith('vanishing.txt')) await actual.unlink(file);
+			if (file.endsWith('vanishing.txt')) actual.unlinkSync(file);
 			// Made unreadable after the listing (tests run as root, which reads anything: say so here).
 			if (file.endsWith('locking.txt')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-			return actual.readFile(...args);
+			return actual.readFileSync(...args);
 		},
 	};
 });

@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { citationField, renderAnswer, renderChoices, renderMarked, renderQuote } from '../../src/render/embeds.js';
 import type { Page } from '../../src/render/embeds.js';
 import { escapeMarkdown } from '../../src/render/escape.js';
-import { LIMITS, embedLength, truncate } from '../../src/render/limits.js';
+import { LIMITS, embedLength, fitRendered, lastWhitespace, truncate } from '../../src/render/limits.js';
 import { askAnswer, citation, sourcesAnswer } from './answers.js';
 
 const HOSTILE = '**bold** _it_ ~~s~~ ||spoiler|| `code` > quote @everyone @here <@123456789012345678> <@&123456789012345678> [link](https://evil.example) # head\n- list\n1. one';
@@ -123,6 +124,26 @@ describe('truncate', () => {
 		const out = truncate('😀'.repeat(100), 51);
 		expect(out.length).toBeLessThanOrEqual(51);
 		expect(out).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+	});
+
+	it('finds the last word as the regex it replaces did, whitespace of every kind included', () => {
+		const pieces = ['a', 'word', 'é', '😀', '\ud800', '\udc00', ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u180e', '\u0085'];
+		const text = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join(''));
+		fc.assert(fc.property(fc.oneof(text, fc.string({ unit: 'binary', maxLength: 40 })), (sample) => {
+			expect(lastWhitespace(sample)).toBe(sample.search(/\s\S*$/u));
+		}), { numRuns: 1_500 });
+	});
+
+	it('fits a long list into a description exactly as before: the longest word-boundary prefix that fits', () => {
+		const list = Array.from({ length: 3000 }, (_, i) => `Place_${i} [${i}]`).join(', ');
+		const out = fitRendered(list, (text, cut) => escapeMarkdown(text) + (cut ? '…' : ''), 4000);
+		expect(out.length).toBeLessThanOrEqual(4000);
+		expect(out.endsWith('…')).toBe(true);
+		const kept = out.slice(0, -1).replace(/\\(.)/g, '$1');
+		expect(list.startsWith(kept)).toBe(true);
+		// One more word would not have fitted.
+		const next = list.slice(0, list.indexOf(' ', kept.length + 1));
+		expect(escapeMarkdown(next).length + 1).toBeGreaterThan(4000);
 	});
 });
 

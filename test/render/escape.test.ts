@@ -31,6 +31,20 @@ describe('escapeMarkdown', () => {
 		}), { numRuns: 20_000 });
 	});
 
+	it('gives exactly what the five replaces give on long text (its quick tests change past 200 characters)', () => {
+		const long = fc.array(fc.constantFrom(...PIECES), { minLength: 60, maxLength: 400 }).map((parts) => parts.join(''));
+		fc.assert(fc.property(long, (text) => {
+			expect(escapeMarkdown(text)).toBe(reference(text));
+		}), { numRuns: 1_000 });
+	});
+
+	it('escapes a long line and a long text of many lines as the replaces do', () => {
+		const words = 'the count said 12,345 votes [1][2] for Labour'.repeat(20);
+		for (const text of [`1. ${words}`, `- ${words}`, `${words}\n# ${words}\r+ ${words}\u2028 3. ${words}`, `${words} @everyone <@1>`, words]) {
+			expect(escapeMarkdown(text)).toBe(reference(text));
+		}
+	});
+
 	it('gives exactly what the regex replaces give on arbitrary UTF-16', () => {
 		fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
 			expect(escapeMarkdown(text)).toBe(reference(text));

@@ -1,0 +1,73 @@
+// The whole build and the start from the cache, each measured in a fresh process: what the bot does
+// when it starts. Measured inside the bench's own process, the figures carried everything the bench
+// had done before (a generated corpus, a raw MiniSearch baseline, a separate index): its heap made
+// the garbage collector slower and its freed pages counted in the RSS.
+//
+// The process reports its memory twice: as soon as the work ends, and after it has been idle a few
+// seconds, when V8 has handed the build's freed pages back to the system. A bot idles between
+// questions, so the second is what it holds while serving; the first and the peak are reported too.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Engine } from '../answer/engine.js';
+import { openEngine } from '../cache/index.js';
+import { describe, memory, timedWithStalls, type Memory } from './measure.js';
+
+export type FreshWork = { kind: 'build'; folder: string } | { kind: 'open'; folder: string; cacheDir: string };
+
+export interface FreshMeasure {
+	ms: number;
+	longestStallMs: number;
+	/** Right after the work. */
+	after: Memory;
+	/** After SETTLE_MS idle. */
+	settled: Memory;
+	peakRssMB: number;
+	/** For `open`: whether the cache was used (a rebuild would be a failed measurement). */
+	from?: 'cache' | 'build';
+}
+
+/** Idle time before the second memory reading: V8 releases freed pages a few seconds after a build. */
+const SETTLE_MS = 5_000;
+const PROBE_FLAG = '--fresh-process-probe';
+
+type Reply = { measure: FreshMeasure } | { error: string };
+
+/** Runs `work` in a new Node process (same loader as this one) and returns what it measured. */
+export function measureInFreshProcess(work: FreshWork, timeoutMs: number): Promise<FreshMeasure> {
+	const child = fork(fileURLToPath(import.meta.url), [PROBE_FLAG, JSON.stringify(work)], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`the fresh process did not finish within ${Math.round(timeoutMs / 1000)} s`));
+		}, timeoutMs);
+		child.once('message', (reply: Reply) => {
+			clearTimeout(timer);
+			if ('measure' in reply) resolve(reply.measure);
+			else reject(new Error(reply.error));
+		});
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`the fresh process exited with code ${code} before reporting`));
+		});
+	});
+}
+
+async function probe(work: FreshWork): Promise<FreshMeasure> {
+	const done = await timedWithStalls(async () => (work.kind === 'build' ? { engine: await Engine.fromDirectory(work.folder), from: undefined } : await openEngine(work.folder, { cacheDir: work.cacheDir, log: quiet })));
+	const after = memory();
+	await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+	const settled = memory();
+	// Kept alive until measured: the memory is the built Engine's.
+	void done.value.engine;
+	return { ms: done.ms, longestStallMs: done.longestStallMs, after, settled, peakRssMB: process.resourceUsage().maxRSS / 1e3, ...(done.value.from ? { from: done.value.from } : {}) };
+}
+
+const quiet = { info: () => undefined, warn: () => undefined };
+
+if (process.argv[2] === PROBE_FLAG && process.send) {
+	const send = process.send.bind(process);
+	probe(JSON.parse(process.argv[3] ?? '{}') as FreshWork)
+		.then((measure) => send({ measure } satisfies Reply))
+		.catch((error: unknown) => send({ error: describe(error) } satisfies Reply))
+		.finally(() => process.disconnect());
+}

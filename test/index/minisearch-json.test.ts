@@ -1,0 +1,64 @@
+import MiniSearch from 'minisearch';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { indexTerms } from '../../src/index/analyse.js';
+import { miniSearchJson } from '../../src/index/minisearch-json.js';
+import { miniSearchOptions } from '../../src/index/paragraph-index.js';
+import { TermTable } from '../../src/index/term-table.js';
+
+// The index hands MiniSearch its serialized form instead of adding paragraphs one by one. It must
+// be exactly what MiniSearch's own `add` and `toJSON` make, or its scores would drift from MiniSearch's.
+
+let paragraphTerms: string[][];
+
+beforeAll(async () => {
+	const { articles } = await loadCorpus('test/fixtures/ask-eval/articles');
+	paragraphTerms = articles.flatMap((article) => article.paragraphs.map((paragraph) => indexTerms(paragraph.text)));
+	// A paragraph with no index terms at all is a document of length 0, as MiniSearch counts it.
+	paragraphTerms.push([]);
+});
+
+function tableOf(terms: readonly string[][]): TermTable {
+	const table = new TermTable();
+	for (const paragraph of terms) table.addParagraph(paragraph);
+	return table.seal();
+}
+
+/** What MiniSearch makes, adding each paragraph's terms and dropping `stopWords` as it goes. */
+function miniSearchsOwn(terms: readonly string[][], stopWords: ReadonlySet<string>) {
+	const search = new MiniSearch({ ...miniSearchOptions(), processTerm: (term) => (stopWords.has(term) ? null : term) });
+	search.addAll(terms.map((paragraph, id) => ({ id, text: paragraph.join(' ') })));
+	return search.toJSON();
+}
+
+function byTerm(json: ReturnType<typeof miniSearchsOwn>) {
+	return { ...json, index: new Map(json.index) };
+}
+
+describe('the serialized MiniSearch index made from the term table', () => {
+	it('is what MiniSearch makes from the same paragraphs', () => {
+		const table = tableOf(paragraphTerms);
+		const made = miniSearchJson(table, table.invert(), () => true);
+		expect(made.index.length).toBeGreaterThan(500);
+		expect(byTerm(made)).toEqual(byTerm(miniSearchsOwn(paragraphTerms, new Set())));
+	});
+
+	it('leaves out the terms it is told to, still counting them in each paragraph length, as MiniSearch does with stop words', () => {
+		const table = tableOf(paragraphTerms);
+		const inverted = table.invert();
+		const common = (id: number) => (inverted.starts[id + 1] ?? 0) - (inverted.starts[id] ?? 0) > 3;
+		const stopWords = new Set(Array.from({ length: table.termCount }, (_, id) => id).filter(common).map((id) => table.termOfId(id) ?? ''));
+		expect(stopWords.size).toBeGreaterThan(20);
+		const made = miniSearchJson(table, inverted, (id) => !common(id));
+		expect(byTerm(made)).toEqual(byTerm(miniSearchsOwn(paragraphTerms, stopWords)));
+	});
+
+	it('counts a term used twice in a paragraph twice, and a paragraph once in its list', () => {
+		const table = tableOf([['vote', 'count', 'vote'], ['count'], ['vote']]);
+		const inverted = table.invert();
+		const vote = table.idOfTerm('vote') ?? -1;
+		const range = [inverted.starts[vote] ?? 0, inverted.starts[vote + 1] ?? 0] as const;
+		expect([...inverted.positions.subarray(...range)]).toEqual([0, 2]);
+		expect([...inverted.frequencies.subarray(...range)]).toEqual([2, 1]);
+	});
+});
