@@ -8,8 +8,9 @@ import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/types.js';
 import { extractKnowledge, type Knowledge } from '../extract/index.js';
 import { ParagraphIndex } from '../index/paragraph-index.js';
+import { knowledgeFromJson } from '../cache/codec.js';
 
-export type WorkerReply = { knowledge: Knowledge } | { error: string };
+export type WorkerReply = { knowledgeJson: string } | { error: string };
 
 export interface BuiltParts {
 	index: ParagraphIndex;
@@ -64,8 +65,13 @@ function extractInWorker(articles: readonly Article[], entry: URL): Promise<Extr
 			return;
 		}
 		worker.once('message', (reply: WorkerReply) => {
-			resolve('knowledge' in reply ? { knowledge: reply.knowledge } : { because: `extraction failed in the worker (${reply.error})` });
 			void worker.terminate();
+			if ('error' in reply) return resolve({ because: `extraction failed in the worker (${reply.error})` });
+			try {
+				resolve({ knowledge: knowledgeFromJson(reply.knowledgeJson, articles) });
+			} catch (error) {
+				resolve({ because: `the worker's knowledge did not restore (${describe(error)})` });
+			}
 		});
 		worker.once('error', (error) => resolve({ because: `the worker failed (${describe(error)})` }));
 		worker.once('exit', (code) => resolve({ because: `the worker exited with code ${code} before replying` }));

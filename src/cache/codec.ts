@@ -42,6 +42,20 @@ export function toStored(snapshot: EngineSnapshot): StoredEngine {
 	return { ...snapshot, articles: mapWhenRead(snapshot.articles, storeArticle), warnings: [...snapshot.warnings], knowledge: storeKnowledge(snapshot.knowledge, refs) };
 }
 
+/**
+ * Knowledge alone in the compact form, as JSON: how the extraction worker (src/build) sends it back.
+ * One string crosses threads as one copy; the objects it describes would be cloned one by one, every
+ * article id string with them.
+ */
+export function knowledgeToJson(knowledge: Knowledge, articles: readonly Article[]): string {
+	return JSON.stringify(storeKnowledge(knowledge, new RefWriter(articles)));
+}
+
+/** The knowledge `knowledgeToJson` wrote, for the same articles: references share their ids, quotes their paragraphs' text. */
+export function knowledgeFromJson(json: string, articles: readonly Article[]): Knowledge {
+	return restoreKnowledge(JSON.parse(json) as StoredKnowledge, new RefReader(articles));
+}
+
 /** Throws when the stored data contradicts itself (an article position that does not exist). */
 export function fromStored(stored: StoredEngine): EngineSnapshot {
 	const articles = stored.articles.map(restoreArticle);

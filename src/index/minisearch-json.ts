@@ -16,6 +16,18 @@ const TEXT_FIELD_ID = 0;
  * paragraph's length, as it does when `add` is given a term its `processTerm` drops.
  */
 export function miniSearchJson(table: TermTable, inverted: InvertedTable, isIndexed: (termId: number) => boolean): AsPlainObject {
+	const steps = miniSearchJsonSteps(table, inverted, isIndexed);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** Terms, or paragraphs, made between two yields of `miniSearchJsonSteps`: a few milliseconds' work. */
+const STEP = 2_000;
+
+/** As `miniSearchJson`, yielding every few milliseconds: a bot rebuilding its corpus keeps answering. */
+export function* miniSearchJsonSteps(table: TermTable, inverted: InvertedTable, isIndexed: (termId: number) => boolean): Generator<void, AsPlainObject, void> {
 	const documentCount = table.paragraphCount;
 	const documentIds: Record<number, number> = {};
 	const fieldLength: Record<number, number[]> = {};
@@ -26,7 +38,9 @@ export function miniSearchJson(table: TermTable, inverted: InvertedTable, isInde
 		fieldLength[position] = [length];
 		// MiniSearch keeps a running average, document by document; the same arithmetic gives the same double.
 		averageLength = (averageLength * position + length) / (position + 1);
+		if (position % (STEP * 10) === 0) yield;
 	}
+	const index = yield* indexEntries(table, inverted, isIndexed);
 	return {
 		documentCount,
 		nextId: documentCount,
@@ -36,12 +50,12 @@ export function miniSearchJson(table: TermTable, inverted: InvertedTable, isInde
 		averageFieldLength: [averageLength],
 		storedFields: {},
 		dirtCount: 0,
-		index: indexEntries(table, inverted, isIndexed),
+		index,
 		serializationVersion: 2,
 	};
 }
 
-function indexEntries(table: TermTable, inverted: InvertedTable, isIndexed: (termId: number) => boolean): AsPlainObject['index'] {
+function* indexEntries(table: TermTable, inverted: InvertedTable, isIndexed: (termId: number) => boolean): Generator<void, AsPlainObject['index'], void> {
 	const entries: AsPlainObject['index'] = [];
 	const { starts, positions, frequencies } = inverted;
 	for (let id = 0; id < table.termCount; id++) {
@@ -51,6 +65,7 @@ function indexEntries(table: TermTable, inverted: InvertedTable, isIndexed: (ter
 		const frequencyOf: Record<number, number> = {};
 		for (let slot = start; slot < end; slot++) frequencyOf[positions[slot] ?? 0] = frequencies[slot] ?? 0;
 		entries.push([table.termOfId(id) ?? '', { [TEXT_FIELD_ID]: frequencyOf }]);
+		if (entries.length % STEP === 0) yield;
 	}
 	return entries;
 }

@@ -8,8 +8,8 @@ import { compoundParts, forEachWord, indexTerms, queryTerms, stripAccents, termO
 import { expandTerms } from './thesaurus.js';
 import { type AnswerType, answerTypeHints, paragraphAnswerTypes, questionAnswerTypes, withoutAnswerTypeWords } from './answer-type.js';
 import { type Candidate, type Field, type FieldStatistics, POSTING_BUDGET, type QueryTerm, type RetrievalSource, retrieve } from './retrieval.js';
-import { TermTable, type TermTableSnapshot } from './term-table.js';
-import { miniSearchJson } from './minisearch-json.js';
+import { type InvertedTable, TermTable, type TermTableSnapshot } from './term-table.js';
+import { miniSearchJson, miniSearchJsonSteps } from './minisearch-json.js';
 import { Slices } from '../build/slices.js';
 
 /**
@@ -165,7 +165,10 @@ export class ParagraphIndex {
 			for (let i = 0; i < article.paragraphs.length; i++) this.articleOrdinalOf.push(ordinal);
 		}
 		if (snapshot) this.restore(articles, snapshot);
-		else if (!later) for (const _step of this.buildSteps(articles));
+		else if (!later) {
+			for (const _step of this.buildSteps(articles));
+			this.indexText();
+		}
 	}
 
 	/**
@@ -176,6 +179,7 @@ export class ParagraphIndex {
 		const index = new ParagraphIndex(articles, options, true);
 		const slices = new Slices(options.sliceMs);
 		for (const _step of index.buildSteps(articles)) await slices.yieldIfDue();
+		await index.indexTextInSlices(slices);
 		return index;
 	}
 
@@ -204,10 +208,13 @@ export class ParagraphIndex {
 			}
 			yield;
 		}
+		// Each a few hundred milliseconds on an archive: a turn for the event loop between them.
 		this.terms.seal();
+		yield;
 		this.keepTally(tally, articles);
-		this.indexText();
+		yield;
 		this.countTypes();
+		yield;
 		this.noteContextArticles();
 		const count = Math.max(1, this.paragraphs.length);
 		this.averageFieldLength = { text: lengths.text / count, context: lengths.context / count, types: lengths.types / count };
@@ -235,12 +242,30 @@ export class ParagraphIndex {
 	 */
 	private indexText(): void {
 		const inverted = this.terms.invert();
+		this.search = MiniSearch.loadJS(miniSearchJson(this.terms, inverted, (id) => !this.isCommon(inverted, id)), miniSearchOptions());
+		this.keepCommonPostings(inverted);
+	}
+
+	/** `indexText` with the event loop given turns: MiniSearch's index is a second or two's work on an archive. */
+	private async indexTextInSlices(slices: Slices): Promise<void> {
+		const inverted = this.terms.invert();
+		const steps = miniSearchJsonSteps(this.terms, inverted, (id) => !this.isCommon(inverted, id));
+		let step = steps.next();
+		for (; !step.done; step = steps.next()) await slices.yieldIfDue();
+		// MiniSearch's own sliced load: it yields to the event loop every thousand terms.
+		this.search = await MiniSearch.loadJSAsync(step.value, miniSearchOptions());
+		this.keepCommonPostings(inverted);
+	}
+
+	private isCommon({ starts }: InvertedTable, id: number): boolean {
+		return (starts[id + 1] ?? 0) - (starts[id] ?? 0) > this.commonAbove;
+	}
+
+	private keepCommonPostings(inverted: InvertedTable): void {
 		const { starts, positions } = inverted;
-		const isCommon = (id: number) => (starts[id + 1] ?? 0) - (starts[id] ?? 0) > this.commonAbove;
-		this.search = MiniSearch.loadJS(miniSearchJson(this.terms, inverted, (id) => !isCommon(id)), miniSearchOptions());
 		this.commonPostings.clear();
 		for (let id = 0; id < this.terms.termCount; id++) {
-			if (isCommon(id)) this.commonPostings.set(this.terms.termOfId(id) ?? '', positions.slice(starts[id], starts[id + 1]));
+			if (this.isCommon(inverted, id)) this.commonPostings.set(this.terms.termOfId(id) ?? '', positions.slice(starts[id], starts[id + 1]));
 		}
 	}
 
