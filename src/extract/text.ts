@@ -114,7 +114,8 @@ export function sentenceRanges(tokens: readonly Token[]): Array<[number, number]
 		const token = tokens[index];
 		const next = tokens[index + 1];
 		if (!token || !next) continue;
-		if (!/[.?!]/.test(token.after)) continue;
+		// Most words have nothing after them: spare those the pattern (this runs on every token).
+		if (token.after === '' || !/[.?!]/.test(token.after)) continue;
 		if (token.after.startsWith('.') && (ABBREVIATIONS.has(token.lower) || /^\p{Lu}$/u.test(token.word))) continue;
 		if (!/^[\p{Lu}\p{N}"“‘'(]/u.test(next.before + next.word)) continue;
 		ranges.push([start, index + 1]);
