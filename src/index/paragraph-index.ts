@@ -25,7 +25,8 @@ interface IndexedDocument {
 
 /**
  * Everything a built index holds, as plain data (the on-disk cache). MiniSearch's index is not
- * stored: it is made again from the paragraphs' terms (see minisearch-json.ts). Articles are referred to by position in the article list, which is stored once, elsewhere.
+ * stored: it is made again from the paragraphs' terms (see minisearch-json.ts). Articles are
+ * referred to by position in the article list, which is stored once, elsewhere.
  */
 export interface ParagraphIndexSnapshot {
 	/** Answer types of each paragraph, in corpus order. */
@@ -84,7 +85,7 @@ export interface IndexOptions {
 	/** Postings a question's search may score (see retrieval.ts); tests lower it to force ranking-only terms. */
 	postingBudget?: number;
 	/**
-	 * A text term in more paragraphs than this is common: MiniSearch leaves it out (see `build`) and
+	 * A text term in more paragraphs than this is common: MiniSearch leaves it out (see `indexText`) and
 	 * its paragraphs are listed from the term table. Tests lower it to send common terms that way.
 	 */
 	commonAbove?: number;
@@ -184,9 +185,9 @@ export class ParagraphIndex {
 	}
 
 	/**
-	 * Each paragraph is tokenised once and each article's context once; MiniSearch is handed the
-	 * terms, not the text (tokenising dominates the build, and the context is the same for every
-	 * paragraph of an article but the first).
+	 * Everything but MiniSearch's index (`indexText`, made afterwards from the term table filled
+	 * here). Each paragraph is tokenised once, and each article's context once: the context is the
+	 * same for every paragraph of an article but the first, so it is counted per article.
 	 */
 	private *buildSteps(articles: readonly Article[]): Generator<void, void, void> {
 		const lengths = { text: 0, context: 0, types: 0 };
