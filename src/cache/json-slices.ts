@@ -33,8 +33,9 @@ export function mapWhenRead<T, U>(items: readonly T[], convert: (item: T, index:
 		defineProperty: () => false,
 		deleteProperty: () => false,
 	};
-	// The Proxy stands for its target's type; what it reads as is U[].
-	return new Proxy(items as T[], handler) as unknown as U[];
+	// The Proxy stands for its target's type; what it reads as is U[]. Its target is a copy of the
+	// list (references only): a Proxy may not report other values for a frozen array's entries.
+	return new Proxy([...items], handler) as unknown as U[];
 }
 
 /** `key` as an index into a list of `length` entries, if it is one. */

@@ -70,4 +70,11 @@ describe('writing JSON in slices', () => {
 		expect(() => list.push('c')).toThrow(TypeError);
 		expect(items).toEqual(['a', 'b']);
 	});
+
+	it('converts a frozen list too (a Proxy over it could not report other values)', async () => {
+		const list = mapWhenRead(Object.freeze([1, 2, 3]), (item) => item * 10);
+		expect(list[0]).toBe(10);
+		expect(JSON.stringify(list)).toBe('[10,20,30]');
+		expect(Buffer.concat(await stringifyInSlices({ list })).toString()).toBe('{"list":[10,20,30]}');
+	});
 });
