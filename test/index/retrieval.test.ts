@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Article } from '../../src/corpus/types.js';
 import { readQuestions } from '../../src/eval/ask.js';
+import { termOf } from '../../src/index/analyse.js';
 import { ParagraphIndex, type ParagraphHit, type SearchOutcome } from '../../src/index/paragraph-index.js';
 import { withTurnCount } from '../helpers/turns.js';
 
@@ -88,6 +89,30 @@ describe('common terms, left out of MiniSearch', () => {
 		const snapshot = index.toSnapshot();
 		const restored = ParagraphIndex.fromSnapshot(articles, JSON.parse(JSON.stringify(snapshot)) as typeof snapshot);
 		for (const question of ['the vote', ...questions.slice(0, 10)]) expect(comparable(restored.find(question)), question).toEqual(comparable(index.find(question)));
+	});
+});
+
+describe('names the index scopes questions to', () => {
+	it('notes capitalised words as names, accented capitals included, and not lower-case ones', () => {
+		const paragraph = (articleId: string, number: number, text: string) => ({ articleId, number, text });
+		const article = (id: string, texts: string[]): Article => ({
+			id,
+			title: id,
+			titleSource: 'first sentence',
+			date: null,
+			url: null,
+			outlet: null,
+			paragraphs: texts.map((text, i) => paragraph(id, i + 1, text)),
+		});
+		const index = new ParagraphIndex([
+			article('a.txt', ['Élodie Marchand said the école count was late.', 'Owen Pryce agreed.']),
+			article('b.txt', ['Owen Pryce said the count was late.']),
+		]);
+		const names = new Map(index.toSnapshot().articlesByName);
+		expect(names.get(termOf('Élodie') ?? '')).toEqual([0]);
+		expect(names.get(termOf('Owen') ?? '')).toEqual([0, 1]);
+		expect(names.has(termOf('école') ?? '')).toBe(false);
+		expect(names.has(termOf('count') ?? '')).toBe(false);
 	});
 });
 
