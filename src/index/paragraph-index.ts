@@ -4,6 +4,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Paragraph } from '../corpus/types.js';
 import { foldForMatching } from '../corpus/normalise.js';
+import { isCapitalised } from '../extract/text.js';
 import { compoundParts, forEachWord, indexTerms, queryTerms, stripAccents, termOf, tokens } from './analyse.js';
 import { expandTerms } from './thesaurus.js';
 import { type AnswerType, answerTypeHints, paragraphAnswerTypes, questionAnswerTypes, withoutAnswerTypeWords } from './answer-type.js';
@@ -124,7 +125,8 @@ export class ParagraphIndex {
 	private readonly subjectTerms = new Map<string, Set<string>>();
 	private readonly articleCount: number;
 	private readonly postingBudget: number;
-	private readonly documentFrequency = new Map<string, number>();
+	/** Paragraphs using each term, by the term's id in the term table (its vocabulary is the index's). */
+	private documentFrequencies = new Uint32Array(0);
 	/** Index term → the commonest way the corpus writes it: what suggestions show. */
 	private readonly surfaceForms = new Map<string, string>();
 
@@ -229,7 +231,7 @@ export class ParagraphIndex {
 
 	/** The build's per-term-id counts, turned into the tables queries look terms up in. */
 	private keepTally(tally: BuildTally, articles: readonly Article[]): void {
-		for (const [id, count] of tally.documentFrequency.entries()) this.documentFrequency.set(this.terms.termOfId(id) ?? '', count);
+		this.documentFrequencies = Uint32Array.from(tally.documentFrequency);
 		for (const [id, surface] of tally.surfaces.entries()) if (surface !== undefined) this.surfaceForms.set(this.terms.termOfId(id) ?? '', surface);
 		for (const [id, ordinals] of tally.nameArticles.entries()) {
 			if (ordinals) this.articlesByName.set(this.terms.termOfId(id) ?? '', new Set(ordinals.map((ordinal) => articles[ordinal]?.id ?? '')));
@@ -344,7 +346,7 @@ export class ParagraphIndex {
 	suggestions(question: string, max = 5): string[] {
 		const suggestions = new Set<string>();
 		for (const token of tokens(question)) {
-			if (!token.term || this.documentFrequency.has(token.term)) continue;
+			if (!token.term || this.isIndexed(token.term)) continue;
 			const tolerance = Math.max(1, Math.floor(token.term.length / 4));
 			for (const candidate of this.closestTerms(token.term, tolerance)) suggestions.add(candidate);
 		}
@@ -409,7 +411,7 @@ export class ParagraphIndex {
 	/** The field statistics MiniSearch scores with, for the terms retrieval leaves out of the search. */
 	private readonly statistics: FieldStatistics = {
 		documentCount: () => this.paragraphs.length,
-		documentFrequency: (field, term) => (field === 'text' ? this.documentFrequency.get(term) : field === 'context' ? this.contextFrequency.get(term) : this.typePositions.get(term)?.length) ?? 0,
+		documentFrequency: (field, term) => (field === 'text' ? this.frequencyOf(term) : field === 'context' ? this.contextFrequency.get(term) : this.typePositions.get(term)?.length) ?? 0,
 		averageLength: (field) => this.averageFieldLength[field],
 		frequencyIn: (field, id, term) => (field === 'text' ? this.terms.frequencyIn(id, term) : field === 'context' ? (this.contextCountsOf(id).get(term) ?? 0) : Number(this.paragraphTypes[id]?.has(term.slice(1) as AnswerType) ?? false)),
 		lengthOf: (field, id) => (field === 'text' ? this.terms.distinctCount(id) : field === 'context' ? this.contextCountsOf(id).size : Math.max(1, this.paragraphTypes[id]?.size ?? 0)),
@@ -517,7 +519,7 @@ export class ParagraphIndex {
 	private idf(term: string): number {
 		const cached = this.idfCache.get(term);
 		if (cached !== undefined) return cached;
-		const frequency = this.documentFrequency.get(term) ?? this.fuzzyFrequency(term);
+		const frequency = this.frequencyOf(term) ?? this.fuzzyFrequency(term);
 		const idf = Math.log(1 + (this.paragraphs.length + 1) / (frequency + 0.5));
 		if (this.idfCache.size >= IDF_CACHE_SIZE) this.idfCache.clear();
 		this.idfCache.set(term, idf);
@@ -527,7 +529,7 @@ export class ParagraphIndex {
 	/** A misspelt word weighs what its closest known spelling weighs, not what a never-seen word would. */
 	private fuzzyFrequency(term: string): number {
 		const closest = this.closestTerms(term, 2)[0];
-		return closest ? (this.documentFrequency.get(termOf(closest) ?? '') ?? 0) : 0;
+		return closest ? (this.frequencyOf(termOf(closest) ?? '') ?? 0) : 0;
 	}
 
 	/**
@@ -545,7 +547,7 @@ export class ParagraphIndex {
 		if (this.vocabulary) return this.vocabulary;
 		const vocabulary = new SearchableMap<number>();
 		let order = 0;
-		for (const known of this.documentFrequency.keys()) if (!/^\d/.test(known)) vocabulary.set(known, order++);
+		for (const known of this.indexedTerms()) if (!/^\d/.test(known)) vocabulary.set(known, order++);
 		this.vocabulary = vocabulary;
 		return vocabulary;
 	}
@@ -564,8 +566,23 @@ export class ParagraphIndex {
 		return unknown;
 	}
 
+	/** Paragraphs whose text has `term`; undefined when none has. */
+	private frequencyOf(term: string): number | undefined {
+		const id = this.terms.idOfTerm(term);
+		return id === undefined ? undefined : this.documentFrequencies[id];
+	}
+
+	private isIndexed(term: string): boolean {
+		return this.terms.idOfTerm(term) !== undefined;
+	}
+
+	/** Every term of the paragraphs' text, in the order the corpus first used them (their ids' order). */
+	private *indexedTerms(): Generator<string, void, void> {
+		for (let id = 0; id < this.terms.termCount; id++) yield this.terms.termOfId(id) ?? '';
+	}
+
 	private isKnown(term: string): boolean {
-		return this.documentFrequency.has(term) || this.closestTerms(term, 1).length > 0;
+		return this.isIndexed(term) || this.closestTerms(term, 1).length > 0;
 	}
 
 	/** Near-identical paragraphs from different articles become one hit with several citations. */
@@ -597,7 +614,7 @@ export class ParagraphIndex {
 		const articlePosition = new Map([...this.subjectTerms.keys()].map((id, position) => [id, position]));
 		return {
 			types: this.paragraphTypes.map((types) => [...types]),
-			documentFrequency: [...this.documentFrequency],
+			documentFrequency: [...this.indexedTerms()].map((term, id) => [term, this.documentFrequencies[id] ?? 0]),
 			surfaceForms: [...this.surfaceForms],
 			articlesByName: [...this.articlesByName].map(([term, ids]) => [term, [...ids].map((id) => articlePosition.get(id) ?? -1)]),
 			subjectTerms: [...this.subjectTerms.values()].map((terms) => [...terms]),
@@ -625,8 +642,13 @@ export class ParagraphIndex {
 				this.paragraphs.push(paragraph);
 			}
 		}
-		for (const [term, count] of snapshot.documentFrequency) this.documentFrequency.set(term, count);
-		this.terms = TermTable.fromSnapshot(this.documentFrequency.keys(), snapshot.paragraphTerms);
+		this.terms = TermTable.fromSnapshot(
+			snapshot.documentFrequency.map(([term]) => term),
+			snapshot.paragraphTerms,
+		);
+		// A term listed twice would shift every id after it.
+		if (this.terms.termCount !== snapshot.documentFrequency.length) throw new Error('The index snapshot lists a term twice.');
+		this.documentFrequencies = Uint32Array.from(snapshot.documentFrequency, ([, count]) => count);
 		if (this.terms.paragraphCount !== paragraphCount) throw new Error('The index snapshot does not match its articles.');
 		this.indexText();
 		for (const [term, count] of snapshot.contextFrequency) this.contextFrequency.set(term, count);
@@ -739,11 +761,9 @@ class BuildTally {
 	}
 }
 
-/** The word at `start` of `text` starts with a capital letter. Most words are ASCII: those skip the Unicode test. */
+/** The word at `start` of `text` starts with a capital letter (one character, not a slice of the word). */
 function startsCapitalised(text: string, start: number): boolean {
-	const code = text.charCodeAt(start);
-	if (code < 0x80) return code >= 0x41 && code <= 0x5a;
-	return /^\p{Lu}/u.test(String.fromCodePoint(text.codePointAt(start) ?? 0));
+	return isCapitalised(String.fromCodePoint(text.codePointAt(start) ?? 0));
 }
 
 function countTerms(terms: readonly string[]): Map<string, number> {
