@@ -61,19 +61,14 @@ function analyseWord(word: string): string | null {
 /** Every word of `text` with its position and term. */
 export function tokens(text: string): Token[] {
 	const found: Token[] = [];
-	forEachToken(text, (term, start, end) => found.push({ surface: text.slice(start, end), term, start, end }));
+	forEachWord(text, (word, start, end) => found.push({ surface: text.slice(start, end), term: termOf(word), start, end }));
 	return found;
 }
 
 /**
- * `tokens` without the token objects: the index visits every word of an archive (millions) and
- * needs most words' terms only, not their surface forms.
+ * Every word of `text` as the analysis reads it (folded, not yet a term: see `termOf`), with its
+ * position, and no token object: the index visits every word of an archive (millions).
  */
-export function forEachToken(text: string, visit: (term: string | null, start: number, end: number) => void): void {
-	forEachWord(text, (word, start, end) => visit(termOf(word), start, end));
-}
-
-/** Every word of `text` as the analysis reads it (folded, not yet a term: see `termOf`), with its position. */
 export function forEachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
 	// Folding keeps every character's position, so positions in the folded text are positions in `text`.
 	const folded = foldForMatching(text);
@@ -92,13 +87,8 @@ export function terms(text: string): string[] {
 
 /** Hyphenated compounds also index their parts, so "election" finds "by-election". */
 export function indexTerms(text: string): string[] {
-	return indexTermsOf(tokens(text));
-}
-
-/** `indexTerms` of text already split into tokens. */
-export function indexTermsOf(textTokens: readonly Token[]): string[] {
 	const result: string[] = [];
-	for (const { term } of textTokens) {
+	for (const { term } of tokens(text)) {
 		if (!term) continue;
 		result.push(term);
 		result.push(...compoundParts(term));

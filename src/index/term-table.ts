@@ -35,12 +35,7 @@ export class TermTable {
 		this.growing.offsets.push(0);
 	}
 
-	/** Appends the next paragraph's terms (in text order, repeats kept). */
-	addParagraph(terms: readonly string[]): void {
-		this.addParagraphIds(terms.map((term) => this.vocabulary.idOf(term)));
-	}
-
-	/** Appends the next paragraph's terms as ids from `idOf`. */
+	/** Appends the next paragraph's terms (in text order, repeats kept) as ids from `idOf`. */
 	addParagraphIds(ids: readonly number[]): void {
 		if (this.sealed) throw new Error('TermTable: paragraphs cannot be added after it is sealed');
 		for (const id of ids) this.growing.ids.push(id);

@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 function tableOf(terms: readonly string[][]): TermTable {
 	const table = new TermTable();
-	for (const paragraph of terms) table.addParagraph(paragraph);
+	for (const paragraph of terms) table.addParagraphIds(paragraph.map((term) => table.idOf(term)));
 	return table.seal();
 }
 
