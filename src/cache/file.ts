@@ -45,13 +45,22 @@ export async function writeCacheFile(file: string, key: string, snapshot: Engine
 
 /** The snapshot in `file` if it is intact, well-formed and built from `key`; otherwise why not. */
 export async function readCacheFile(file: string, key: string): Promise<ReadOutcome> {
-	let bytes: Buffer;
+	return checkCacheBytes(await readCacheBytes(file), key);
+}
+
+/** The file's bytes, or why there are none. Never rejects, so it can be started before it is awaited. */
+export async function readCacheBytes(file: string): Promise<Buffer | Rejection> {
 	try {
-		bytes = await readFile(file);
+		return await readFile(file);
 	} catch (error) {
 		const code = error instanceof Error && 'code' in error ? String(error.code) : '';
 		return code === 'ENOENT' ? { kind: 'missing', reason: 'no cache yet' } : { kind: 'corrupt', reason: `unreadable (${code || String(error)})` };
 	}
+}
+
+/** `readCacheFile`'s checks, on bytes already read. */
+export function checkCacheBytes(bytes: Buffer | Rejection, key: string): ReadOutcome {
+	if (!Buffer.isBuffer(bytes)) return bytes;
 	const parts = splitHeader(bytes);
 	if ('kind' in parts) return parts;
 	const { header, body } = parts;

@@ -5,7 +5,7 @@
 // per file cost several times the reading itself (1.3 s against 0.2–0.5 s measured on the 2-core
 // bench machine), and start-up has nothing else to do meanwhile. Only regular files are read.
 import { createHash, type Hash } from 'node:crypto';
-import { type Dirent, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_ARTICLE_BYTES } from '../corpus/load.js';
@@ -44,17 +44,30 @@ function addEntry(hash: Hash, entry: Entry, content: Content | null): void {
 
 /**
  * Reads what the loader would read, and only that: a FIFO or a device named `x.txt` would block a
- * synchronous read forever, and an oversized file is skipped by the loader on its size alone.
+ * synchronous read forever, and an oversized file is skipped by the loader on its size alone. The
+ * file is opened without blocking and then asked what it is: one path lookup instead of two.
  */
 function readArticle(file: string): Content {
+	let descriptor: number;
 	try {
-		const info = statSync(file);
+		descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+	} catch (error) {
+		return skippedFor(error);
+	}
+	try {
+		const info = fstatSync(descriptor);
 		if (!info.isFile()) return { skipped: 'not a regular file' };
 		if (info.size > MAX_ARTICLE_BYTES) return { skipped: `oversized ${info.size}` };
-		return readFileSync(file);
+		return readFileSync(descriptor);
 	} catch (error) {
-		return { skipped: error instanceof Error && 'code' in error ? String(error.code) : 'unreadable' };
+		return skippedFor(error);
+	} finally {
+		closeSync(descriptor);
 	}
+}
+
+function skippedFor(error: unknown): Content {
+	return { skipped: error instanceof Error && 'code' in error ? String(error.code) : 'unreadable' };
 }
 
 /**

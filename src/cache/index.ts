@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Engine } from '../answer/engine.js';
 import { hashBuildCode, hashSeeds } from './fingerprint.js';
-import { readCacheFile, writeCacheFile, type Rejection } from './file.js';
+import { checkCacheBytes, readCacheBytes, writeCacheFile, type Rejection } from './file.js';
 
 /**
  * Bump when what a built Engine holds changes in a way the code hash cannot see (a dependency's
@@ -43,8 +43,10 @@ export async function loadEngine(folder: string, options: CacheOptions = {}): Pr
 export async function openEngine(folder: string, options: CacheOptions = {}): Promise<OpenedEngine> {
 	const log = options.log ?? stderrLog;
 	const file = cacheFileFor(folder, options.cacheDir);
+	// The thread pool reads the file while this thread hashes the seeds: both are needed either way.
+	const bytes = readCacheBytes(file);
 	const key = cacheKey(folder);
-	const outcome = await readCacheFile(file, key);
+	const outcome = checkCacheBytes(await bytes, key);
 	if ('snapshot' in outcome) {
 		try {
 			const engine = Engine.fromSnapshot(outcome.snapshot);

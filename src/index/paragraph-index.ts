@@ -10,7 +10,7 @@ import { expandTerms } from './thesaurus.js';
 import { type AnswerType, answerTypeHints, paragraphAnswerTypes, questionAnswerTypes, withoutAnswerTypeWords } from './answer-type.js';
 import { type Candidate, type Field, type FieldStatistics, POSTING_BUDGET, type QueryTerm, type RetrievalSource, retrieve } from './retrieval.js';
 import { type InvertedTable, TermTable, type TermTableSnapshot } from './term-table.js';
-import { miniSearchJson, miniSearchJsonSteps } from './minisearch-json.js';
+import { loadMiniSearch, loadMiniSearchSteps } from './minisearch-json.js';
 import { Slices } from '../build/slices.js';
 
 /**
@@ -245,18 +245,17 @@ export class ParagraphIndex {
 	 */
 	private indexText(): void {
 		const inverted = this.terms.invert();
-		this.search = MiniSearch.loadJS(miniSearchJson(this.terms, inverted, (id) => !this.isCommon(inverted, id)), miniSearchOptions());
+		this.search = loadMiniSearch(this.terms, inverted, (id) => !this.isCommon(inverted, id), miniSearchOptions());
 		this.keepCommonPostings(inverted);
 	}
 
 	/** `indexText` with the event loop given turns: MiniSearch's index is a second or two's work on an archive. */
 	private async indexTextInSlices(slices: Slices): Promise<void> {
 		const inverted = this.terms.invert();
-		const steps = miniSearchJsonSteps(this.terms, inverted, (id) => !this.isCommon(inverted, id));
+		const steps = loadMiniSearchSteps(this.terms, inverted, (id) => !this.isCommon(inverted, id), miniSearchOptions());
 		let step = steps.next();
 		for (; !step.done; step = steps.next()) await slices.yieldIfDue();
-		// MiniSearch's own sliced load: it yields to the event loop every thousand terms.
-		this.search = await MiniSearch.loadJSAsync(step.value, miniSearchOptions());
+		this.search = step.value;
 		this.keepCommonPostings(inverted);
 	}
 

@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { indexTerms } from '../../src/index/analyse.js';
-import { miniSearchJson } from '../../src/index/minisearch-json.js';
+import { loadMiniSearch, loadMiniSearchSteps, miniSearchJson, radixTreeOf } from '../../src/index/minisearch-json.js';
 import { miniSearchOptions } from '../../src/index/paragraph-index.js';
 import { TermTable } from '../../src/index/term-table.js';
 
@@ -51,6 +51,38 @@ describe('the serialized MiniSearch index made from the term table', () => {
 		expect(stopWords.size).toBeGreaterThan(20);
 		const made = miniSearchJson(table, inverted, (id) => !common(id));
 		expect(byTerm(made)).toEqual(byTerm(miniSearchsOwn(paragraphTerms, stopWords)));
+	});
+
+	it('loads MiniSearch with the postings placed straight in its tree, as MiniSearch would have made them', () => {
+		const table = tableOf(paragraphTerms);
+		const inverted = table.invert();
+		const common = (id: number) => (inverted.starts[id + 1] ?? 0) - (inverted.starts[id] ?? 0) > 3;
+		const stopWords = new Set(Array.from({ length: table.termCount }, (_, id) => id).filter(common).map((id) => table.termOfId(id) ?? ''));
+		const loaded = loadMiniSearch(table, inverted, (id) => !common(id), miniSearchOptions());
+		expect(byTerm(loaded.toJSON())).toEqual(byTerm(miniSearchsOwn(paragraphTerms, stopWords)));
+		// And it searches: the same hits, scores included, as MiniSearch's own index.
+		const own = MiniSearch.loadJS(miniSearchsOwn(paragraphTerms, stopWords), miniSearchOptions());
+		const term = paragraphTerms[0]?.find((word) => !stopWords.has(word)) ?? '';
+		expect(loaded.search(term).length).toBeGreaterThan(0);
+		expect(loaded.search(term)).toEqual(own.search(term));
+	});
+
+	it('loads the same in steps, yielding between them', () => {
+		const table = tableOf(paragraphTerms);
+		const steps = loadMiniSearchSteps(table, table.invert(), () => true, miniSearchOptions());
+		let yields = 0;
+		let step = steps.next();
+		for (; !step.done; step = steps.next()) yields++;
+		expect(yields).toBeGreaterThan(0);
+		expect(byTerm(step.value.toJSON())).toEqual(byTerm(miniSearchsOwn(paragraphTerms, new Set())));
+	});
+
+	it('finds no radix tree where MiniSearch does not keep an empty one, so loading takes the documented path', () => {
+		const table = tableOf(paragraphTerms);
+		const full = loadMiniSearch(table, table.invert(), () => true, miniSearchOptions());
+		expect(radixTreeOf(full)).toBeNull();
+		expect(radixTreeOf(new MiniSearch(miniSearchOptions()))).not.toBeNull();
+		expect(radixTreeOf(Object.create(MiniSearch.prototype) as MiniSearch)).toBeNull();
 	});
 
 	it('counts a term used twice in a paragraph twice, and a paragraph once in its list', () => {
