@@ -1,15 +1,20 @@
 // Runs in a worker thread: extracts knowledge from the articles it was given and posts it back in
-// the cache's compact form, as one JSON string (see knowledgeToJson).
+// the cache's compact form, as one JSON string (see knowledgeToJson). The quote occurrences go to
+// the port it was given as soon as they are attributed, to be grouped there (dedupe-worker.ts), so
+// the knowledge it posts has no quotes.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Article } from '../corpus/types.js';
 import { knowledgeToJson } from '../cache/codec.js';
-import { extractKnowledge } from '../extract/index.js';
-import type { WorkerReply } from './parallel.js';
+import { extractAllButDedupe } from '../extract/index.js';
+import type { ExtractWorkerData, WorkerReply } from './parallel.js';
 
-const { articles } = workerData as { articles: Article[] };
+const { articles, occurrencesTo } = workerData as ExtractWorkerData;
 let reply: WorkerReply;
 try {
-	reply = { knowledgeJson: knowledgeToJson(extractKnowledge(articles), articles) };
+	const { occurrences: _sent, ...rest } = extractAllButDedupe(articles, (occurrences) => {
+		occurrencesTo.postMessage(occurrences);
+		occurrencesTo.close();
+	});
+	reply = { knowledgeJson: knowledgeToJson({ ...rest, quotes: [] }, articles) };
 } catch (error) {
 	reply = { error: error instanceof Error ? error.message : String(error) };
 }

@@ -13,6 +13,21 @@ export type * from './types.js';
 
 /** Pure and deterministic: the same articles in the same order give the same knowledge. */
 export function extractKnowledge(articles: readonly Article[]): Knowledge {
+	const { occurrences, ...rest } = extractAllButDedupe(articles);
+	return { ...rest, quotes: dedupeQuotes(occurrences) };
+}
+
+/** The knowledge but its quotes, which are still single occurrences: `dedupeQuotes` groups them. */
+export interface UndedupedKnowledge extends Omit<Knowledge, 'quotes'> {
+	occurrences: QuoteOccurrence[];
+}
+
+/**
+ * Everything but the deduplication of quotes. Deduplication needs only the occurrences, so
+ * `onOccurrences` hands them over as soon as they are attributed, before the results are read: a
+ * build can then deduplicate on another thread meanwhile (src/build/parallel.ts).
+ */
+export function extractAllButDedupe(articles: readonly Article[], onOccurrences?: (occurrences: QuoteOccurrence[]) => void): UndedupedKnowledge {
 	const analyses = articles.map(analyseArticle);
 	const people = resolvePeople(analyses);
 	const peopleById = new Map(people.map((person) => [person.id, person]));
@@ -39,10 +54,11 @@ export function extractKnowledge(articles: readonly Article[]): Knowledge {
 		}
 		reported.push(...findReportedSpeech(analysis, references));
 	}
+	onOccurrences?.(occurrences);
 	// Results read every paragraph's tokens, deduplication only the quotes, and neither depends on
 	// the other. Results go first so that the analyses (most of the memory) can be let go before
 	// deduplication builds its indexes: each garbage collection then has far less to walk.
 	const results = extractResults(analyses, people);
 	analyses.length = 0;
-	return { people, quotes: dedupeQuotes(occurrences), reported, results };
+	return { people, occurrences, reported, results };
 }

@@ -12,9 +12,9 @@ beforeAll(async () => {
 });
 
 describe('building the index and the knowledge at once', () => {
-	it('extracts in a worker thread and gets exactly what extraction in this thread gets', async () => {
+	it('extracts in worker threads, quotes grouped in a second one, and gets exactly what extraction in this thread gets', async () => {
 		const parts = await buildParts(articles, { workerFrom: 0 });
-		expect(parts.extraction).toEqual({ in: 'worker' });
+		expect(parts.extraction).toEqual({ in: 'workers' });
 		expect(parts.knowledge).toEqual(extractKnowledge(articles));
 		expect(parts.knowledge.quotes.length).toBeGreaterThan(0);
 		const alone = new ParagraphIndex(articles);
@@ -25,8 +25,19 @@ describe('building the index and the knowledge at once', () => {
 
 	it('falls back to this thread, with the same knowledge, when the worker cannot run', async () => {
 		const parts = await buildParts(articles, { workerFrom: 0, workerEntry: new URL('./no-such-worker.ts', import.meta.url) });
-		expect(parts.extraction.in).toBe('this thread');
-		expect(parts.extraction).toHaveProperty('because', expect.stringMatching(/worker/));
+		expect(parts.extraction).toEqual({ in: 'this thread', because: expect.stringMatching(/^the extraction worker (failed|exited)/) });
+		expect(parts.knowledge).toEqual(extractKnowledge(articles));
+	});
+
+	it('falls back to this thread, with the same knowledge, when the worker grouping the quotes fails', async () => {
+		const parts = await buildParts(articles, { workerFrom: 0, dedupeEntry: new URL('./no-such-worker.ts', import.meta.url) });
+		expect(parts.extraction).toEqual({ in: 'this thread', because: expect.stringMatching(/^the grouping quotes worker (failed|exited)/) });
+		expect(parts.knowledge).toEqual(extractKnowledge(articles));
+	});
+
+	it('falls back to this thread when the worker grouping the quotes throws', async () => {
+		const parts = await buildParts(articles, { workerFrom: 0, dedupeEntry: new URL('./fixtures/throwing-dedupe-worker.ts', import.meta.url) });
+		expect(parts.extraction).toEqual({ in: 'this thread', because: expect.stringMatching(/grouping quotes failed in its worker \(no grouping today\)/) });
 		expect(parts.knowledge).toEqual(extractKnowledge(articles));
 	});
 
