@@ -77,25 +77,27 @@ function skippedFor(error: unknown): Content {
 function listEntries(root: string): Entry[] {
 	const entries: Entry[] = [];
 	const visited = new Set<string>();
-	const walk = (folder: string): void => {
+	// `relative` is the folder's path from the root with a trailing slash ('' for the root itself):
+	// joined by hand, as path.relative would cost more than reading a small file.
+	const walk = (folder: string, relative: string): void => {
 		visited.add(realpathSync(folder));
 		let children: Dirent[];
 		try {
 			children = readdirSync(folder, { withFileTypes: true }).filter((child) => !child.name.startsWith('.'));
 		} catch {
-			entries.push({ relative: relativeTo(root, folder), full: folder, kind: 'unreadable folder' });
+			entries.push({ relative: relative.slice(0, -1), full: folder, kind: 'unreadable folder' });
 			return;
 		}
 		for (const child of children) {
 			const full = path.join(folder, child.name);
 			const kind = child.isSymbolicLink() ? linkKind(full) : child.isDirectory() ? 'directory' : 'file';
 			if (kind === 'directory') {
-				if (!visited.has(realpathSync(full))) walk(full);
-			} else if (kind === 'broken') entries.push({ relative: relativeTo(root, full), full, kind });
-			else entries.push({ relative: relativeTo(root, full), full, kind: ARTICLE_EXTENSIONS.has(path.extname(child.name).toLowerCase()) ? 'article' : 'other' });
+				if (!visited.has(realpathSync(full))) walk(full, `${relative}${child.name}/`);
+			} else if (kind === 'broken') entries.push({ relative: relative + child.name, full, kind });
+			else entries.push({ relative: relative + child.name, full, kind: ARTICLE_EXTENSIONS.has(path.extname(child.name).toLowerCase()) ? 'article' : 'other' });
 		}
 	};
-	walk(root);
+	walk(root, '');
 	return entries.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
 }
 

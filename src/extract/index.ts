@@ -13,8 +13,8 @@ export type * from './types.js';
 
 /** Pure and deterministic: the same articles in the same order give the same knowledge. */
 export function extractKnowledge(articles: readonly Article[]): Knowledge {
-	const { occurrences, ...rest } = extractAllButDedupe(articles);
-	return { ...rest, quotes: dedupeQuotes(occurrences) };
+	const { people, occurrences, reported, results } = extractAllButDedupe(articles);
+	return { people, quotes: dedupeQuotes(occurrences), reported, results };
 }
 
 /** The knowledge but its quotes, which are still single occurrences: `dedupeQuotes` groups them. */

@@ -31,19 +31,24 @@ function* miniSearchJsonSteps(table: TermTable, inverted: InvertedTable, isIndex
 }
 
 /**
- * MiniSearch loaded with the index `miniSearchJson` describes, without making that form's postings.
- * `loadJS` is given everything but the terms; each term's postings then go straight into its radix
- * tree as the Maps `loadJS` would have made from them. On an archive that saves a second and a half
- * at start-up: 1.6 million `{ "paragraph": frequency }` keys made, then parsed back to numbers, and
- * the garbage of both. It reaches past MiniSearch's public API (its `_index`), so the tests compare
- * the result's `toJSON` with what MiniSearch's own `add` makes; an instance without a radix tree
- * where expected is loaded the documented way instead.
+ * MiniSearch loaded with the index `miniSearchJson` describes, without making that form. `loadJS`
+ * is given the empty parts; each document and each term's postings then go straight into its Maps
+ * and radix tree, as the Maps `loadJS` would have made from the form. On an archive that saves a
+ * second and a half at start-up: 1.6 million `{ "paragraph": frequency }` keys made, then parsed back
+ * to numbers, and the garbage of both. It reaches past MiniSearch's public API (see `internalsOf`),
+ * so the tests compare the result's `toJSON` with what MiniSearch's own `add` makes; an instance
+ * that does not keep its index where expected is loaded the documented way instead.
  */
 export function* loadMiniSearchSteps(table: TermTable, inverted: InvertedTable, isIndexed: (termId: number) => boolean, options: Options): Generator<void, MiniSearch, void> {
-	const header = yield* headerSteps(table);
-	const search = MiniSearch.loadJS({ ...header, index: [] }, options);
-	const tree = radixTreeOf(search);
-	if (!tree) return MiniSearch.loadJS({ ...header, index: yield* indexEntries(table, inverted, isIndexed) }, options);
+	const search = MiniSearch.loadJS({ ...header(table, averageLength(table), {}, {}), index: [] }, options);
+	const inside = internalsOf(search);
+	if (!inside) return MiniSearch.loadJS(yield* miniSearchJsonSteps(table, inverted, isIndexed), options);
+	for (let position = 0; position < table.paragraphCount; position++) {
+		inside.documentIds.set(position, position);
+		inside.idToShortId.set(position, position);
+		inside.fieldLength.set(position, [table.distinctCount(position)]);
+		if (position % (STEP * 10) === 0) yield;
+	}
 	const { starts, positions, frequencies } = inverted;
 	for (let id = 0, placed = 0; id < table.termCount; id++) {
 		const start = starts[id] ?? 0;
@@ -51,7 +56,7 @@ export function* loadMiniSearchSteps(table: TermTable, inverted: InvertedTable, 
 		if (start === end || !isIndexed(id)) continue;
 		const frequencyOf = new Map<number, number>();
 		for (let slot = start; slot < end; slot++) frequencyOf.set(positions[slot] ?? 0, frequencies[slot] ?? 0);
-		tree.set(table.termOfId(id) ?? '', new Map([[TEXT_FIELD_ID, frequencyOf]]));
+		inside.index.set(table.termOfId(id) ?? '', new Map([[TEXT_FIELD_ID, frequencyOf]]));
 		if (++placed % STEP === 0) yield;
 	}
 	return search;
@@ -62,17 +67,22 @@ export function loadMiniSearch(table: TermTable, inverted: InvertedTable, isInde
 	return drain(loadMiniSearchSteps(table, inverted, isIndexed, options));
 }
 
-/** What MiniSearch's loaded index is underneath: term → field id → document → term frequency. */
-interface RadixTree {
-	set(term: string, fields: Map<number, Map<number, number>>): unknown;
-	readonly size: number;
+/** Where a loaded MiniSearch keeps its index: term → field id → document → term frequency, and its documents. */
+interface Internals {
+	index: { set(term: string, fields: Map<number, Map<number, number>>): unknown };
+	documentIds: Map<number, number>;
+	idToShortId: Map<number, number>;
+	fieldLength: Map<number, number[]>;
 }
 
-/** The empty radix tree `loadJS` made for `search`, or null when MiniSearch no longer keeps one there. */
-export function radixTreeOf(search: MiniSearch): RadixTree | null {
-	const tree: unknown = Reflect.get(search, '_index');
-	if (typeof tree !== 'object' || tree === null) return null;
-	return typeof Reflect.get(tree, 'set') === 'function' && Reflect.get(tree, 'size') === 0 ? (tree as RadixTree) : null;
+/** The empty index and document Maps `loadJS` made for `search`, or null when MiniSearch no longer keeps them there. */
+export function internalsOf(search: MiniSearch): Internals | null {
+	const index: unknown = Reflect.get(search, '_index');
+	const maps = ['_documentIds', '_idToShortId', '_fieldLength'].map((field): unknown => Reflect.get(search, field));
+	if (typeof index !== 'object' || index === null || typeof Reflect.get(index, 'set') !== 'function' || Reflect.get(index, 'size') !== 0) return null;
+	if (!maps.every((map) => map instanceof Map && map.size === 0)) return null;
+	const [documentIds, idToShortId, fieldLength] = maps as [Map<number, number>, Map<number, number>, Map<number, number[]>];
+	return { index: index as Internals['index'], documentIds, idToShortId, fieldLength };
 }
 
 function drain<T>(steps: Generator<void, T, void>): T {
@@ -84,29 +94,26 @@ function drain<T>(steps: Generator<void, T, void>): T {
 
 /** Everything in the serialized form but the terms: documents, their lengths and the average. */
 function* headerSteps(table: TermTable): Generator<void, Omit<AsPlainObject, 'index'>, void> {
-	const documentCount = table.paragraphCount;
 	const documentIds: Record<number, number> = {};
 	const fieldLength: Record<number, number[]> = {};
-	let averageLength = 0;
-	for (let position = 0; position < documentCount; position++) {
-		const length = table.distinctCount(position);
+	for (let position = 0; position < table.paragraphCount; position++) {
 		documentIds[position] = position;
-		fieldLength[position] = [length];
-		// MiniSearch keeps a running average, document by document; the same arithmetic gives the same double.
-		averageLength = (averageLength * position + length) / (position + 1);
+		fieldLength[position] = [table.distinctCount(position)];
 		if (position % (STEP * 10) === 0) yield;
 	}
-	return {
-		documentCount,
-		nextId: documentCount,
-		documentIds,
-		fieldIds: { text: TEXT_FIELD_ID },
-		fieldLength,
-		averageFieldLength: [averageLength],
-		storedFields: {},
-		dirtCount: 0,
-		serializationVersion: 2,
-	};
+	return header(table, averageLength(table), documentIds, fieldLength);
+}
+
+function header(table: TermTable, average: number, documentIds: AsPlainObject['documentIds'], fieldLength: AsPlainObject['fieldLength']): Omit<AsPlainObject, 'index'> {
+	const documentCount = table.paragraphCount;
+	return { documentCount, nextId: documentCount, documentIds, fieldIds: { text: TEXT_FIELD_ID }, fieldLength, averageFieldLength: [average], storedFields: {}, dirtCount: 0, serializationVersion: 2 };
+}
+
+/** MiniSearch keeps a running average, document by document; the same arithmetic gives the same double. */
+function averageLength(table: TermTable): number {
+	let average = 0;
+	for (let position = 0; position < table.paragraphCount; position++) average = (average * position + table.distinctCount(position)) / (position + 1);
+	return average;
 }
 
 function* indexEntries(table: TermTable, inverted: InvertedTable, isIndexed: (termId: number) => boolean): Generator<void, AsPlainObject['index'], void> {

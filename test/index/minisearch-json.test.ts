@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { indexTerms } from '../../src/index/analyse.js';
-import { loadMiniSearch, loadMiniSearchSteps, miniSearchJson, radixTreeOf } from '../../src/index/minisearch-json.js';
+import { loadMiniSearch, loadMiniSearchSteps, miniSearchJson, internalsOf } from '../../src/index/minisearch-json.js';
 import { miniSearchOptions } from '../../src/index/paragraph-index.js';
 import { TermTable } from '../../src/index/term-table.js';
 
@@ -77,12 +77,12 @@ describe('the serialized MiniSearch index made from the term table', () => {
 		expect(byTerm(step.value.toJSON())).toEqual(byTerm(miniSearchsOwn(paragraphTerms, new Set())));
 	});
 
-	it('finds no radix tree where MiniSearch does not keep an empty one, so loading takes the documented path', () => {
+	it('finds no internals where MiniSearch does not keep empty ones, so loading takes the documented path', () => {
 		const table = tableOf(paragraphTerms);
 		const full = loadMiniSearch(table, table.invert(), () => true, miniSearchOptions());
-		expect(radixTreeOf(full)).toBeNull();
-		expect(radixTreeOf(new MiniSearch(miniSearchOptions()))).not.toBeNull();
-		expect(radixTreeOf(Object.create(MiniSearch.prototype) as MiniSearch)).toBeNull();
+		expect(internalsOf(full)).toBeNull();
+		expect(internalsOf(new MiniSearch(miniSearchOptions()))).not.toBeNull();
+		expect(internalsOf(Object.create(MiniSearch.prototype) as MiniSearch)).toBeNull();
 	});
 
 	it('counts a term used twice in a paragraph twice, and a paragraph once in its list', () => {
