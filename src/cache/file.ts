@@ -1,6 +1,7 @@
 // The cache file: a magic line, a header line (key, body length, CRC-32) and the JSON body.
 // Written to a temporary file, flushed and renamed into place, so a reader sees the old file or the
 // whole new one, never half of one; read back with every check before anything is trusted.
+import { isAscii } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -89,7 +90,8 @@ function splitHeader(bytes: Buffer): { header: CacheHeader; body: Buffer } | Rej
 function parseBody(body: Buffer): ReadOutcome {
 	let json: unknown;
 	try {
-		json = JSON.parse(body.toString());
+		// Written as ASCII (json-slices.ts): read as Latin-1, a plain copy. Any other byte means UTF-8.
+		json = JSON.parse(isAscii(body) ? body.toString('latin1') : body.toString());
 	} catch {
 		return { kind: 'corrupt', reason: 'body is not JSON' };
 	}

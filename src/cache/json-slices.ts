@@ -45,7 +45,12 @@ function arrayIndex(key: string | symbol, length: number): number | undefined {
 	return Number.isInteger(index) && index >= 0 && index < length && String(index) === key ? index : undefined;
 }
 
-/** JSON.stringify(value) as UTF-8 buffers, made in slices. `value` must be plain data (no toJSON, no cycles). */
+/**
+ * JSON.stringify(value) as ASCII buffers, made in slices. `value` must be plain data (no toJSON, no
+ * cycles). Characters beyond ASCII are written as \u escapes, which JSON.parse reads back the same:
+ * an ASCII file is read as Latin-1, which costs a copy rather than a UTF-8 decode (about 0.2 s for
+ * an archive's cache), and is parsed faster as a one-byte string.
+ */
 export async function stringifyInSlices(value: unknown, slices = new Slices()): Promise<Buffer[]> {
 	const buffers: Buffer[] = [];
 	let pending: string[] = [];
@@ -54,14 +59,21 @@ export async function stringifyInSlices(value: unknown, slices = new Slices()): 
 		pending.push(piece);
 		pendingChars += piece.length;
 		if (pendingChars >= BUFFER_CHARS) {
-			buffers.push(Buffer.from(pending.join('')));
+			buffers.push(asciiBuffer(pending.join('')));
 			pending = [];
 			pendingChars = 0;
 		}
 		await slices.yieldIfDue();
 	}
-	if (pending.length > 0) buffers.push(Buffer.from(pending.join('')));
+	if (pending.length > 0) buffers.push(asciiBuffer(pending.join('')));
 	return buffers;
+}
+
+const BEYOND_ASCII = /[^\x00-\x7f]/g;
+
+/** JSON text with every character beyond ASCII escaped (they only occur inside strings). */
+function asciiBuffer(json: string): Buffer {
+	return Buffer.from(json.replace(BEYOND_ASCII, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
 }
 
 /** The pieces of JSON.stringify(value), in order. */

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -187,5 +188,19 @@ describe('a stored body that is intact but wrong is rejected as corrupt, with th
 		const awkward = withKnowledge(snapshot, awkwardKnowledge(snapshot));
 		const outcome = await readCacheFile(await writeDamaged(awkward, () => undefined), KEY);
 		expect('snapshot' in outcome && outcome.snapshot.knowledge).toEqual(awkward.knowledge);
+	});
+
+	it('reads a body written as ASCII, as the cache writes it, and one written as UTF-8, as JSON.stringify does', async () => {
+		const snapshot = await generatedSnapshot();
+		const folder = await seedsFolder({});
+		const file = path.join(folder, 'engine.cache');
+		await writeCacheFile(file, KEY, snapshot);
+		expect(isAscii(await readFile(file))).toBe(true);
+		const fromAscii = await readCacheFile(file, KEY);
+		const utf8File = await writeDamaged(snapshot, () => undefined);
+		expect(isAscii(await readFile(utf8File))).toBe(false);
+		const fromUtf8 = await readCacheFile(utf8File, KEY);
+		expect('snapshot' in fromAscii && fromAscii.snapshot).toEqual(snapshot);
+		expect('snapshot' in fromUtf8 && fromUtf8.snapshot).toEqual(snapshot);
 	});
 });

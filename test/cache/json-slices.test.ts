@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answer/engine.js';
 import { Slices } from '../../src/build/slices.js';
@@ -6,14 +7,23 @@ import { mapWhenRead, stringifyInSlices } from '../../src/cache/json-slices.js';
 import { withTurnCount } from '../helpers/turns.js';
 
 async function text(value: unknown): Promise<string> {
-	return Buffer.concat(await stringifyInSlices(value)).toString();
+	const written = Buffer.concat(await stringifyInSlices(value));
+	expect(isAscii(written)).toBe(true);
+	return written.toString('latin1');
+}
+
+/** JSON.stringify's text with each UTF-16 unit beyond ASCII written as a \u escape: what the cache file holds. */
+function asciiJson(value: unknown): string {
+	return [...(JSON.stringify(value) ?? '')].map((character) => (character.length === 1 && character.charCodeAt(0) < 0x80 ? character : [...Array(character.length).keys()].map((unit) => `\\u${character.charCodeAt(unit).toString(16).padStart(4, '0')}`).join(''))).join('');
 }
 
 describe('writing JSON in slices', () => {
 	it('writes exactly what JSON.stringify writes, for an engine snapshot', async () => {
 		const engine = await Engine.fromDirectory('test/fixtures/ask-eval/articles');
 		const stored = toStored(engine.toSnapshot());
-		expect(await text(stored)).toBe(JSON.stringify(stored));
+		expect(JSON.stringify(stored)).toMatch(/[^\x00-\x7f]/);
+		expect(await text(stored)).toBe(asciiJson(stored));
+		expect(JSON.parse(await text(stored))).toEqual(JSON.parse(JSON.stringify(stored)));
 	});
 
 	it('writes the awkward values as JSON.stringify does', async () => {
@@ -25,8 +35,10 @@ describe('writing JSON in slices', () => {
 			quotes: '"\u2028\n',
 			date: new Date(0),
 			'key "quoted"': true,
+			'clé £': '“curly” café — 🗳️ and a lone \ud800 surrogate',
 		};
-		expect(await text(awkward)).toBe(JSON.stringify(awkward));
+		expect(await text(awkward)).toBe(asciiJson(awkward));
+		expect(JSON.parse(await text(awkward))).toEqual(JSON.parse(JSON.stringify(awkward)));
 		expect(await text([])).toBe('[]');
 		expect(await text('plain')).toBe('"plain"');
 	});
