@@ -69,7 +69,7 @@ export async function stringifyInSlices(value: unknown, slices = new Slices()): 
 	return buffers;
 }
 
-const BEYOND_ASCII = /[^\x00-\x7f]/g;
+const BEYOND_ASCII = /[\u0080-\uffff]/g;
 
 /** JSON text with every character beyond ASCII escaped (they only occur inside strings). */
 function asciiBuffer(json: string): Buffer {
