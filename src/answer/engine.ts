@@ -9,7 +9,7 @@ import { extractKnowledge, type Knowledge } from '../extract/index.js';
 import { answerQuote, speakerChoices } from './quote.js';
 import { answerResult, constituencyChoices } from './result.js';
 import { answerVerify } from './verify.js';
-import { buildParts } from '../build/parallel.js';
+import { buildParts, workersFor, type ExtractionWorkers } from '../build/parallel.js';
 
 export interface SpeakerChoice {
 	name: string;
@@ -52,11 +52,20 @@ export class Engine implements EngineApi {
 		this.knowledge = restored?.knowledge ?? extractKnowledge(articles);
 	}
 
-	/** Loads the folder and builds from it, extracting in a worker thread while this one indexes. */
+	/**
+	 * Loads the folder and builds from it, extracting in worker threads while this one indexes. The
+	 * workers start as soon as the folder is listed, so their start-up overlaps the reading.
+	 */
 	static async fromDirectory(folder: string): Promise<Engine> {
-		const { articles, warnings } = await loadCorpus(folder);
-		const { index, knowledge } = await buildParts(articles);
-		return new Engine(articles, warnings, { index, knowledge });
+		let workers: ExtractionWorkers | undefined;
+		try {
+			const { articles, warnings } = await loadCorpus(folder, { onListed: (files) => (workers = workersFor(files)) });
+			const { index, knowledge } = await buildParts(articles, { workers });
+			return new Engine(articles, warnings, { index, knowledge });
+		} catch (error) {
+			workers?.stop();
+			throw error;
+		}
 	}
 
 	static fromArticles(articles: readonly Article[], warnings: readonly LoadWarning[] = []): Engine {

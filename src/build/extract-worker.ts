@@ -1,21 +1,23 @@
-// Runs in a worker thread: extracts knowledge from the articles it was given and posts it back in
-// the cache's compact form, as one JSON string (see knowledgeToJson). The quote occurrences go to
-// the port it was given as soon as they are attributed, to be grouped there (dedupe-worker.ts), so
-// the knowledge it posts has no quotes.
+// Runs in a worker thread, started while the articles are still loading: waits for them, extracts
+// knowledge and posts it back in the cache's compact form, as one JSON string (see knowledgeToJson).
+// The quote occurrences go to the port it was started with as soon as they are attributed, to be
+// grouped there (dedupe-worker.ts), so the knowledge it posts has no quotes.
 import { parentPort, workerData } from 'node:worker_threads';
 import { knowledgeToJson } from '../cache/codec.js';
 import { extractAllButDedupe } from '../extract/index.js';
-import type { ExtractWorkerData, WorkerReply } from './parallel.js';
+import type { ExtractRequest, ExtractWorkerData, WorkerReply } from './parallel.js';
 
-const { articles, occurrencesTo } = workerData as ExtractWorkerData;
-let reply: WorkerReply;
-try {
-	const { occurrences: _sent, ...rest } = extractAllButDedupe(articles, (occurrences) => {
-		occurrencesTo.postMessage(occurrences);
-		occurrencesTo.close();
-	});
-	reply = { knowledgeJson: knowledgeToJson({ ...rest, quotes: [] }, articles) };
-} catch (error) {
-	reply = { error: error instanceof Error ? error.message : String(error) };
-}
-parentPort?.postMessage(reply);
+const { occurrencesTo } = workerData as ExtractWorkerData;
+parentPort?.once('message', ({ articles }: ExtractRequest) => {
+	let reply: WorkerReply;
+	try {
+		const { occurrences: _sent, ...rest } = extractAllButDedupe(articles, (occurrences) => {
+			occurrencesTo.postMessage(occurrences);
+			occurrencesTo.close();
+		});
+		reply = { knowledgeJson: knowledgeToJson({ ...rest, quotes: [] }, articles) };
+	} catch (error) {
+		reply = { error: error instanceof Error ? error.message : String(error) };
+	}
+	parentPort?.postMessage(reply);
+});

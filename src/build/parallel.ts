@@ -20,10 +20,14 @@ import { knowledgeFromJson } from '../cache/codec.js';
 export type WorkerReply = { knowledgeJson: string } | { error: string };
 export type DedupeReply = { quotes: Quote[] } | { error: string };
 
-/** What the extraction worker is given; `occurrencesTo` is where it sends the quotes to be grouped. */
+/** What the extraction worker is started with: where to send the quotes to be grouped. */
 export interface ExtractWorkerData {
-	articles: readonly Article[];
 	occurrencesTo: MessagePort;
+}
+
+/** What it is sent once the articles are loaded. */
+export interface ExtractRequest {
+	articles: readonly Article[];
 }
 
 export interface DedupeWorkerData {
@@ -44,6 +48,8 @@ export interface BuildOptions {
 	 * extraction takes about 0.6 s.
 	 */
 	workerFrom?: number;
+	/** Workers started earlier (`workersFor`), while the articles loaded; started here when not given. */
+	workers?: ExtractionWorkers;
 	/** The workers' entry points; tests point them at ones that fail. */
 	workerEntry?: URL;
 	dedupeEntry?: URL;
@@ -56,8 +62,10 @@ const DEDUPE_WORKER = new URL('./dedupe-worker.ts', import.meta.url);
 
 /** The paragraph index and the extracted knowledge for `articles`. */
 export async function buildParts(articles: readonly Article[], options: BuildOptions = {}): Promise<BuiltParts> {
-	const reason = workerUnsuitable(articles, options.workerFrom ?? WORKER_FROM_ARTICLES);
-	const extracting = reason ? Promise.resolve<Extracted>({ because: reason }) : extractInWorkers(articles, options);
+	const reason = workerUnsuitable(articles.length, options.workerFrom ?? WORKER_FROM_ARTICLES);
+	if (reason) options.workers?.stop();
+	const workers = reason ? null : (options.workers ?? new ExtractionWorkers({ extract: options.workerEntry, dedupe: options.dedupeEntry }));
+	const extracting = workers ? workers.run(articles) : Promise.resolve<Extracted>({ because: reason ?? '' });
 	// In slices: a bot rebuilding its corpus keeps answering from the old one meanwhile.
 	const index = await ParagraphIndex.buildInSlices(articles);
 	const extracted = await extracting;
@@ -66,46 +74,89 @@ export async function buildParts(articles: readonly Article[], options: BuildOpt
 	return { index, knowledge: extractKnowledge(articles), extraction: { in: 'this thread', because: extracted.because } };
 }
 
+/**
+ * Workers for a corpus of `files` article files, started now, or none when extraction will stay in
+ * this thread. A worker takes about half a second to start (the TypeScript loader, the modules);
+ * started as soon as the folder is listed, that overlaps the reading of the files.
+ */
+export function workersFor(files: number, workerFrom = WORKER_FROM_ARTICLES): ExtractionWorkers | undefined {
+	return workerUnsuitable(files, workerFrom) ? undefined : new ExtractionWorkers();
+}
+
 type Extracted = { knowledge: Knowledge } | { because: string };
 
-function workerUnsuitable(articles: readonly Article[], workerFrom: number): string | null {
+function workerUnsuitable(articles: number, workerFrom: number): string | null {
 	if (availableParallelism() < 2) return 'one core';
-	if (articles.length < workerFrom) return `fewer than ${workerFrom} articles`;
+	if (articles < workerFrom) return `fewer than ${workerFrom} articles`;
 	return null;
 }
 
-/** Never rejects: a worker that cannot start, throws or dies says why, and extraction runs here. */
-async function extractInWorkers(articles: readonly Article[], options: BuildOptions): Promise<Extracted> {
-	const channel = new MessageChannel();
-	const workers = new WorkerPair();
-	const dedupe = workers.start<DedupeReply>('grouping quotes', options.dedupeEntry ?? DEDUPE_WORKER, { occurrencesFrom: channel.port2 } satisfies DedupeWorkerData, [channel.port2]);
-	const extract = workers.start<WorkerReply>('extraction', options.workerEntry ?? EXTRACT_WORKER, { articles, occurrencesTo: channel.port1 } satisfies ExtractWorkerData, [channel.port1]);
-	const [extracted, grouped] = await Promise.all([extract, dedupe]);
-	if (!extracted || !grouped) return { because: workers.failure ?? 'a worker failed' };
-	try {
-		return { knowledge: { ...knowledgeFromJson(extracted.knowledgeJson, articles), quotes: grouped.quotes } };
-	} catch (error) {
-		return { because: `the worker's knowledge did not restore (${describe(error)})` };
+/**
+ * The two extraction workers: one extracts, and sends the attributed quote occurrences over a
+ * channel to the other, which groups them while the first reads the results. Started before the
+ * articles are known; `run` sends them.
+ */
+export class ExtractionWorkers {
+	private readonly pair = new WorkerPair();
+	private readonly extract: Started<WorkerReply>;
+	private readonly dedupe: Started<DedupeReply>;
+
+	constructor(entries: { extract?: URL | undefined; dedupe?: URL | undefined } = {}) {
+		const channel = new MessageChannel();
+		this.dedupe = this.pair.start('grouping quotes', entries.dedupe ?? DEDUPE_WORKER, { occurrencesFrom: channel.port2 } satisfies DedupeWorkerData, [channel.port2]);
+		this.extract = this.pair.start('extraction', entries.extract ?? EXTRACT_WORKER, { occurrencesTo: channel.port1 } satisfies ExtractWorkerData, [channel.port1]);
 	}
+
+	/** Threads still running (tests check that `stop` ends them). */
+	get running(): number {
+		return this.pair.running;
+	}
+
+	/** Never rejects: a worker that cannot start, throws or dies says why, and extraction runs in the caller's thread. */
+	async run(articles: readonly Article[]): Promise<Extracted> {
+		this.extract.worker?.postMessage({ articles } satisfies ExtractRequest);
+		const [extracted, grouped] = await Promise.all([this.extract.reply, this.dedupe.reply]);
+		if (!extracted || !grouped) return { because: this.pair.failure ?? 'a worker failed' };
+		try {
+			return { knowledge: { ...knowledgeFromJson(extracted.knowledgeJson, articles), quotes: grouped.quotes } };
+		} catch (error) {
+			return { because: `the worker's knowledge did not restore (${describe(error)})` };
+		}
+	}
+
+	/** Ends both workers (the corpus turned out too small, or could not be loaded). */
+	stop(): void {
+		this.pair.stopAll();
+	}
+}
+
+interface Started<T> {
+	worker: Worker | null;
+	/** The reply, or null when none came (see WorkerPair.failure). */
+	reply: Promise<Exclude<T, { error: string }> | null>;
 }
 
 /** Workers that need each other: when one fails, the other's work is of no use and it is ended too. */
 class WorkerPair {
-	private readonly workers: Worker[] = [];
+	private readonly workers = new Set<Worker>();
 	/** Why the first worker to fail failed: the others were ended because of it. */
 	failure: string | null = null;
 
-	/** The one reply of a worker running `entry`, or null when none came (see `failure`). Ends the worker once it has replied. */
-	start<T extends object>(task: string, entry: URL, data: object, transferList: readonly Transferable[]): Promise<Exclude<T, { error: string }> | null> {
+	get running(): number {
+		return this.workers.size;
+	}
+
+	/** A worker running `entry`, and its one reply. Ends the worker once it has replied. */
+	start<T extends object>(task: string, entry: URL, data: object, transferList: readonly Transferable[]): Started<T> {
 		let worker: Worker;
 		try {
 			worker = new Worker(BOOTSTRAP, { workerData: { entry: entry.href, ...data }, transferList: [...transferList] });
 		} catch (error) {
 			this.fail(`the ${task} worker did not start (${describe(error)})`);
-			return Promise.resolve(null);
+			return { worker: null, reply: Promise.resolve(null) };
 		}
-		this.workers.push(worker);
-		return new Promise((resolve) => {
+		this.workers.add(worker);
+		const reply = new Promise<Exclude<T, { error: string }> | null>((resolve) => {
 			let replied = false;
 			const fail = (because: string) => {
 				// Ending a worker that has replied is expected; it is not a failure.
@@ -120,13 +171,21 @@ class WorkerPair {
 				resolve(message as Exclude<T, { error: string }>);
 			});
 			worker.once('error', (error) => fail(`the ${task} worker failed (${describe(error)})`));
-			worker.once('exit', (code) => fail(`the ${task} worker exited with code ${code} before replying`));
+			worker.once('exit', (code) => {
+				this.workers.delete(worker);
+				fail(`the ${task} worker exited with code ${code} before replying`);
+			});
 		});
+		return { worker, reply };
+	}
+
+	stopAll(): void {
+		for (const worker of this.workers) void worker.terminate();
 	}
 
 	private fail(because: string): void {
 		this.failure ??= because;
-		for (const worker of this.workers) void worker.terminate();
+		this.stopAll();
 	}
 }
 

@@ -23,13 +23,19 @@ export class CorpusError extends Error {
 	override name = 'CorpusError';
 }
 
+export interface LoadOptions {
+	/** Told how many article files were found, before any is read (a build starts its workers then). */
+	onListed?: (files: number) => void;
+}
+
 /**
  * Loads every .txt and .md file under `folder` (recursively, sorted by path). Bad files are
  * skipped with a warning naming the file and the reason; no usable file at all is an error.
  */
-export async function loadCorpus(folder: string): Promise<LoadedCorpus> {
+export async function loadCorpus(folder: string, options: LoadOptions = {}): Promise<LoadedCorpus> {
 	const root = path.resolve(folder);
 	const files = await listArticleFiles(root);
+	options.onListed?.(files.paths.length);
 	const articles: Article[] = [];
 	const warnings: LoadWarning[] = [...files.warnings];
 	const outcomes = await mapInSlices(files.paths, (relative) => loadArticle(root, relative));

@@ -1,5 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildParts } from '../../src/build/parallel.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { Engine } from '../../src/answer/engine.js';
+import { buildParts, ExtractionWorkers, workersFor } from '../../src/build/parallel.js';
+import { until } from '../harness/wait.js';
+import { seedsFolder } from '../helpers/tmp.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Article } from '../../src/corpus/types.js';
 import { extractKnowledge } from '../../src/extract/index.js';
@@ -41,8 +44,44 @@ describe('building the index and the knowledge at once', () => {
 		expect(parts.knowledge).toEqual(extractKnowledge(articles));
 	});
 
+	it('uses workers started before the articles were known, once they arrive', async () => {
+		const workers = new ExtractionWorkers();
+		expect(workers.running).toBe(2);
+		const parts = await buildParts(articles, { workerFrom: 0, workers });
+		expect(parts.extraction).toEqual({ in: 'workers' });
+		expect(parts.knowledge).toEqual(extractKnowledge(articles));
+		await until(() => workers.running === 0);
+	});
+
+	it('ends workers started early when the corpus turns out too small for them', async () => {
+		const workers = new ExtractionWorkers();
+		const parts = await buildParts(articles.slice(0, 3), { workers });
+		expect(parts.extraction).toEqual({ in: 'this thread', because: expect.stringMatching(/fewer than \d+ articles/) });
+		await until(() => workers.running === 0);
+	});
+
+	it('starts workers early only for a folder with enough files', () => {
+		expect(workersFor(3, 50)).toBeUndefined();
+		const workers = workersFor(50, 50);
+		expect(workers?.running).toBe(2);
+		workers?.stop();
+	});
+
 	it('keeps a small corpus in this thread: a worker would cost more than it saves', async () => {
 		const parts = await buildParts(articles.slice(0, 3));
 		expect(parts.extraction).toEqual({ in: 'this thread', because: expect.stringMatching(/fewer than \d+ articles/) });
+	});
+});
+
+describe('an engine built from a folder', () => {
+	it('ends the workers it started early when the folder has no usable article', async () => {
+		const stop = vi.spyOn(ExtractionWorkers.prototype, 'stop');
+		try {
+			const folder = await seedsFolder(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`empty-${i}.txt`, '   '])));
+			await expect(Engine.fromDirectory(folder)).rejects.toThrow(/no usable article|no articles|empty/i);
+			expect(stop).toHaveBeenCalledTimes(1);
+		} finally {
+			stop.mockRestore();
+		}
 	});
 });
