@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -38,7 +39,8 @@ export async function loadCorpus(folder: string, options: LoadOptions = {}): Pro
 	options.onListed?.(files.paths.length);
 	const articles: Article[] = [];
 	const warnings: LoadWarning[] = [...files.warnings];
-	const outcomes = await mapInSlices(files.paths, (relative) => loadArticle(root, relative));
+	const read = createHash('sha256');
+	const outcomes = await mapInSlices(files.paths, (relative) => loadArticle(root, relative, read));
 	files.paths.forEach((relative, index) => {
 		const outcome = outcomes[index];
 		if (!outcome) return;
@@ -49,7 +51,7 @@ export async function loadCorpus(folder: string, options: LoadOptions = {}): Pro
 		const why = warnings.length > 0 ? `every file was skipped (${warnings.map((w) => `${w.file}: ${w.reason}`).join('; ')})` : 'it holds no .txt or .md files';
 		throw new CorpusError(`No usable article in ${folder}: ${why}.`);
 	}
-	return { articles, warnings };
+	return { articles, warnings, readDigest: read.digest('hex') };
 }
 
 /** `work` on every item in order, yielding to the event loop every SLICE_MS or so; results in the items' order. */
@@ -117,22 +119,33 @@ async function entryKind(full: string, isLink: boolean, isDirectory: boolean): P
 
 type ArticleOutcome = { article: Article } | { reason: string };
 
-function loadArticle(root: string, relative: string): ArticleOutcome {
+/** The article in `relative`, or why it was skipped; either way what was read goes into `read`. */
+function loadArticle(root: string, relative: string, read: Hash): ArticleOutcome {
+	const outcome = readArticleFile(root, relative);
+	read.update(`${Buffer.byteLength(relative)}:${relative}\u0000`);
+	if ('reason' in outcome) read.update(`skipped:${outcome.reason}\u0000`);
+	else read.update(`${outcome.length}:`).update(outcome);
+	return 'reason' in outcome ? outcome : parseArticleBytes(relative, outcome);
+}
+
+function parseArticleBytes(relative: string, bytes: Buffer): ArticleOutcome {
+	const decoded = decodeArticleBytes(bytes);
+	if ('reason' in decoded) return decoded;
+	return parseArticle(relative, decoded.text);
+}
+
+function readArticleFile(root: string, relative: string): Buffer | { reason: string } {
 	const full = path.join(root, relative);
-	let bytes: Buffer;
 	try {
 		// Stat before opening: opening a FIFO blocks until something writes to it.
 		const info = statSync(full);
 		// A FIFO or a device (a link to /dev/zero) would block or never end: only regular files are articles.
 		if (!info.isFile()) return { reason: 'not a regular file' };
 		if (info.size > MAX_ARTICLE_BYTES) return { reason: `larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB (${info.size} bytes)` };
-		bytes = readFileSync(full);
+		return readFileSync(full);
 	} catch (error) {
 		return { reason: `unreadable (${describeFsError(error)})` };
 	}
-	const decoded = decodeArticleBytes(bytes);
-	if ('reason' in decoded) return decoded;
-	return parseArticle(relative, decoded.text);
 }
 
 function decodeArticleBytes(bytes: Buffer): { text: string } | { reason: string } {

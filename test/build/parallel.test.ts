@@ -8,10 +8,12 @@ import type { Article } from '../../src/corpus/types.js';
 import { extractKnowledge } from '../../src/extract/index.js';
 import { ParagraphIndex } from '../../src/index/paragraph-index.js';
 
+const FOLDER = 'test/fixtures/ask-eval/articles';
 let articles: Article[];
+let readDigest: string;
 
 beforeAll(async () => {
-	articles = (await loadCorpus('test/fixtures/ask-eval/articles')).articles;
+	({ articles, readDigest } = await loadCorpus(FOLDER));
 });
 
 describe('building the index and the knowledge at once', () => {
@@ -60,9 +62,21 @@ describe('building the index and the knowledge at once', () => {
 		await until(() => workers.running === 0);
 	});
 
+	it('uses workers that loaded the seeds themselves when they read what this thread read', async () => {
+		const parts = await buildParts(articles, { workerFrom: 0, workers: workersFor(FOLDER, articles.length, 0), readDigest });
+		expect(parts.extraction).toEqual({ in: 'workers' });
+		expect(parts.knowledge).toEqual(extractKnowledge(articles));
+	});
+
+	it('extracts here instead when the workers read other files than this thread did', async () => {
+		const parts = await buildParts(articles, { workerFrom: 0, workers: workersFor(FOLDER, articles.length, 0), readDigest: 'not what the worker read' });
+		expect(parts.extraction).toEqual({ in: 'this thread', because: expect.stringMatching(/seeds changed between/) });
+		expect(parts.knowledge).toEqual(extractKnowledge(articles));
+	});
+
 	it('starts workers early only for a folder with enough files', () => {
-		expect(workersFor(3, 50)).toBeUndefined();
-		const workers = workersFor(50, 50);
+		expect(workersFor(FOLDER, 3, 50)).toBeUndefined();
+		const workers = workersFor(FOLDER, 50, 50);
 		expect(workers?.running).toBe(2);
 		workers?.stop();
 	});
