@@ -74,10 +74,14 @@ export async function buildParts(articles: readonly Article[], options: BuildOpt
 	const extracting = workers ? workers.run(articles, options.readDigest) : Promise.resolve<Extracted>({ because: reason ?? '' });
 	// In slices: a bot rebuilding its corpus keeps answering from the old one meanwhile.
 	const index = await ParagraphIndex.buildInSlices(articles);
-	const extracted = await extracting;
+	let extracted = await extracting;
+	// Files changed while the two threads read them (a newsroom copying a batch in): extract again in
+	// workers from this thread's articles, rather than hold this thread for the whole extraction.
+	if ('readOtherFiles' in extracted) extracted = await new ExtractionWorkers({ extract: options.workerEntry, dedupe: options.dedupeEntry }).run(articles);
 	if ('knowledge' in extracted) return { index, knowledge: extracted.knowledge, extraction: { in: 'workers' } };
 	// A small corpus extracts in well under a second; a large one only lands here without a worker.
-	return { index, knowledge: extractKnowledge(articles), extraction: { in: 'this thread', because: extracted.because } };
+	const because = 'because' in extracted ? extracted.because : 'the seeds changed while they were read';
+	return { index, knowledge: extractKnowledge(articles), extraction: { in: 'this thread', because } };
 }
 
 /**
@@ -90,7 +94,7 @@ export function workersFor(folder: string, files: number, workerFrom = WORKER_FR
 	return workerUnsuitable(files, workerFrom) ? undefined : new ExtractionWorkers({ folder });
 }
 
-type Extracted = { knowledge: Knowledge } | { because: string };
+type Extracted = { knowledge: Knowledge } | { because: string } | { readOtherFiles: true };
 
 function workerUnsuitable(articles: number, workerFrom: number): string | null {
 	if (availableParallelism() < 2) return 'one core';
@@ -130,14 +134,14 @@ export class ExtractionWorkers {
 
 	/**
 	 * The knowledge of `articles`, which this thread loaded with digest `readDigest`. Never rejects: a
-	 * worker that cannot start, throws or dies says why, as does one that read other files (they
-	 * changed between the two reads), and extraction runs in the caller's thread.
+	 * worker that cannot start, throws or dies says why, and extraction runs in the caller's thread;
+	 * a worker that read other files (they changed between the two reads) says so.
 	 */
 	async run(articles: readonly Article[], readDigest?: string): Promise<Extracted> {
 		if (!this.loadsItself) this.extract.worker?.postMessage({ articles } satisfies ExtractRequest);
 		const [extracted, grouped] = await Promise.all([this.extract.reply, this.dedupe.reply]);
 		if (!extracted || !grouped) return { because: this.pair.failure ?? 'a worker failed' };
-		if (this.loadsItself && extracted.readDigest !== readDigest) return { because: 'the seeds changed between the worker\'s reading of them and this thread\'s' };
+		if (this.loadsItself && extracted.readDigest !== readDigest) return { readOtherFiles: true };
 		try {
 			return { knowledge: { ...knowledgeFromJson(extracted.knowledgeJson, articles), quotes: grouped.quotes } };
 		} catch (error) {

@@ -68,10 +68,17 @@ describe('building the index and the knowledge at once', () => {
 		expect(parts.knowledge).toEqual(extractKnowledge(articles));
 	});
 
-	it('extracts here instead when the workers read other files than this thread did', async () => {
-		const parts = await buildParts(articles, { workerFrom: 0, workers: workersFor(FOLDER, articles.length, 0), readDigest: 'not what the worker read' });
-		expect(parts.extraction).toEqual({ in: 'this thread', because: expect.stringMatching(/seeds changed between/) });
-		expect(parts.knowledge).toEqual(extractKnowledge(articles));
+	it('extracts again in workers, from this thread\'s articles, when the workers read other files than this thread did', async () => {
+		const run = vi.spyOn(ExtractionWorkers.prototype, 'run');
+		try {
+			const parts = await buildParts(articles, { workerFrom: 0, workers: workersFor(FOLDER, articles.length, 0), readDigest: 'not what the worker read' });
+			expect(parts.extraction).toEqual({ in: 'workers' });
+			expect(parts.knowledge).toEqual(extractKnowledge(articles));
+			expect(run).toHaveBeenCalledTimes(2);
+			expect(await run.mock.results[0]?.value).toEqual({ readOtherFiles: true });
+		} finally {
+			run.mockRestore();
+		}
 	});
 
 	it('starts workers early only for a folder with enough files', () => {

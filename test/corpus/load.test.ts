@@ -124,7 +124,7 @@ describe('the digest of what a load read', () => {
 
 	it('changes when a byte, a file name or a skipped file changes', async () => {
 		const base = (await loadCorpus(await seedsFolder(files))).readDigest;
-		const variants = [
+		const variants: Record<string, string>[] = [
 			{ ...files, 'a.txt': 'First article.\n\nIts second paragraph!' },
 			{ 'a2.txt': files['a.txt'], 'b.md': files['b.md'], 'notes.txt': '' },
 			{ ...files, 'notes.txt': 'Now an article.' },
