@@ -176,8 +176,14 @@ function describesNext(paragraph: ParagraphAnalysis, run: NameRun): boolean {
 	return false;
 }
 
+/** The index of the sentence holding token `token`, or -1: a plain loop, as it runs for every mention and quote. */
 function sentenceIndex(paragraph: ParagraphAnalysis, token: number): number {
-	return paragraph.sentences.findIndex(([start, end]) => token >= start && token < end);
+	const sentences = paragraph.sentences;
+	for (let index = 0; index < sentences.length; index++) {
+		const sentence = sentences[index];
+		if (sentence && token >= sentence[0] && token < sentence[1]) return index;
+	}
+	return -1;
 }
 
 /**
@@ -775,7 +781,7 @@ const DOCUMENTS = new Set(['statement', 'letter', 'message', 'post', 'tweet', 'e
  * the quote (in the same paragraph) says someone issued, when nobody else is named since.
  */
 function documentAuthor(paragraph: ParagraphAnalysis, paragraphIndex: number, quote: number, references: ArticleReferences): Subject | null {
-	const index = paragraph.sentences.findIndex(([start, end]) => quote >= start && quote < end);
+	const index = sentenceIndex(paragraph, quote);
 	const previous = paragraph.sentences[index - 1];
 	if (index < 1 || !previous) return null;
 	const words = paragraph.words;

@@ -387,9 +387,11 @@ class IdLists {
 	 * first: the two share at most 1 + the fewer of the words after those positions.
 	 */
 	addSimilar(head: number | undefined, index: number, queryLength: number, length: number, found: CandidateSet): void {
+		// `mayBeSimilar` grows with the words shared, so the test comes down to one bound on the
+		// position, worked out once per list rather than once per entry.
+		const lastPosition = length - fewestSharedToBeSimilar(queryLength - index, queryLength, length);
 		for (let entry = head ?? -1; entry >= 0; entry = this.next[entry] ?? -1) {
-			const position = this.positions[entry] ?? 0;
-			if (mayBeSimilar(1 + Math.min(queryLength - 1 - index, length - 1 - position), queryLength, length)) found.add(this.ids[entry] ?? 0);
+			if ((this.positions[entry] ?? 0) <= lastPosition) found.add(this.ids[entry] ?? 0);
 		}
 	}
 
@@ -422,6 +424,17 @@ function prefixLength(length: number): number {
  */
 function mayBeSimilar(shared: number, length: number, otherLength: number): boolean {
 	return (2 * shared) / (length + otherLength) >= SIMILAR - 1e-9;
+}
+
+/**
+ * The fewest shared words, at most `most`, with which `mayBeSimilar` holds for these lengths
+ * (callers know it holds for `most`). An entry at `position` of a wording of `length` words shares
+ * at most min(most, length − position) words, so it passes exactly when position ≤ length − this.
+ */
+function fewestSharedToBeSimilar(most: number, length: number, otherLength: number): number {
+	let fewest = most;
+	while (fewest > 1 && mayBeSimilar(fewest - 1, length, otherLength)) fewest--;
+	return fewest;
 }
 
 /**
@@ -482,11 +495,36 @@ function coverBySentences(item: Item, groups: GroupIndex, cache: WordCache): Arr
 	return sentences >= 2 ? pieces : null;
 }
 
-/** Whether `sentencesOf` yields two sentences or more (of any length). */
+/**
+ * Whether `sentencesOf` yields two sentences or more (of any length). Asked of every quote, so
+ * its pieces (what the pattern of `sentencesOf` matches) are found by a scan of character codes instead.
+ */
 function hasTwoSentences(text: string): boolean {
 	let count = 0;
-	for (const sentence of sentencesOf(text)) if (sentence.text !== '' && ++count >= 2) return true;
+	let start = 0;
+	while (start < text.length) {
+		// A piece never starts at a mark: only marks at the very start go unmatched.
+		if (isSentenceMark(text.charCodeAt(start))) {
+			start++;
+			continue;
+		}
+		let end = start;
+		while (end < text.length && !isSentenceMark(text.charCodeAt(end))) end++;
+		while (end < text.length && isSentenceMark(text.charCodeAt(end))) end++;
+		if (sentenceText(text.slice(start, end)) !== '' && ++count >= 2) return true;
+		start = end;
+	}
 	return false;
+}
+
+/** `.`, `?` or `!`. */
+function isSentenceMark(code: number): boolean {
+	return code === 46 || code === 63 || code === 33;
+}
+
+/** A piece of a quote as a sentence: trimmed, without a trailing comma (empty for none). */
+function sentenceText(raw: string): string {
+	return raw.trim().replace(/,$/, '');
 }
 
 /** The quote's sentences, one at a time: the search usually stops at the first. */
@@ -494,7 +532,7 @@ function* sentencesOf(text: string): Generator<{ text: string; offset: number }>
 	for (const match of text.matchAll(/[^.?!]+[.?!]*/g)) {
 		const raw = match[0];
 		const lead = raw.length - raw.trimStart().length;
-		const trimmed = raw.trim().replace(/,$/, '');
+		const trimmed = sentenceText(raw);
 		if (trimmed !== '') yield { text: trimmed, offset: match.index + lead };
 	}
 }

@@ -134,11 +134,15 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
 	'declaring', 'admitting', 'conceding', 'vowing', 'pledging', 'promising', 'blaming', 'branding',
 ]);
 
-/** `went` speaks only as `went on`. */
+/**
+ * Whether the word at `index` reports speech; `went` speaks only as `went on`. `words` are in lower
+ * case already (a paragraph's `words`, its tokens' `lower`): this runs at nearly every word of the
+ * corpus, and lower-casing each again cost more than the look-up.
+ */
 export function isSpeechVerbAt(words: readonly string[], index: number): boolean {
-	const word = (words[index] ?? '').toLowerCase();
+	const word = words[index] ?? '';
 	if (!SPEECH_VERBS.has(word)) return false;
-	if (word === 'went') return (words[index + 1] ?? '').toLowerCase() === 'on';
+	if (word === 'went') return words[index + 1] === 'on';
 	return true;
 }
 

@@ -10,14 +10,33 @@ function deletionVariants(key: string): Set<string> {
 }
 
 /**
+ * Deletion variants by key, worked out once for many indexes: an extraction files the same
+ * surnames in an index per first name (and per constituency), and each index working out its
+ * own was most of the cost of filing.
+ */
+export class DeletionVariants {
+	private readonly byKey = new Map<string, Set<string>>();
+
+	of(key: string): Set<string> {
+		let variants = this.byKey.get(key);
+		if (!variants) {
+			variants = deletionVariants(key);
+			this.byKey.set(key, variants);
+		}
+		return variants;
+	}
+}
+
+/**
  * Values filed under string keys, found again by any key within one edit. `near` returns a
  * superset (`ab` and `ba` share a variant but are two edits apart): callers still check the
  * distance with their own rule, so the answer is exactly that of a full scan.
  */
 export class OneEditIndex<T> {
 	private readonly byVariant = new Map<string, T[]>();
-	/** Variants by key: the same surnames are looked up again and again. */
-	private readonly variants = new Map<string, Set<string>>();
+
+	/** `variants`: shared with other indexes of the same keys (the same surnames are looked up again and again). */
+	constructor(private readonly variants: DeletionVariants = new DeletionVariants()) {}
 
 	add(key: string, value: T): void {
 		for (const variant of this.variantsOf(key)) {
@@ -38,12 +57,7 @@ export class OneEditIndex<T> {
 	}
 
 	private variantsOf(key: string): Set<string> {
-		let variants = this.variants.get(key);
-		if (!variants) {
-			variants = deletionVariants(key);
-			this.variants.set(key, variants);
-		}
-		return variants;
+		return this.variants.of(key);
 	}
 }
 

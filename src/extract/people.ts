@@ -5,7 +5,7 @@ import type { ArticleAnalysis, NameRun, ParagraphAnalysis } from './analysis.js'
 import { skipToVerb } from './analysis.js';
 import type { Person } from './types.js';
 import { DISPLAY_TITLES, HONORIFICS, PEERAGE_TITLES, isSpeechVerbAt, type Gender } from './lexicon.js';
-import { OneEditIndex, withinOneEdit } from './one-edit.js';
+import { DeletionVariants, OneEditIndex, withinOneEdit } from './one-edit.js';
 
 interface RunAt {
 	article: number;
@@ -50,10 +50,12 @@ function lastName(words: readonly string[]): string {
  */
 export function resolvePeople(analyses: readonly ArticleAnalysis[]): Person[] {
 	const runs = collectRuns(analyses);
-	const drafts = groupFullNames(runs.filter((entry) => fullWords(entry.run).length >= 2));
+	// Surnames are filed by full names and again by bare surnames: their variants are worked out once.
+	const variants = new DeletionVariants();
+	const drafts = groupFullNames(runs.filter((entry) => fullWords(entry.run).length >= 2), variants);
 
 	const singles = runs.filter((entry) => fullWords(entry.run).length === 1);
-	const surnames = new SurnameIndex(drafts);
+	const surnames = new SurnameIndex(drafts, variants);
 	const standingAlone = surnamesMidSentence(singles);
 	const orphanDrafts = new Map<string, Draft>();
 	for (const entry of singles) {
@@ -117,9 +119,9 @@ function firstPosition(draft: Draft): number {
  * forms are indexed by key and by first name + surname, so only the few drafts that could
  * match are compared.
  */
-function groupFullNames(entries: readonly RunAt[]): Draft[] {
+function groupFullNames(entries: readonly RunAt[], variants: DeletionVariants): Draft[] {
 	const drafts: Draft[] = [];
-	const forms = new FormIndex();
+	const forms = new FormIndex(variants);
 	for (const entry of entries) {
 		const name = nameParts(fullWords(entry.run));
 		const found = forms.firstDraftWithSameName(name);
@@ -164,12 +166,15 @@ class FormIndex {
 	private readonly byKey = new Map<string, FiledForm[]>();
 	private readonly byFirstName = new Map<string, OneEditIndex<FiledForm>>();
 
+	/** `variants`: shared by the index of every first name. */
+	constructor(private readonly variants: DeletionVariants) {}
+
 	add(name: NameParts, draft: number): void {
 		const filed: FiledForm = { draft, name };
 		const sameKey = this.byKey.get(name.key);
 		if (sameKey) sameKey.push(filed);
 		else this.byKey.set(name.key, [filed]);
-		const surnames = this.byFirstName.get(name.first) ?? new OneEditIndex<FiledForm>();
+		const surnames = this.byFirstName.get(name.first) ?? new OneEditIndex<FiledForm>(this.variants);
 		this.byFirstName.set(name.first, surnames);
 		surnames.add(name.surname, filed);
 	}
@@ -198,12 +203,16 @@ function sameName(a: NameParts, b: NameParts): boolean {
  * then the corpus. The drafts' surnames are indexed once (their forms no longer change).
  */
 class SurnameIndex {
-	private readonly surnames = new OneEditIndex<{ draft: number; surname: string }>();
+	private readonly surnames: OneEditIndex<{ draft: number; surname: string }>;
 	/** Per draft, the articles where it is written as a full name. */
 	private readonly fullNameArticles: Array<Set<number>>;
 	private readonly bySurname = new Map<string, readonly number[]>();
 
-	constructor(private readonly drafts: readonly Draft[]) {
+	constructor(
+		private readonly drafts: readonly Draft[],
+		variants: DeletionVariants,
+	) {
+		this.surnames = new OneEditIndex(variants);
 		drafts.forEach((draft, index) => {
 			for (const form of draft.forms.values()) {
 				const surname = surnameOf(form.words);

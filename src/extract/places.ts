@@ -15,6 +15,12 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  */
 export class PlaceMatcher {
 	private readonly byLeadingRun = new Map<string, number[]>();
+	/**
+	 * The first character and length of every leading run filed (see `runKey`): a run of the text
+	 * whose key is not here is no leading run, and is dismissed without cutting it out of the text
+	 * and looking it up (most capitalised words of a paragraph are no constituency's).
+	 */
+	private readonly leadingKeys = new Uint8Array(1 << 13);
 	/** Names this shortcut cannot vouch for (no leading capital, surrogates): tested the slow way. */
 	private readonly irregular: Array<{ index: number; pattern: RegExp }> = [];
 
@@ -25,6 +31,7 @@ export class PlaceMatcher {
 				this.irregular.push({ index, pattern: new RegExp(`(^|[^\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'u') });
 				return;
 			}
+			this.leadingKeys[runKey(leading.charCodeAt(0), leading.length)] = 1;
 			const bucket = this.byLeadingRun.get(leading);
 			if (bucket) bucket.push(index);
 			else this.byLeadingRun.set(leading, [index]);
@@ -40,16 +47,27 @@ export class PlaceMatcher {
 	scan(text: string): PlaceMentions {
 		const hits: Hit[] = [];
 		if (this.names.length === 0) return new PlaceMentions(this, text, hits);
-		for (const run of capitalisedRuns(text)) {
-			const candidates = this.byLeadingRun.get(text.slice(run.start, run.end));
-			if (!candidates) continue;
-			for (const index of candidates) {
-				const name = this.names[index] ?? '';
-				const end = run.start + name.length;
-				if (text.startsWith(name, run.start) && !LETTER.test(text.slice(end, end + 2))) hits.push({ index, start: run.start, end });
-			}
+		// Run by run, without listing the runs first: this reads every paragraph of the corpus.
+		for (let start = nextRunStart(text, 0); start < text.length; start = nextRunStart(text, start + 1)) {
+			const end = runEndAt(text, start);
+			if (end < 0) continue;
+			this.addHits(text, start, end, hits);
+			// The run's letters are no run starts; `start + 1` reads on from its end.
+			start = end - 1;
 		}
 		return new PlaceMentions(this, text, hits);
+	}
+
+	/** The names filed under the run of `text` from `start` to `end` that stand there whole. */
+	private addHits(text: string, start: number, end: number, hits: Hit[]): void {
+		if (this.leadingKeys[runKey(text.charCodeAt(start), end - start)] !== 1) return;
+		const candidates = this.byLeadingRun.get(text.slice(start, end));
+		if (!candidates) return;
+		for (const index of candidates) {
+			const name = this.names[index] ?? '';
+			const nameEnd = start + name.length;
+			if (text.startsWith(name, start) && !LETTER.test(text.slice(nameEnd, nameEnd + 2))) hits.push({ index, start, end: nameEnd });
+		}
 	}
 
 	/** Names tested the slow way on `text`. */
@@ -71,6 +89,11 @@ export class PlaceMatcher {
 	nameAt(index: number): string {
 		return this.names[index] ?? '';
 	}
+}
+
+/** A run's first UTF-16 unit and length, folded into 13 bits: equal runs have equal keys. */
+function runKey(first: number, length: number): number {
+	return ((first & 0xff) << 5) | Math.min(length, 31);
 }
 
 interface Hit {
@@ -125,24 +148,28 @@ export class PlaceMentions {
 }
 
 /**
- * Every whole run of letters (`\p{L}`) that starts with a capital (`\p{Lu}`), reading code points
- * as a `u`-flag pattern does: a capital with no letter before it, then all the letters after it.
- * It runs over every paragraph, so a plain pattern jumps to the places a run can start (an ASCII
- * capital or any non-ASCII character) and only those are looked at closely.
+ * Where the whole run of letters (`\p{L}`) starting at `start` ends, if one starting with a
+ * capital (`\p{Lu}`) does (else -1), reading code points as a `u`-flag pattern does: a capital
+ * with no letter before it, then all the letters after it. Runs can only start at an ASCII capital
+ * or a non-ASCII character, so a reader of every run jumps to those (`nextRunStart`) and only
+ * they are looked at closely.
  */
-function capitalisedRuns(text: string): Array<{ start: number; end: number }> {
-	const runs: Array<{ start: number; end: number }> = [];
-	const candidates = /[A-Z\u0080-\uFFFF]/g;
-	for (let match = candidates.exec(text); match !== null; match = candidates.exec(text)) {
-		const start = match.index;
-		const code = text.codePointAt(start) ?? 0;
-		if (!isCapital(code) || isLetter(codePointBefore(text, start))) continue;
-		let end = start + (code > 0xffff ? 2 : 1);
-		for (let next = text.codePointAt(end) ?? 0; end < text.length && isLetter(next); next = text.codePointAt(end) ?? 0) end += next > 0xffff ? 2 : 1;
-		runs.push({ start, end });
-		candidates.lastIndex = end;
+function runEndAt(text: string, start: number): number {
+	const code = text.codePointAt(start) ?? 0;
+	if (!isCapital(code) || isLetter(codePointBefore(text, start))) return -1;
+	let end = start + (code > 0xffff ? 2 : 1);
+	for (let next = text.codePointAt(end) ?? 0; end < text.length && isLetter(next); next = text.codePointAt(end) ?? 0) end += next > 0xffff ? 2 : 1;
+	return end;
+}
+
+/** The first index from `from` of an ASCII capital or any non-ASCII unit (what /[A-Z\u0080-\uFFFF]/ finds), or the length. */
+function nextRunStart(text: string, from: number): number {
+	let index = from;
+	for (; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if ((code >= 65 && code <= 90) || code >= 0x80) break;
 	}
-	return runs;
+	return index;
 }
 
 /** The code point that ends just before `index` (a surrogate pair read whole), or -1 at the start. */

@@ -7,7 +7,7 @@
 import type { ArticleAnalysis, NameRun, ParagraphAnalysis } from './analysis.js';
 import type { CandidateResult, Conflict, ElectionResult, MajorityResult, ParagraphRef, Person, Sourced } from './types.js';
 import { NON_NAME_WORDS, PARTY_FORMS_BY_LENGTH, PARTY_WORDS, PREPOSITIONS, ROLE_NOUNS, canonicalParty } from './lexicon.js';
-import { OneEditIndex, withinOneEdit } from './one-edit.js';
+import { DeletionVariants, OneEditIndex, withinOneEdit } from './one-edit.js';
 import { PlaceMatcher, type PlaceMentions } from './places.js';
 import { isCapitalised, parseCount, type Token } from './text.js';
 
@@ -123,14 +123,11 @@ export function extractResults(analyses: readonly ArticleAnalysis[], people: rea
 	}
 	const byConstituency = groupBy(figures, (figure) => figure.constituency);
 	const dates = articleDates(analyses);
+	// Candidates' surnames recur from constituency to constituency: their variants are worked out once.
+	const variants = new DeletionVariants();
 	return constituencies
-		.map((entry) => assemble(entry.name, entry.sources, byConstituency.get(entry.name) ?? [], dates, context.people))
+		.map((entry) => assemble(entry.name, entry.sources, byConstituency.get(entry.name) ?? [], dates, context.people, variants))
 		.filter((result) => result.candidates.length > 0 || result.winnerParty !== null || result.gain !== null || result.previousParty !== null);
-}
-
-function sentenceText(paragraph: ParagraphAnalysis, start: number, end: number): string {
-	const range = sentenceRange(paragraph, start, end);
-	return range ? paragraph.masked.slice(range.from, range.to) : '';
 }
 
 /** Where a sentence of tokens `start`…`end` stands in the masked text, with its closing punctuation. */
@@ -332,7 +329,10 @@ function writtenInLowerCase(analyses: readonly ArticleAnalysis[], words: Readonl
  */
 function constituencyMentions(tokens: readonly Token[]): PlaceMention[] {
 	const names: PlaceMention[] = [];
-	tokens.forEach((token, index) => {
+	for (let index = 0; index < tokens.length; index++) {
+		const token = tokens[index];
+		// Every rule below starts at one of these words: the rest (most tokens) need no look.
+		if (!token || !MENTION_WORDS.has(token.lower)) continue;
 		const word = token.lower;
 		if (BY_ELECTION.has(word) || word === 'constituency' || word === 'seat') addStrong(names, placeBefore(tokens, index));
 		const next = tokens[index + 1];
@@ -355,9 +355,12 @@ function constituencyMentions(tokens: readonly Token[]): PlaceMention[] {
 			const place = placeSpan(tokens, index + 2);
 			if (place) names.push({ name: place.name, weak: true, start: place.start });
 		}
-	});
+	}
 	return names;
 }
+
+/** The words `constituencyMentions` reads a mention from. */
+const MENTION_WORDS: ReadonlySet<string> = new Set([...BY_ELECTION, 'constituency', 'seat', 'in', 'of', ...TAKE_VERBS, ...HOLD_VERBS, 'mp']);
 
 // Helpers below live at module level rather than as closures inside the functions that use them:
 // the runtime (tsx) names every closure as it is created, which cost seconds per 10,000 articles.
@@ -862,10 +865,13 @@ function sentenceFigures(paragraph: ParagraphAnalysis, start: number, end: numbe
 	const figures: Figure[] = [];
 	const tokens = paragraph.tokens;
 	const ref = refOf(paragraph);
-	const text = sentenceText(paragraph, start, end);
+	const range = sentenceRange(paragraph, start, end);
+	const text = range ? paragraph.masked.slice(range.from, range.to) : '';
+	const sentence: SentenceCues = { text, from: range?.from ?? 0, to: range?.to ?? 0, paragraph: cues };
 	const runs = paragraph.runs.filter((run) => run.tokenStart >= start && run.tokenEnd <= end);
 	const named = runs.filter((run) => !run.possessive);
-	const firstVerb = firstVerbOffset(tokens, start, end);
+	// Looked for only when a name in a list needs it (few do): it reads every token of the sentence.
+	let firstVerb: number | null = null;
 
 	for (const run of named) {
 		const who = candidateOf(run);
@@ -882,7 +888,7 @@ function sentenceFigures(paragraph: ParagraphAnalysis, start: number, end: numbe
 			if (direct && DEFEAT_VERBS.has(tokens[run.tokenStart - 1]?.lower ?? '')) continue;
 			// `won N votes, while an independent, Y, M.`, `polled N and Y M.`: a count right after the name, in a list.
 			const listed = tokens[run.tokenEnd - 1]?.after === ',' || /^(and|while|with|whereas)$/.test(previous);
-			const elliptical = listed && at === run.tokenEnd && firstVerb >= 0 && start + firstVerb < run.tokenStart;
+			const elliptical = listed && at === run.tokenEnd && (firstVerb ??= firstVerbOffset(tokens, start, end)) >= 0 && start + firstVerb < run.tokenStart;
 			const outcome = readPredicate(scope, at, named, elliptical);
 			const says = outcome.votes !== null || outcome.winner || outcome.lead !== null || outcome.loser !== null;
 			if (!says) continue;
@@ -928,8 +934,8 @@ function sentenceFigures(paragraph: ParagraphAnalysis, start: number, end: numbe
 	}
 	figures.push(...partySubjectFigures(scope, text).map((figure) => ({ constituency, ref, ...figure })));
 	figures.push(...partyVotesInList(scope).map((figure) => ({ constituency, ref, ...figure })));
-	figures.push(...majorityStatements(text, constituency, ref, cues));
-	figures.push(...partyOutcomes(text, constituency, ref, cues));
+	figures.push(...majorityStatements(sentence, constituency, ref));
+	figures.push(...partyOutcomes(sentence, constituency, ref));
 	const previous = previousFromTrigger(scope, text, cues);
 	if (previous) figures.push(place(constituency, ref, { kind: 'previous', value: previous, wording: text.length > 160 ? `${text.slice(0, 157)}…` : text }));
 	return figures;
@@ -1026,45 +1032,145 @@ interface CuedPattern {
 	bit: number;
 	cue: Cue;
 	pattern: RegExp;
+	/** For a cue of words: their indexes in CUE_WORDS. */
+	words: readonly number[];
 }
 
 /** Words, any one of which; or a case-insensitive alternation of plain words (true of any text containing a match). */
 type Cue = readonly string[] | RegExp;
 
 const CUED_PATTERNS: CuedPattern[] = [];
+/** Every distinct word of the cues: a word several patterns share is looked for once per paragraph. */
+const CUE_WORDS: string[] = [];
 
 function cued(cue: Cue, pattern: RegExp): CuedPattern {
 	// One bit each in a 32-bit mask.
 	if (CUED_PATTERNS.length >= 31) throw new Error('Too many cued patterns for one mask.');
-	const entry = { bit: 1 << CUED_PATTERNS.length, cue, pattern };
+	const words = cue instanceof RegExp ? [] : cue.map(cueWordIndex);
+	const entry = { bit: 1 << CUED_PATTERNS.length, cue, pattern, words };
 	CUED_PATTERNS.push(entry);
 	return entry;
 }
 
-function cueIn(text: string, cue: Cue): boolean {
-	if (cue instanceof RegExp) return cue.test(text);
-	for (const word of cue) if (text.includes(word)) return true;
-	return false;
+function cueWordIndex(word: string): number {
+	// Every text holds the empty word: as a cue it would spare nothing.
+	if (word === '') throw new Error('An empty cue word.');
+	const known = CUE_WORDS.indexOf(word);
+	if (known >= 0) return known;
+	CUE_WORDS.push(word);
+	return CUE_WORDS.length - 1;
 }
 
-/** Which patterns' cues one paragraph's text holds, found once for all of its sentences. */
+/**
+ * Runs of three characters, hashed: a word can only be in a text that has its first three
+ * characters and its last three side by side, and one pass over a paragraph marks every run it
+ * has. Most cue words are in no given paragraph, and this answers for most of them without
+ * searching the text (a collision only sends a word on to the search). The table is shared: a
+ * stamp per paragraph read marks its runs, so nothing is cleared between paragraphs.
+ */
+const TRIGRAM_STAMPS = new Int32Array(1 << 16);
+let trigramStamp = 0;
+
+function trigramHash(first: number, second: number, third: number): number {
+	return (first * 1031 + second * 37 + third) & 0xffff;
+}
+
+/** Marks the runs of three characters of `text` under a new stamp, and returns it. */
+function markTrigrams(text: string): number {
+	trigramStamp = trigramStamp === 0x7fffffff ? 1 : trigramStamp + 1;
+	if (trigramStamp === 1) TRIGRAM_STAMPS.fill(0);
+	let first = text.charCodeAt(0);
+	let second = text.charCodeAt(1);
+	for (let index = 2; index < text.length; index++) {
+		const third = text.charCodeAt(index);
+		TRIGRAM_STAMPS[trigramHash(first, second, third)] = trigramStamp;
+		first = second;
+		second = third;
+	}
+	return trigramStamp;
+}
+
+/** Whether `text`, just marked with `stamp`, may hold `word`: false only when it cannot. */
+function mayHold(word: string, stamp: number): boolean {
+	const length = word.length;
+	if (length < 3) return true;
+	if (TRIGRAM_STAMPS[trigramHash(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2))] !== stamp) return false;
+	return TRIGRAM_STAMPS[trigramHash(word.charCodeAt(length - 3), word.charCodeAt(length - 2), word.charCodeAt(length - 1))] === stamp;
+}
+
+/**
+ * Which patterns' cues one paragraph's text holds, found once for all of its sentences, and
+ * where each cue word stands in it. A sentence is a stretch of the paragraph's text, so it holds a
+ * word exactly when one of those places lies wholly inside the stretch: sentences are answered
+ * from the places, not searched again.
+ */
 class ParagraphCues {
 	private readonly mask: number;
+	/** By cue word: every index where it starts in the text (overlaps included), or undefined for none. */
+	private readonly places: Array<number[] | undefined>;
 
 	constructor(text: string) {
+		this.places = wordPlaces(text);
 		let mask = 0;
-		for (const entry of CUED_PATTERNS) if (cueIn(text, entry.cue)) mask |= entry.bit;
+		for (const entry of CUED_PATTERNS) {
+			const holds = entry.cue instanceof RegExp ? entry.cue.test(text) : entry.words.some((word) => this.places[word] !== undefined);
+			if (holds) mask |= entry.bit;
+		}
 		this.mask = mask;
 	}
 
 	has(cued: CuedPattern): boolean {
 		return (this.mask & cued.bit) !== 0;
 	}
+
+	/** Whether the paragraph's text from `from` to `to`, which is `text`, holds the pattern's cue. */
+	within(cued: CuedPattern, from: number, to: number, text: string): boolean {
+		if (!this.has(cued)) return false;
+		if (cued.cue instanceof RegExp) return cued.cue.test(text);
+		for (const word of cued.words) {
+			const last = to - (CUE_WORDS[word] ?? '').length;
+			for (const at of this.places[word] ?? []) if (at >= from && at <= last) return true;
+		}
+		return false;
+	}
 }
 
-/** Matches of a cued pattern in `text`; none without even running the pattern when the cue is absent. */
-function cuedMatches(text: string, cued: CuedPattern, cues: ParagraphCues): Iterable<RegExpMatchArray> {
-	return cues.has(cued) && cueIn(text, cued.cue) ? text.matchAll(cued.pattern) : [];
+/** By cue word, every index where it starts in `text`; undefined where it does not occur. */
+function wordPlaces(text: string): Array<number[] | undefined> {
+	const places: Array<number[] | undefined> = new Array<number[] | undefined>(CUE_WORDS.length).fill(undefined);
+	const stamp = markTrigrams(text);
+	CUE_WORDS.forEach((word, index) => {
+		if (!mayHold(word, stamp)) return;
+		for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) (places[index] ??= []).push(at);
+	});
+	return places;
+}
+
+/** One sentence of a paragraph: its text, where that stands in the paragraph's, and the paragraph's cues. */
+interface SentenceCues {
+	text: string;
+	from: number;
+	to: number;
+	paragraph: ParagraphCues;
+}
+
+/** A cued pattern and what each of its matches in a sentence adds to the sentence's figures. */
+interface CuedRule {
+	cued: CuedPattern;
+	read: (match: RegExpMatchArray, text: string, found: SentenceFigureList) => void;
+}
+
+/**
+ * Each rule's matches in the sentence, rule by rule and in order of position; a pattern whose cue
+ * the sentence lacks is not run. Rules are tables of module-level readers, rather than a loop per
+ * pattern over its (often empty) matches, as each such loop cost an iterator per sentence.
+ */
+function readRules(sentence: SentenceCues, rules: readonly CuedRule[], found: SentenceFigureList): Figure[] {
+	for (const rule of rules) {
+		if (!sentence.paragraph.within(rule.cued, sentence.from, sentence.to, sentence.text)) continue;
+		for (const match of sentence.text.matchAll(rule.cued.pattern)) rule.read(match, sentence.text, found);
+	}
+	return found.figures;
 }
 
 const MAJORITY_OF = cued(/majority|margin/i, new RegExp(`\\b(?:majority|winning margin|margin of victory|margin) of ${QUALIFIED_COUNT}\\b`, 'gi'));
@@ -1074,14 +1180,11 @@ const WON_BY_VOTES = cued(
 	new RegExp(`\\b(?:won|wins|winning|took|takes|taking|taken|seized|seizing|gained|gaining|captured|capturing|snatched|snatching|held|holding|retained|retaining|kept|keeping)\\b[^.;]{0,80}? by ${QUALIFIED_COUNT} votes?\\b(?! to)`, 'g'),
 );
 
-function majorityStatements(text: string, constituency: string, ref: ParagraphRef, cues: ParagraphCues): Figure[] {
-	const found = new SentenceFigureList(constituency, ref);
-	for (const match of cuedMatches(text, MAJORITY_OF, cues)) addMajority(found, text, match);
-	for (const match of cuedMatches(text, WON_BY_VOTES, cues)) addMajority(found, text, match);
-	return found.figures;
+function majorityStatements(sentence: SentenceCues, constituency: string, ref: ParagraphRef): Figure[] {
+	return readRules(sentence, MAJORITY_RULES, new SentenceFigureList(constituency, ref));
 }
 
-function addMajority(found: SentenceFigureList, text: string, match: RegExpMatchArray): void {
+function addMajority(match: RegExpMatchArray, text: string, found: SentenceFigureList): void {
 	const qualifier = match[1] ?? '';
 	const count = match[2] ?? '';
 	const value = parseCount(count);
@@ -1152,67 +1255,88 @@ const PARTY_VICTORY = cued(['victory', 'win', 'triumph'], new RegExp(`\\b(${CAPS
 const LEFT_AHEAD = cued([' by '], new RegExp(`\\b(?:leaving|left|leaves|putting|put|puts|keeping|kept|keeps) (?:the )?(${CAPS}) (?:ahead|in front) by ${QUALIFIED_COUNT}\\b`, 'g'));
 
 /** Gain, hold, the party that held the seat before, the winning party and its lead, in the words news uses for them. */
-function partyOutcomes(text: string, constituency: string, ref: ParagraphRef, cues: ParagraphCues): Figure[] {
-	const found = new SentenceFigureList(constituency, ref);
-	for (const match of cuedMatches(text, TAKE_FROM, cues)) {
-		const party = leadingParty(match[2] ?? '');
-		if (!party || earlierContext(text, match.index ?? 0, match[0].length)) continue;
-		found.add('gain', 'true', match[0]);
-		found.add('previous', party, match[0]);
-	}
-	for (const match of cuedMatches(text, GAIN_OR_HOLD, cues)) {
-		const party = trailingParty(match[1] ?? '');
-		if (!party) continue;
-		found.add('gain', match[2] === 'gain' ? 'true' : 'false', match[0]);
-		if (match[2] === 'hold') found.add('previous', party, match[0]);
-	}
-	for (const match of cuedMatches(text, FIRST_TIME, cues)) found.add('gain', 'true', match[0]);
-	for (const match of cuedMatches(text, PARTY_HELD, cues)) {
-		const party = trailingParty(match[1] ?? '');
-		if (!party || /\bwho\b/.test(match[0]) || earlierContext(text, match.index ?? 0, match[0].length)) continue;
-		found.add('gain', 'false', match[0]);
-		found.add('previous', party, match[0]);
-		found.add('winner-party', party, match[0]);
-	}
-	for (const match of cuedMatches(text, ENDING_RULE, cues)) {
-		const party = trailingParty((match[1] ?? '').replace(/['’]s?$/, ''));
-		if (!party) continue;
-		found.add('gain', 'true', match[0]);
-		found.add('previous', party, match[0]);
-	}
-	for (const cued of PREVIOUS_PATTERNS) {
-		for (const match of cuedMatches(text, cued, cues)) {
-			const captured = match[1] ?? '';
-			const party = /held|stronghold|heartland|who|hold|grip/.test(match[0]) && !/\bby\b/.test(match[0]) ? trailingParty(captured) : leadingParty(captured);
-			if (party) found.add('previous', party, match[0]);
-		}
-	}
-	for (const match of cuedMatches(text, WON_THE_SEAT, cues)) {
-		const party = trailingParty(match[1] ?? '');
-		if (party && !earlierContext(text, match.index ?? 0, match[0].length)) found.add('winner-party', party, match[0]);
-	}
-	for (const match of cuedMatches(text, WON_IT_FOR, cues)) {
-		const party = leadingParty(match[1] ?? '');
-		if (party && !earlierContext(text, match.index ?? 0, match[0].length) && !/\bwho\b/.test(text.slice(Math.max(0, (match.index ?? 0) - 6), match.index ?? 0))) found.add('winner-party', party, match[0]);
-	}
-	for (const match of cuedMatches(text, GIVING, cues)) {
-		const party = trailingParty(match[1] ?? '');
-		if (party && !earlierContext(text, match.index ?? 0, match[0].length)) found.add('winner-party', party, match[0]);
-	}
-	for (const match of cuedMatches(text, PARTY_VICTORY, cues)) {
-		const party = trailingParty(match[1] ?? '');
-		if (party && !earlierContext(text, match.index ?? 0, match[0].length)) found.add('winner-party', party, match[0]);
-	}
-	for (const match of cuedMatches(text, LEFT_AHEAD, cues)) {
-		const party = trailingParty(match[1] ?? '');
-		const value = parseCount(match[3] ?? '');
-		const index = match.index ?? 0;
-		if (!party || value === null || isPercentage(text, index + match[0].length) || earlierContext(text, index, match[0].length)) continue;
-		const wording = `${match[2] ?? ''}${match[3] ?? ''}`;
-		found.add('lead', QUALIFIERS.test(wording) ? wording : String(value), match[0], { party });
-	}
-	return found.figures;
+function partyOutcomes(sentence: SentenceCues, constituency: string, ref: ParagraphRef): Figure[] {
+	return readRules(sentence, PARTY_OUTCOME_RULES, new SentenceFigureList(constituency, ref));
 }
+
+function readTakeFrom(match: RegExpMatchArray, text: string, found: SentenceFigureList): void {
+	const party = leadingParty(match[2] ?? '');
+	if (!party || earlierContext(text, match.index ?? 0, match[0].length)) return;
+	found.add('gain', 'true', match[0]);
+	found.add('previous', party, match[0]);
+}
+
+function readGainOrHold(match: RegExpMatchArray, _text: string, found: SentenceFigureList): void {
+	const party = trailingParty(match[1] ?? '');
+	if (!party) return;
+	found.add('gain', match[2] === 'gain' ? 'true' : 'false', match[0]);
+	if (match[2] === 'hold') found.add('previous', party, match[0]);
+}
+
+function readFirstTime(match: RegExpMatchArray, _text: string, found: SentenceFigureList): void {
+	found.add('gain', 'true', match[0]);
+}
+
+function readPartyHeld(match: RegExpMatchArray, text: string, found: SentenceFigureList): void {
+	const party = trailingParty(match[1] ?? '');
+	if (!party || /\bwho\b/.test(match[0]) || earlierContext(text, match.index ?? 0, match[0].length)) return;
+	found.add('gain', 'false', match[0]);
+	found.add('previous', party, match[0]);
+	found.add('winner-party', party, match[0]);
+}
+
+function readEndingRule(match: RegExpMatchArray, _text: string, found: SentenceFigureList): void {
+	const party = trailingParty((match[1] ?? '').replace(/['’]s?$/, ''));
+	if (!party) return;
+	found.add('gain', 'true', match[0]);
+	found.add('previous', party, match[0]);
+}
+
+function readPrevious(match: RegExpMatchArray, _text: string, found: SentenceFigureList): void {
+	const captured = match[1] ?? '';
+	const party = /held|stronghold|heartland|who|hold|grip/.test(match[0]) && !/\bby\b/.test(match[0]) ? trailingParty(captured) : leadingParty(captured);
+	if (party) found.add('previous', party, match[0]);
+}
+
+/** `X won the seat`, `giving X a majority`, `X's victory`: the party the match ends with won. */
+function readWinnerPartyAtEnd(match: RegExpMatchArray, text: string, found: SentenceFigureList): void {
+	const party = trailingParty(match[1] ?? '');
+	if (party && !earlierContext(text, match.index ?? 0, match[0].length)) found.add('winner-party', party, match[0]);
+}
+
+function readWonItFor(match: RegExpMatchArray, text: string, found: SentenceFigureList): void {
+	const party = leadingParty(match[1] ?? '');
+	if (party && !earlierContext(text, match.index ?? 0, match[0].length) && !/\bwho\b/.test(text.slice(Math.max(0, (match.index ?? 0) - 6), match.index ?? 0))) found.add('winner-party', party, match[0]);
+}
+
+function readLeftAhead(match: RegExpMatchArray, text: string, found: SentenceFigureList): void {
+	const party = trailingParty(match[1] ?? '');
+	const value = parseCount(match[3] ?? '');
+	const index = match.index ?? 0;
+	if (!party || value === null || isPercentage(text, index + match[0].length) || earlierContext(text, index, match[0].length)) return;
+	const wording = `${match[2] ?? ''}${match[3] ?? ''}`;
+	found.add('lead', QUALIFIERS.test(wording) ? wording : String(value), match[0], { party });
+}
+
+const MAJORITY_RULES: readonly CuedRule[] = [
+	{ cued: MAJORITY_OF, read: addMajority },
+	{ cued: WON_BY_VOTES, read: addMajority },
+];
+
+/** In the order their figures are listed (the order of sources and wordings depends on it). */
+const PARTY_OUTCOME_RULES: readonly CuedRule[] = [
+	{ cued: TAKE_FROM, read: readTakeFrom },
+	{ cued: GAIN_OR_HOLD, read: readGainOrHold },
+	{ cued: FIRST_TIME, read: readFirstTime },
+	{ cued: PARTY_HELD, read: readPartyHeld },
+	{ cued: ENDING_RULE, read: readEndingRule },
+	...PREVIOUS_PATTERNS.map((cued) => ({ cued, read: readPrevious })),
+	{ cued: WON_THE_SEAT, read: readWinnerPartyAtEnd },
+	{ cued: WON_IT_FOR, read: readWonItFor },
+	{ cued: GIVING, read: readWinnerPartyAtEnd },
+	{ cued: PARTY_VICTORY, read: readWinnerPartyAtEnd },
+	{ cued: LEFT_AHEAD, read: readLeftAhead },
+];
 
 /** Words every TRIGGER match contains (as plain alternatives: see ParagraphCues). */
 const TRIGGER_CUE = /triggered|called|caused|prompted|held|forced|follow|vacant/i;
@@ -1267,17 +1391,20 @@ function tableFigures(paragraph: ParagraphAnalysis, constituency: string, contex
 		segmentStart = index + match[0].length;
 		const row = parseRow(segment);
 		const votes = parseCount(match[0]);
-		if (row && votes !== null) rows.push({ ...row, votes });
+		if (row && votes !== null) rows.push({ name: row.name, party: row.party, votes });
 	}
 	if (rows.length < 2) return [];
 	const ref = refOf(paragraph);
-	return rows.flatMap((row) => {
+	// A loop and plain object literals: tables are common, and a spread or a closure per row cost more.
+	const figures: Figure[] = [];
+	for (const row of rows) {
 		const personId = context.personByAlias.get(row.name.toLowerCase()) ?? null;
-		return [
-			{ constituency, ref, kind: 'votes' as const, name: row.name, personId, value: String(row.votes) },
-			{ constituency, ref, kind: 'party' as const, name: row.name, personId, value: row.party },
-		];
-	});
+		figures.push(
+			{ constituency, ref, kind: 'votes', name: row.name, personId, value: String(row.votes) },
+			{ constituency, ref, kind: 'party', name: row.name, personId, value: row.party },
+		);
+	}
+	return figures;
 }
 
 /** Numbers that may end a table row: not part of a longer number, a decimal or a percentage. */
@@ -1366,10 +1493,17 @@ function aliasIndex(people: readonly Person[]): Map<string, string> {
 
 // ——— Assembly ———
 
-function assemble(constituency: string, sources: ParagraphRef[], found: readonly Figure[], dates: ReadonlyMap<string, string | null>, people: ReadonlyMap<string, Person>): ElectionResult {
+function assemble(
+	constituency: string,
+	sources: ParagraphRef[],
+	found: readonly Figure[],
+	dates: ReadonlyMap<string, string | null>,
+	people: ReadonlyMap<string, Person>,
+	variants: DeletionVariants,
+): ElectionResult {
 	const conflicts: Conflict[] = [];
 	const figures = [...found, ...partyVotesOfCandidates(found)];
-	const candidates = buildCandidates(figures, conflicts, people);
+	const candidates = buildCandidates(figures, conflicts, people, variants);
 	const winnerParty = agreed(figures.filter((figure) => figure.kind === 'winner-party'), 'winner', constituency, conflicts);
 	let winner = pickWinner(figures, candidates, conflicts, constituency);
 	if (winner && winnerParty) {
@@ -1468,9 +1602,9 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 }
 
 /** Candidates keyed by person (or name); spellings one letter apart are one candidate with a conflict. */
-function buildCandidates(figures: readonly Figure[], conflicts: Conflict[], people: ReadonlyMap<string, Person>): CandidateResult[] {
+function buildCandidates(figures: readonly Figure[], conflicts: Conflict[], people: ReadonlyMap<string, Person>, variants: DeletionVariants): CandidateResult[] {
 	const byKey = new Map<string, Figure[]>();
-	const keys = new CandidateKeys();
+	const keys = new CandidateKeys(variants);
 	for (const figure of figures) {
 		if ((figure.kind !== 'votes' && figure.kind !== 'party' && figure.kind !== 'winner') || !figure.name) continue;
 		const key = candidateKey(figure);
@@ -1528,14 +1662,16 @@ class CandidateKeys {
 	private readonly order = new Map<string, number>();
 	private readonly byFirstWord = new Map<string, OneEditIndex<{ key: string; order: number; last: string }>>();
 
+	/** `variants`: shared by the index of every first word (and every constituency). */
+	constructor(private readonly variants: DeletionVariants) {}
+
 	add(key: string, name: string): void {
 		const order = this.order.size;
 		this.order.set(key, order);
-		const words = name.toLowerCase().split(' ');
-		if (words.length < 2) return;
-		const first = words[0] ?? '';
-		const last = words[words.length - 1] ?? '';
-		const surnames = this.byFirstWord.get(first) ?? new OneEditIndex<{ key: string; order: number; last: string }>();
+		const words = firstAndLastWords(name);
+		if (!words) return;
+		const [first, last] = words;
+		const surnames = this.byFirstWord.get(first) ?? new OneEditIndex<{ key: string; order: number; last: string }>(this.variants);
 		this.byFirstWord.set(first, surnames);
 		surnames.add(last, { key, order, last });
 	}
@@ -1543,11 +1679,11 @@ class CandidateKeys {
 	first(key: string, name: string): string | undefined {
 		let best: string | undefined = this.order.has(key) ? key : undefined;
 		let bestOrder = best === undefined ? Number.POSITIVE_INFINITY : (this.order.get(key) ?? Number.POSITIVE_INFINITY);
-		const words = name.toLowerCase().split(' ');
-		if (words.length < 2) return best;
-		const surnames = this.byFirstWord.get(words[0] ?? '');
+		const words = firstAndLastWords(name);
+		if (!words) return best;
+		const [first, last] = words;
+		const surnames = this.byFirstWord.get(first);
 		if (!surnames) return best;
-		const last = words[words.length - 1] ?? '';
 		// Filed under the same first word, so `similarNames` comes down to the surnames.
 		for (const filed of surnames.near(last)) {
 			if (filed.order < bestOrder && similarSurnames(filed.last, last)) {
@@ -1557,6 +1693,17 @@ class CandidateKeys {
 		}
 		return best;
 	}
+}
+
+/**
+ * The first and last of `name.toLowerCase().split(' ')`, or null for a single word; cut out
+ * directly, as a look-up per figure need not build the array of every word.
+ */
+function firstAndLastWords(name: string): [string, string] | null {
+	const lower = name.toLowerCase();
+	const firstSpace = lower.indexOf(' ');
+	if (firstSpace < 0) return null;
+	return [lower.slice(0, firstSpace), lower.slice(lower.lastIndexOf(' ') + 1)];
 }
 
 function similarNames(a: string, b: string): boolean {
