@@ -5,7 +5,8 @@
 // Extraction is the slower half, so it is split once more. Grouping the quotes (dedupe) needs only
 // the attributed occurrences, which are ready well before the election results are read: the
 // extraction worker hands them over a channel to a second worker, which groups them while the first
-// reads the results. Three threads then share two cores until indexing ends.
+// reads the results. The second worker starts once this thread has indexed, so that two threads,
+// never three, share the two cores.
 //
 // Where a worker cannot start (one core, a runtime without the TypeScript loader) or fails, the
 // same extraction runs here instead; the knowledge is the same either way.
@@ -74,14 +75,22 @@ export async function buildParts(articles: readonly Article[], options: BuildOpt
 	const extracting = workers ? workers.run(articles, options.readDigest) : Promise.resolve<Extracted>({ because: reason ?? '' });
 	// In slices: a bot rebuilding its corpus keeps answering from the old one meanwhile.
 	const index = await ParagraphIndex.buildInSlices(articles);
+	workers?.groupQuotes();
 	let extracted = await extracting;
 	// Files changed while the two threads read them (a newsroom copying a batch in): extract again in
 	// workers from this thread's articles, rather than hold this thread for the whole extraction.
-	if ('readOtherFiles' in extracted) extracted = await new ExtractionWorkers({ extract: options.workerEntry, dedupe: options.dedupeEntry }).run(articles);
+	if ('readOtherFiles' in extracted) extracted = await extractAgain(articles, options);
 	if ('knowledge' in extracted) return { index, knowledge: extracted.knowledge, extraction: { in: 'workers' } };
 	// A small corpus extracts in well under a second; a large one only lands here without a worker.
 	const because = 'because' in extracted ? extracted.because : 'the seeds changed while they were read';
 	return { index, knowledge: extractKnowledge(articles), extraction: { in: 'this thread', because } };
+}
+
+async function extractAgain(articles: readonly Article[], options: BuildOptions): Promise<Extracted> {
+	const workers = new ExtractionWorkers({ extract: options.workerEntry, dedupe: options.dedupeEntry });
+	const extracting = workers.run(articles);
+	workers.groupQuotes();
+	return extracting;
 }
 
 /**
@@ -111,19 +120,24 @@ export interface WorkerSetup {
 
 /**
  * The two extraction workers: one extracts, and sends the attributed quote occurrences over a
- * channel to the other, which groups them while the first reads the results. Started before the
- * articles are known; `run` sends them, or checks that the worker loaded the same ones.
+ * channel to the other, which groups them while the first reads the results. The first is started
+ * before the articles are known; `run` sends them, or checks that the worker loaded the same ones.
  */
 export class ExtractionWorkers {
 	private readonly pair = new WorkerPair();
 	private readonly extract: Started<WorkerReply>;
-	private readonly dedupe: Started<DedupeReply>;
 	private readonly loadsItself: boolean;
+	private readonly occurrencesFrom: MessagePort;
+	private readonly dedupeEntry: URL;
+	private dedupe: Started<DedupeReply> | null = null;
+	private groupingStarted: (dedupe: Started<DedupeReply>) => void = () => undefined;
+	private readonly grouping = new Promise<Started<DedupeReply>>((resolve) => (this.groupingStarted = resolve));
 
 	constructor(setup: WorkerSetup = {}) {
 		const channel = new MessageChannel();
 		this.loadsItself = setup.folder !== undefined;
-		this.dedupe = this.pair.start('grouping quotes', setup.dedupe ?? DEDUPE_WORKER, { occurrencesFrom: channel.port2 } satisfies DedupeWorkerData, [channel.port2]);
+		this.occurrencesFrom = channel.port2;
+		this.dedupeEntry = setup.dedupe ?? DEDUPE_WORKER;
 		this.extract = this.pair.start('extraction', setup.extract ?? EXTRACT_WORKER, { occurrencesTo: channel.port1, folder: setup.folder ?? null } satisfies ExtractWorkerData, [channel.port1]);
 	}
 
@@ -133,13 +147,27 @@ export class ExtractionWorkers {
 	}
 
 	/**
-	 * The knowledge of `articles`, which this thread loaded with digest `readDigest`. Never rejects: a
-	 * worker that cannot start, throws or dies says why, and extraction runs in the caller's thread;
-	 * a worker that read other files (they changed between the two reads) says so.
+	 * Starts the worker that groups quotes. The build calls it once this thread has indexed: before
+	 * that, a third thread on two cores would slow the extraction, the build's longer half, and the
+	 * occurrences wait in the channel meanwhile. Grouping is about a quarter of the extraction's work,
+	 * so it still ends first.
+	 */
+	groupQuotes(): void {
+		if (this.dedupe) return;
+		this.dedupe = this.pair.start('grouping quotes', this.dedupeEntry, { occurrencesFrom: this.occurrencesFrom } satisfies DedupeWorkerData, [this.occurrencesFrom]);
+		this.groupingStarted(this.dedupe);
+	}
+
+	/**
+	 * The knowledge of `articles`, which this thread loaded with digest `readDigest`, once `groupQuotes`
+	 * has been called. Never rejects: a worker that cannot start, throws or dies says why, and
+	 * extraction runs in the caller's thread; a worker that read other files (they changed between the
+	 * two reads) says so.
 	 */
 	async run(articles: readonly Article[], readDigest?: string): Promise<Extracted> {
 		if (!this.loadsItself) this.extract.worker?.postMessage({ articles } satisfies ExtractRequest);
-		const [extracted, grouped] = await Promise.all([this.extract.reply, this.dedupe.reply]);
+		const extracted = await this.extract.reply;
+		const grouped = extracted ? await (await this.grouping).reply : null;
 		if (!extracted || !grouped) return { because: this.pair.failure ?? 'a worker failed' };
 		if (this.loadsItself && extracted.readDigest !== readDigest) return { readOtherFiles: true };
 		try {
@@ -149,7 +177,7 @@ export class ExtractionWorkers {
 		}
 	}
 
-	/** Ends both workers (the corpus turned out too small, or could not be loaded). */
+	/** Ends the workers (the corpus turned out too small, or could not be loaded). */
 	stop(): void {
 		this.pair.stopAll();
 	}

@@ -48,7 +48,8 @@ describe('building the index and the knowledge at once', () => {
 
 	it('uses workers started before the articles were known, once they arrive', async () => {
 		const workers = new ExtractionWorkers();
-		expect(workers.running).toBe(2);
+		// The grouping worker starts once the index is built.
+		expect(workers.running).toBe(1);
 		const parts = await buildParts(articles, { workerFrom: 0, workers });
 		expect(parts.extraction).toEqual({ in: 'workers' });
 		expect(parts.knowledge).toEqual(extractKnowledge(articles));
@@ -84,7 +85,7 @@ describe('building the index and the knowledge at once', () => {
 	it('starts workers early only for a folder with enough files', () => {
 		expect(workersFor(FOLDER, 3, 50)).toBeUndefined();
 		const workers = workersFor(FOLDER, 50, 50);
-		expect(workers?.running).toBe(2);
+		expect(workers?.running).toBe(1);
 		workers?.stop();
 	});
 
