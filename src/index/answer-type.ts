@@ -20,7 +20,8 @@ const QUESTION_PATTERNS: readonly [RegExp, readonly AnswerType[]][] = [
 	[/\bwhy\b|\bwhat (caused|triggered|prompted|led to)\b|\breason\b/i, ['reason']],
 ];
 
-const PARAGRAPH_PATTERNS: readonly [AnswerType, RegExp][] = [
+/** Exported for the tests, which check each prefilter below against its pattern. */
+export const PARAGRAPH_PATTERNS: readonly [AnswerType, RegExp][] = [
 	[
 		'figure',
 		/\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b|\b\d+(?:\.\d+)? ?(?:%|per ?cent)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|hundred|thousand)s?\b|\b\w+(?:th|nd|rd|st) (?:MP|seat|member)\b/i,
@@ -77,8 +78,12 @@ export function answerTypeHints(types: readonly AnswerType[]): string[] {
  * Words without which a pattern cannot match: a paragraph without them skips the pattern. Every
  * paragraph of an archive is tested, and a duration's `\w+ty` is tried at each word of each one.
  */
-const PARAGRAPH_PREFILTERS: Partial<Record<AnswerType, RegExp>> = {
+export const PARAGRAPH_PREFILTERS: Partial<Record<AnswerType, RegExp>> = {
 	duration: /since|years|decades|months/i,
+	percent: /%|per ?cent/i,
+	age: /\d\d/,
+	place: /Centre|Center|Hall|Arena|Stadium|Leisure|School|College|Club|Hotel|Church|Pavilion|Theatre|Sports|Civic|Academy|Racecourse|Showground|Exhibition|venue/,
+	occupation: /, (?:an? |the |\d\d, )/,
 };
 
 /** The answer types a paragraph can supply. */
