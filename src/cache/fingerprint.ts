@@ -5,10 +5,10 @@
 // per file cost several times the reading itself (1.3 s against 0.2–0.5 s measured on the 2-core
 // bench machine), and start-up has nothing else to do meanwhile. Only regular files are read.
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, constants, type Dirent, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_ARTICLE_BYTES } from '../corpus/load.js';
+import { readArticleFile } from '../corpus/load.js';
 
 /** The source folders whose code decides what a built Engine holds (relative to src/). */
 const BUILD_CODE = ['corpus', 'extract', 'index', 'answer/engine.ts', 'cache'];
@@ -22,7 +22,7 @@ interface Entry {
 }
 
 /** An article file's bytes; or, for what the loader skips without reading, why (which its warning says). */
-type Content = Buffer | { skipped: string };
+type Content = Buffer | { reason: string };
 
 /**
  * A hash of everything `loadCorpus` would read under `folder`: every article file's path and bytes,
@@ -30,44 +30,16 @@ type Content = Buffer | { skipped: string };
  */
 export function hashSeeds(folder: string): string {
 	const hash = createHash('sha256');
-	for (const entry of listEntries(path.resolve(folder))) addEntry(hash, entry, entry.kind === 'article' ? readArticle(entry.full) : null);
+	for (const entry of listEntries(path.resolve(folder))) addEntry(hash, entry, entry.kind === 'article' ? readArticleFile(entry.full) : null);
 	return hash.digest('hex');
 }
 
 /** Length-prefixed fields, so no two different folders can produce the same byte stream. */
 function addEntry(hash: Hash, entry: Entry, content: Content | null): void {
-	const body = content ?? { skipped: '' };
-	const described = Buffer.isBuffer(body) ? `${body.length}:` : `skipped:${body.skipped}`;
+	const body = content ?? { reason: '' };
+	const described = Buffer.isBuffer(body) ? `${body.length}:` : `skipped:${body.reason}`;
 	hash.update(`${entry.kind}\u0000${Buffer.byteLength(entry.relative)}:${entry.relative}\u0000${described}\u0000`);
 	if (Buffer.isBuffer(body)) hash.update(body);
-}
-
-/**
- * Reads what the loader would read, and only that: a FIFO or a device named `x.txt` would block a
- * synchronous read forever, and an oversized file is skipped by the loader on its size alone. The
- * file is opened without blocking and then asked what it is: one path lookup instead of two.
- */
-function readArticle(file: string): Content {
-	let descriptor: number;
-	try {
-		descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-	} catch (error) {
-		return skippedFor(error);
-	}
-	try {
-		const info = fstatSync(descriptor);
-		if (!info.isFile()) return { skipped: 'not a regular file' };
-		if (info.size > MAX_ARTICLE_BYTES) return { skipped: `oversized ${info.size}` };
-		return readFileSync(descriptor);
-	} catch (error) {
-		return skippedFor(error);
-	} finally {
-		closeSync(descriptor);
-	}
-}
-
-function skippedFor(error: unknown): Content {
-	return { skipped: error instanceof Error && 'code' in error ? String(error.code) : 'unreadable' };
 }
 
 /**

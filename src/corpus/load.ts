@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -121,7 +121,7 @@ type ArticleOutcome = { article: Article } | { reason: string };
 
 /** The article in `relative`, or why it was skipped; either way what was read goes into `read`. */
 function loadArticle(root: string, relative: string, read: Hash): ArticleOutcome {
-	const outcome = readArticleFile(root, relative);
+	const outcome = readArticleFile(path.join(root, relative));
 	read.update(`${Buffer.byteLength(relative)}:${relative}\u0000`);
 	if ('reason' in outcome) read.update(`skipped:${outcome.reason}\u0000`);
 	else read.update(`${outcome.length}:`).update(outcome);
@@ -134,17 +134,28 @@ function parseArticleBytes(relative: string, bytes: Buffer): ArticleOutcome {
 	return parseArticle(relative, decoded.text);
 }
 
-function readArticleFile(root: string, relative: string): Buffer | { reason: string } {
-	const full = path.join(root, relative);
+/**
+ * An article file's bytes, or why the loader skips it. Only regular files are articles: a FIFO or a
+ * device (a link to /dev/zero) would block or never end. The file is opened without blocking (a FIFO
+ * with no writer would block the open) and then asked what it is: one path lookup, not two. The
+ * cache's fingerprint reads through here too, so both read exactly the same bytes.
+ */
+export function readArticleFile(full: string): Buffer | { reason: string } {
+	let descriptor: number;
 	try {
-		// Stat before opening: opening a FIFO blocks until something writes to it.
-		const info = statSync(full);
-		// A FIFO or a device (a link to /dev/zero) would block or never end: only regular files are articles.
-		if (!info.isFile()) return { reason: 'not a regular file' };
-		if (info.size > MAX_ARTICLE_BYTES) return { reason: `larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB (${info.size} bytes)` };
-		return readFileSync(full);
+		descriptor = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK);
 	} catch (error) {
 		return { reason: `unreadable (${describeFsError(error)})` };
+	}
+	try {
+		const info = fstatSync(descriptor);
+		if (!info.isFile()) return { reason: 'not a regular file' };
+		if (info.size > MAX_ARTICLE_BYTES) return { reason: `larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB (${info.size} bytes)` };
+		return readFileSync(descriptor);
+	} catch (error) {
+		return { reason: `unreadable (${describeFsError(error)})` };
+	} finally {
+		closeSync(descriptor);
 	}
 }
 

@@ -3,14 +3,14 @@ import { seedsFolder } from '../helpers/tmp.js';
 
 // Tests run as root here, and root reads any file whatever its mode, so permission is denied by
 // the file system layer itself for one named file: the loader's handling is what is under test.
-// The loader reads article files synchronously (see load.ts), so that is the read refused here.
+// The loader opens article files synchronously (see load.ts), so that is the open refused here.
 vi.mock('node:fs', async (importOriginal) => {
 	const actual = await importOriginal<typeof import('node:fs')>();
 	return {
 		...actual,
-		readFileSync: (...args: Parameters<typeof actual.readFileSync>) => {
+		openSync: (...args: Parameters<typeof actual.openSync>) => {
 			if (String(args[0]).endsWith('locked.txt')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-			return actual.readFileSync(...args);
+			return actual.openSync(...args);
 		},
 	};
 });

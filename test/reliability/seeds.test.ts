@@ -15,18 +15,18 @@ import { allViolations } from '../harness/limits.js';
 import { ADMIN_PERMISSIONS, chatInput } from '../harness/payloads.js';
 import { seedsFolder } from '../helpers/tmp.js';
 
-// The loader reads article files synchronously (src/corpus/load.ts): that is the read intercepted.
+// The loader opens article files synchronously (src/corpus/load.ts): that is the open intercepted.
 vi.mock('node:fs', async (importOriginal) => {
 	const actual = await importOriginal<typeof import('node:fs')>();
 	return {
 		...actual,
-		readFileSync: (...args: Parameters<typeof actual.readFileSync>) => {
+		openSync: (...args: Parameters<typeof actual.openSync>) => {
 			const file = String(args[0]);
-			// Deleted after the listing, just before the read.
+			// Deleted after the listing, just before the open.
 			if (file.endsWith('vanishing.txt')) actual.unlinkSync(file);
 			// Made unreadable after the listing (tests run as root, which reads anything: say so here).
 			if (file.endsWith('locking.txt')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-			return actual.readFileSync(...args);
+			return actual.openSync(...args);
 		},
 	};
 });
