@@ -54,13 +54,13 @@ export class Engine implements EngineApi {
 
 	/**
 	 * Loads the folder and builds from it, extracting in worker threads while this one indexes. The
-	 * workers start as soon as the folder is listed, and load it themselves meanwhile (see workersFor).
+	 * workers start as soon as the folder is listed, to be ready when the articles are (see workersFor).
 	 */
 	static async fromDirectory(folder: string): Promise<Engine> {
 		let workers: ExtractionWorkers | undefined;
 		try {
-			const { articles, warnings, readDigest } = await loadCorpus(folder, { onListed: (files) => (workers = workersFor(folder, files)) });
-			const { index, knowledge } = await buildParts(articles, { workers, readDigest });
+			const { articles, warnings } = await loadCorpus(folder, { onListed: (files) => (workers = workersFor(files)) });
+			const { index, knowledge } = await buildParts(articles, { workers });
 			return new Engine(articles, warnings, { index, knowledge });
 		} catch (error) {
 			workers?.stop();

@@ -8,6 +8,9 @@
 // reads the results. The second worker starts once this thread has indexed, so that two threads,
 // never three, share the two cores.
 //
+// The extraction worker is started as soon as the seeds folder is listed, so that it has loaded its
+// code by the time this thread has loaded the articles; they cross to it as one JSON string.
+//
 // Where a worker cannot start (one core, a runtime without the TypeScript loader) or fails, the
 // same extraction runs here instead; the knowledge is the same either way.
 import { availableParallelism } from 'node:os';
@@ -15,24 +18,20 @@ import { MessageChannel, Worker, type MessagePort, type Transferable } from 'nod
 import type { Article } from '../corpus/types.js';
 import { extractKnowledge, type Knowledge, type Quote } from '../extract/index.js';
 import { ParagraphIndex } from '../index/paragraph-index.js';
-import { knowledgeFromJson } from '../cache/codec.js';
+import { articlesToJson, knowledgeFromJson } from '../cache/codec.js';
 
-/**
- * The extraction worker's answer: the knowledge, its quotes left empty (the other worker groups
- * them), and when it loaded the seeds itself, the digest of what it read.
- */
-export type WorkerReply = { knowledgeJson: string; readDigest: string | null } | { error: string };
+/** The extraction worker's answer: the knowledge, its quotes left empty (the other worker groups them). */
+export type WorkerReply = { knowledgeJson: string } | { error: string };
 export type DedupeReply = { quotes: Quote[] } | { error: string };
 
-/** What the extraction worker is started with: where to send the quotes to be grouped, and the seeds folder to load itself, if any. */
+/** What the extraction worker is started with: where to send the quotes to be grouped. */
 export interface ExtractWorkerData {
 	occurrencesTo: MessagePort;
-	folder: string | null;
 }
 
-/** What it is sent once the articles are loaded, unless it loads them itself. */
+/** What it is sent once the articles are loaded (`articlesToJson`). */
 export interface ExtractRequest {
-	articles: readonly Article[];
+	articlesJson: string;
 }
 
 export interface DedupeWorkerData {
@@ -55,8 +54,6 @@ export interface BuildOptions {
 	workerFrom?: number;
 	/** Workers started earlier (`workersFor`), while the articles loaded; started here when not given. */
 	workers?: ExtractionWorkers | undefined;
-	/** The digest of this thread's load (`LoadedCorpus.readDigest`), for workers that loaded the seeds themselves. */
-	readDigest?: string;
 	/** The workers' entry points; tests point them at ones that fail. */
 	workerEntry?: URL;
 	dedupeEntry?: URL;
@@ -72,38 +69,26 @@ export async function buildParts(articles: readonly Article[], options: BuildOpt
 	const reason = workerUnsuitable(articles.length, options.workerFrom ?? WORKER_FROM_ARTICLES);
 	if (reason) options.workers?.stop();
 	const workers = reason ? null : (options.workers ?? new ExtractionWorkers({ extract: options.workerEntry, dedupe: options.dedupeEntry }));
-	const extracting = workers ? workers.run(articles, options.readDigest) : Promise.resolve<Extracted>({ because: reason ?? '' });
+	const extracting = workers ? workers.run(articles) : Promise.resolve<Extracted>({ because: reason ?? '' });
 	// In slices: a bot rebuilding its corpus keeps answering from the old one meanwhile.
 	const index = await ParagraphIndex.buildInSlices(articles);
 	workers?.groupQuotes();
-	let extracted = await extracting;
-	// Files changed while the two threads read them (a newsroom copying a batch in): extract again in
-	// workers from this thread's articles, rather than hold this thread for the whole extraction.
-	if ('readOtherFiles' in extracted) extracted = await extractAgain(articles, options);
+	const extracted = await extracting;
 	if ('knowledge' in extracted) return { index, knowledge: extracted.knowledge, extraction: { in: 'workers' } };
 	// A small corpus extracts in well under a second; a large one only lands here without a worker.
-	const because = 'because' in extracted ? extracted.because : 'the seeds changed while they were read';
-	return { index, knowledge: extractKnowledge(articles), extraction: { in: 'this thread', because } };
-}
-
-async function extractAgain(articles: readonly Article[], options: BuildOptions): Promise<Extracted> {
-	const workers = new ExtractionWorkers({ extract: options.workerEntry, dedupe: options.dedupeEntry });
-	const extracting = workers.run(articles);
-	workers.groupQuotes();
-	return extracting;
+	return { index, knowledge: extractKnowledge(articles), extraction: { in: 'this thread', because: extracted.because } };
 }
 
 /**
- * Workers for the `files` article files of `folder`, started now, or none when extraction will stay
- * in this thread. Extraction is the build's longer half, so its worker does not wait for this thread
- * to load the articles and copy them over (a second and a half at 10,000 articles): it loads the
- * folder itself while starting, and its reply says what it read, checked against this thread's load.
+ * Workers for a folder of `files` article files, started now, or none when extraction will stay in
+ * this thread. Extraction is the build's longer half: started while this thread loads the articles,
+ * its worker has loaded its own code (about a second) by the time they arrive.
  */
-export function workersFor(folder: string, files: number, workerFrom = WORKER_FROM_ARTICLES): ExtractionWorkers | undefined {
-	return workerUnsuitable(files, workerFrom) ? undefined : new ExtractionWorkers({ folder });
+export function workersFor(files: number, workerFrom = WORKER_FROM_ARTICLES): ExtractionWorkers | undefined {
+	return workerUnsuitable(files, workerFrom) ? undefined : new ExtractionWorkers();
 }
 
-type Extracted = { knowledge: Knowledge } | { because: string } | { readOtherFiles: true };
+type Extracted = { knowledge: Knowledge } | { because: string };
 
 function workerUnsuitable(articles: number, workerFrom: number): string | null {
 	if (availableParallelism() < 2) return 'one core';
@@ -112,8 +97,6 @@ function workerUnsuitable(articles: number, workerFrom: number): string | null {
 }
 
 export interface WorkerSetup {
-	/** The seeds folder the extraction worker loads itself; without one, `run` sends it the articles. */
-	folder?: string | undefined;
 	extract?: URL | undefined;
 	dedupe?: URL | undefined;
 }
@@ -121,12 +104,11 @@ export interface WorkerSetup {
 /**
  * The two extraction workers: one extracts, and sends the attributed quote occurrences over a
  * channel to the other, which groups them while the first reads the results. The first is started
- * before the articles are known; `run` sends them, or checks that the worker loaded the same ones.
+ * before the articles are known; `run` sends them.
  */
 export class ExtractionWorkers {
 	private readonly pair = new WorkerPair();
 	private readonly extract: Started<WorkerReply>;
-	private readonly loadsItself: boolean;
 	private readonly occurrencesFrom: MessagePort;
 	private readonly dedupeEntry: URL;
 	private dedupe: Started<DedupeReply> | null = null;
@@ -135,10 +117,9 @@ export class ExtractionWorkers {
 
 	constructor(setup: WorkerSetup = {}) {
 		const channel = new MessageChannel();
-		this.loadsItself = setup.folder !== undefined;
 		this.occurrencesFrom = channel.port2;
 		this.dedupeEntry = setup.dedupe ?? DEDUPE_WORKER;
-		this.extract = this.pair.start('extraction', setup.extract ?? EXTRACT_WORKER, { occurrencesTo: channel.port1, folder: setup.folder ?? null } satisfies ExtractWorkerData, [channel.port1]);
+		this.extract = this.pair.start('extraction', setup.extract ?? EXTRACT_WORKER, { occurrencesTo: channel.port1 } satisfies ExtractWorkerData, [channel.port1]);
 	}
 
 	/** Threads still running (tests check that `stop` ends them). */
@@ -159,17 +140,19 @@ export class ExtractionWorkers {
 	}
 
 	/**
-	 * The knowledge of `articles`, which this thread loaded with digest `readDigest`, once `groupQuotes`
-	 * has been called. Never rejects: a worker that cannot start, throws or dies says why, and
-	 * extraction runs in the caller's thread; a worker that read other files (they changed between the
-	 * two reads) says so.
+	 * The knowledge of `articles`, once `groupQuotes` has been called. Never rejects: a worker that
+	 * cannot start, throws or dies says why, and extraction runs in the caller's thread.
 	 */
-	async run(articles: readonly Article[], readDigest?: string): Promise<Extracted> {
-		if (!this.loadsItself) this.extract.worker?.postMessage({ articles } satisfies ExtractRequest);
+	async run(articles: readonly Article[]): Promise<Extracted> {
+		try {
+			this.extract.worker?.postMessage({ articlesJson: articlesToJson(articles) } satisfies ExtractRequest);
+		} catch (error) {
+			this.stop();
+			return { because: `the articles could not be sent to the worker (${describe(error)})` };
+		}
 		const extracted = await this.extract.reply;
 		const grouped = extracted ? await (await this.grouping).reply : null;
 		if (!extracted || !grouped) return { because: this.pair.failure ?? 'a worker failed' };
-		if (this.loadsItself && extracted.readDigest !== readDigest) return { readOtherFiles: true };
 		try {
 			return { knowledge: { ...knowledgeFromJson(extracted.knowledgeJson, articles), quotes: grouped.quotes } };
 		} catch (error) {

@@ -56,6 +56,19 @@ export function knowledgeFromJson(json: string, articles: readonly Article[]): K
 	return restoreKnowledge(JSON.parse(json) as StoredKnowledge, new RefReader(articles));
 }
 
+/**
+ * Articles in the compact form, as JSON: how the build sends them to its extraction worker. Cloned
+ * as objects they took a second and a half to cross at 10,000 articles; one string crosses as one copy.
+ */
+export function articlesToJson(articles: readonly Article[]): string {
+	return JSON.stringify(articles.map(storeArticle));
+}
+
+/** The articles `articlesToJson` wrote. */
+export function articlesFromJson(json: string): Article[] {
+	return (JSON.parse(json) as StoredArticle[]).map(restoreArticle);
+}
+
 /** Throws when the stored data contradicts itself (an article position that does not exist). */
 export function fromStored(stored: StoredEngine): EngineSnapshot {
 	const articles = stored.articles.map(restoreArticle);

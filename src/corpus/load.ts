@@ -1,4 +1,3 @@
-import { createHash, type Hash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -39,8 +38,7 @@ export async function loadCorpus(folder: string, options: LoadOptions = {}): Pro
 	options.onListed?.(files.paths.length);
 	const articles: Article[] = [];
 	const warnings: LoadWarning[] = [...files.warnings];
-	const read = createHash('sha256');
-	const outcomes = await mapInSlices(files.paths, (relative) => loadArticle(root, relative, read));
+	const outcomes = await mapInSlices(files.paths, (relative) => loadArticle(root, relative));
 	files.paths.forEach((relative, index) => {
 		const outcome = outcomes[index];
 		if (!outcome) return;
@@ -51,7 +49,7 @@ export async function loadCorpus(folder: string, options: LoadOptions = {}): Pro
 		const why = warnings.length > 0 ? `every file was skipped (${warnings.map((w) => `${w.file}: ${w.reason}`).join('; ')})` : 'it holds no .txt or .md files';
 		throw new CorpusError(`No usable article in ${folder}: ${why}.`);
 	}
-	return { articles, warnings, readDigest: read.digest('hex') };
+	return { articles, warnings };
 }
 
 /** `work` on every item in order, yielding to the event loop every SLICE_MS or so; results in the items' order. */
@@ -119,12 +117,9 @@ async function entryKind(full: string, isLink: boolean, isDirectory: boolean): P
 
 type ArticleOutcome = { article: Article } | { reason: string };
 
-/** The article in `relative`, or why it was skipped; either way what was read goes into `read`. */
-function loadArticle(root: string, relative: string, read: Hash): ArticleOutcome {
+/** The article in `relative`, or why it was skipped. */
+function loadArticle(root: string, relative: string): ArticleOutcome {
 	const outcome = readArticleFile(path.join(root, relative));
-	read.update(`${Buffer.byteLength(relative)}:${relative}\u0000`);
-	if ('reason' in outcome) read.update(`skipped:${outcome.reason}\u0000`);
-	else read.update(`${outcome.length}:`).update(outcome);
 	return 'reason' in outcome ? outcome : parseArticleBytes(relative, outcome);
 }
 

@@ -30,10 +30,4 @@ export interface LoadWarning {
 export interface LoadedCorpus {
 	articles: Article[];
 	warnings: LoadWarning[];
-	/**
-	 * A hash of what was read: every file's path and bytes, or why it was skipped. Two loads with the
-	 * same digest read the same files and so made the same articles (build workers load the seeds
-	 * themselves and check it).
-	 */
-	readDigest: string;
 }

@@ -10,10 +10,9 @@ import { ParagraphIndex } from '../../src/index/paragraph-index.js';
 
 const FOLDER = 'test/fixtures/ask-eval/articles';
 let articles: Article[];
-let readDigest: string;
 
 beforeAll(async () => {
-	({ articles, readDigest } = await loadCorpus(FOLDER));
+	({ articles } = await loadCorpus(FOLDER));
 });
 
 describe('building the index and the knowledge at once', () => {
@@ -63,28 +62,19 @@ describe('building the index and the knowledge at once', () => {
 		await until(() => workers.running === 0);
 	});
 
-	it('uses workers that loaded the seeds themselves when they read what this thread read', async () => {
-		const parts = await buildParts(articles, { workerFrom: 0, workers: workersFor(FOLDER, articles.length, 0), readDigest });
-		expect(parts.extraction).toEqual({ in: 'workers' });
-		expect(parts.knowledge).toEqual(extractKnowledge(articles));
-	});
-
-	it('extracts again in workers, from this thread\'s articles, when the workers read other files than this thread did', async () => {
-		const run = vi.spyOn(ExtractionWorkers.prototype, 'run');
-		try {
-			const parts = await buildParts(articles, { workerFrom: 0, workers: workersFor(FOLDER, articles.length, 0), readDigest: 'not what the worker read' });
-			expect(parts.extraction).toEqual({ in: 'workers' });
-			expect(parts.knowledge).toEqual(extractKnowledge(articles));
-			expect(run).toHaveBeenCalledTimes(2);
-			expect(await run.mock.results[0]?.value).toEqual({ readOtherFiles: true });
-		} finally {
-			run.mockRestore();
-		}
+	it('falls back to this thread, with the same knowledge, when the articles cannot be sent to the worker', async () => {
+		// The compact form numbers paragraphs by position; an article numbered otherwise cannot be sent.
+		const renumbered = articles.map((article, i) => (i === 0 ? { ...article, paragraphs: article.paragraphs.map((p) => ({ ...p, number: p.number + 1 })) } : article));
+		const workers = new ExtractionWorkers();
+		const parts = await buildParts(renumbered, { workerFrom: 0, workers });
+		expect(parts.extraction).toEqual({ in: 'this thread', because: expect.stringMatching(/^the articles could not be sent to the worker \(cannot cache .*paragraph 1 is numbered 2\)$/) });
+		expect(parts.knowledge).toEqual(extractKnowledge(renumbered));
+		await until(() => workers.running === 0);
 	});
 
 	it('starts workers early only for a folder with enough files', () => {
-		expect(workersFor(FOLDER, 3, 50)).toBeUndefined();
-		const workers = workersFor(FOLDER, 50, 50);
+		expect(workersFor(3, 50)).toBeUndefined();
+		const workers = workersFor(50, 50);
 		expect(workers?.running).toBe(1);
 		workers?.stop();
 	});

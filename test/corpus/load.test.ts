@@ -111,25 +111,3 @@ describe('parsing one article', () => {
 		expect(article.date).toBeNull();
 	});
 });
-
-describe('the digest of what a load read', () => {
-	const files = { 'a.txt': 'First article.\n\nIts second paragraph.', 'b.md': 'Second article.', 'notes.txt': '' };
-
-	it('is the same for two loads of the same files', async () => {
-		const one = await loadCorpus(await seedsFolder(files));
-		const other = await loadCorpus(await seedsFolder(files));
-		expect(one.readDigest).toMatch(/^[0-9a-f]{64}$/);
-		expect(other.readDigest).toBe(one.readDigest);
-	});
-
-	it('changes when a byte, a file name or a skipped file changes', async () => {
-		const base = (await loadCorpus(await seedsFolder(files))).readDigest;
-		const variants: Record<string, string>[] = [
-			{ ...files, 'a.txt': 'First article.\n\nIts second paragraph!' },
-			{ 'a2.txt': files['a.txt'], 'b.md': files['b.md'], 'notes.txt': '' },
-			{ ...files, 'notes.txt': 'Now an article.' },
-			{ 'a.txt': files['a.txt'], 'b.md': files['b.md'] },
-		];
-		for (const variant of variants) expect((await loadCorpus(await seedsFolder(variant))).readDigest).not.toBe(base);
-	});
-});
