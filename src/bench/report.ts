@@ -32,6 +32,12 @@ function heapAndRss(value: Memory): string {
 	return `${Math.round(value.heapUsedMB)} / ${Math.round(value.rssMB)} MB`;
 }
 
+/** ", the median of 3 runs (a–b)" after a median, or nothing for a single run. */
+function runsOf(runsMs: readonly number[] | undefined): string {
+	if (!runsMs || runsMs.length < 2) return '';
+	return `, the median of ${runsMs.length} runs (${formatDuration(Math.min(...runsMs))}–${formatDuration(Math.max(...runsMs))})`;
+}
+
 function megabytes(value: number | undefined): string {
 	return value === undefined ? '—' : `${Math.round(value)} MB`;
 }
@@ -45,7 +51,7 @@ function summaryRows(result: ScaleResult): string[][] {
 		['load + normalise', ms(phases.loadMs)],
 		['extraction', phases.extractionMs !== undefined ? ms(phases.extractionMs) : (result.extractionSkipped ?? '—')],
 		['indexing', ms(phases.indexingMs)],
-		['whole build (Engine.fromDirectory, a fresh process)', ms(phases.wholeBuildMs)],
+		['whole build (Engine.fromDirectory, a fresh process)', `${ms(phases.wholeBuildMs)}${runsOf(phases.wholeBuildRunsMs)}`],
 		['longest event-loop stall during the whole build', ms(phases.wholeBuildStallMs)],
 		['paragraphs per second (whole build)', result.paragraphsPerSecond === undefined ? '—' : Math.round(result.paragraphsPerSecond).toLocaleString('en-GB')],
 		['serialized index (term table and side tables)', result.indexMegabytes === undefined ? '—' : `${result.indexMegabytes.toFixed(1)} MB`],
@@ -59,7 +65,7 @@ function summaryRows(result: ScaleResult): string[][] {
 	];
 	if (cache && 'error' in cache) rows.push(['cache', `error: ${cache.error}`]);
 	else if (cache) {
-		rows.push(['start from cache (a fresh process: hash seeds + read + restore)', `${ms(cache.startMs)}${cache.startRssMB === undefined ? '' : `, RSS after ${megabytes(cache.startRssMB)}`}`]);
+		rows.push(['start from cache (a fresh process: hash seeds + read + restore)', `${ms(cache.startMs)}${runsOf(cache.startRunsMs)}${cache.startRssMB === undefined ? '' : `, RSS after ${megabytes(cache.startRssMB)}`}`]);
 		const rebuild = phases.wholeBuildMs === undefined ? 'whole build not measured' : ms(phases.wholeBuildMs + cache.writeMs);
 		rows.push(['rebuild (whole build + cache write)', `${rebuild} (cache write ${ms(cache.writeMs)}, longest event-loop stall ${ms(cache.writeStallMs)})`]);
 		rows.push(['cache file', `${cache.megabytes.toFixed(1)} MB; ${cache.compared} answers ${cache.identical ? 'identical' : 'DIFFER'} to the fresh build's`]);

@@ -15,7 +15,9 @@ export interface ScaleResult {
 		loadMs?: number;
 		indexingMs?: number;
 		extractionMs?: number;
+		/** The median of `wholeBuildRunsMs`, each a fresh process (with that run's stall and memory below). */
 		wholeBuildMs?: number;
+		wholeBuildRunsMs?: number[];
 		/** The longest the event loop went without a turn during the whole build (what a rebuild costs a serving bot). */
 		wholeBuildStallMs?: number;
 	};
@@ -32,8 +34,8 @@ export interface ScaleResult {
 	askPath?: 'engine' | 'index';
 	latency: Record<string, Measured>;
 	raw?: { buildMs?: number; ask?: Measured };
-	/** `startMs` and `startRssMB` are a fresh process's start from the cache (fresh-process.ts). */
-	cache?: { writeMs: number; writeStallMs?: number; startMs: number; startRssMB?: number; megabytes: number; identical: boolean; compared: number } | { error: string };
+	/** `startMs` and `startRssMB` are a fresh process's start from the cache (fresh-process.ts): the median of `startRunsMs`. */
+	cache?: { writeMs: number; writeStallMs?: number; startMs: number; startRunsMs?: number[]; startRssMB?: number; megabytes: number; identical: boolean; compared: number } | { error: string };
 	/** Interactions through the real discord.js Client on the test harness: our bot against a bare "pong" bot. */
 	endToEnd?: EndToEnd | { skipped: string } | { error: string };
 	/** Set when the worker was stopped or crashed before the end. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { BOT_ALLOCATOR_ENV, measureInFreshProcess } from '../../src/bench/fresh-process.js';
+import { BOT_ALLOCATOR_ENV, measureInFreshProcess, medianOfFreshProcesses } from '../../src/bench/fresh-process.js';
 import { seedsFolder } from '../helpers/tmp.js';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,15 @@ describe('measuring in a fresh process', () => {
 		const start = await measureInFreshProcess({ kind: 'open', folder, cacheDir, settleMs: 10 }, 60_000);
 		expect(start.from).toBe('cache');
 	}, 120_000);
+
+	it('repeats a measurement in fresh processes and reports the median run with every run\'s time', async () => {
+		const folder = await seedsFolder({ 'a.txt': ARTICLE });
+		const { median, runsMs } = await medianOfFreshProcesses({ kind: 'build', folder, settleMs: 10 }, 3, 60_000);
+		expect(runsMs).toHaveLength(3);
+		const sorted = [...runsMs].sort((a, b) => a - b);
+		expect(median.ms).toBe(sorted[1]);
+		expect(median.settled.rssMB).toBeGreaterThan(0);
+	}, 180_000);
 
 	it('reports a failure in the fresh process as an error, not a number', async () => {
 		await expect(measureInFreshProcess({ kind: 'build', folder: '/nonexistent/ro-seeds', settleMs: 10 }, 60_000)).rejects.toThrow(/nonexistent|seeds|folder/i);
