@@ -127,3 +127,53 @@ describe('the engine cache', () => {
 		expect(await readdir(cacheDir)).toEqual([path.basename(cacheFileFor(folder, cacheDir))]);
 	});
 });
+
+describe('a large cache, restored while a worker hashes the seeds', () => {
+	// Every cache counts as large here, so these small corpora take the worker's path.
+	const large = { keyInWorkerAbove: 0 };
+
+	it('starts from the cache with the same answers, and rebuilds when a seed changed since it was written', async () => {
+		const { folder, cacheDir, log } = await setUp();
+		expect((await openEngine(folder, { cacheDir, log, ...large })).from).toBe('build');
+		const cached = await openEngine(folder, { cacheDir, log, ...large });
+		expect(cached.from).toBe('cache');
+		expect(answersOf(cached.engine)).toEqual(answersOf(await Engine.fromDirectory(folder)));
+		const [firstFile] = corpus.articles;
+		await writeFile(path.join(folder, firstFile!.file), `${firstFile!.text}\nThe Quorndale recount was ordered at dawn.\n`);
+		const changed = await openEngine(folder, { cacheDir, log, ...large });
+		expect(changed.from).toBe('build');
+		expect(changed.reason).toMatch(/^stale/);
+		expect(changed.engine.ask('Why was a Quorndale recount ordered?').found).toBe(true);
+		expect((await openEngine(folder, { cacheDir, log, ...large })).from).toBe('cache');
+	});
+
+	it('still detects a corrupt cache, logs it and rebuilds', async () => {
+		const { folder, cacheDir, logs, log } = await setUp();
+		await openEngine(folder, { cacheDir, log });
+		const file = cacheFileFor(folder, cacheDir);
+		const bytes = await readFile(file);
+		const at = bytes.length - 1_000;
+		bytes[at] = (bytes[at] ?? 0) ^ 0x20;
+		await writeFile(file, bytes);
+		expect((await openEngine(folder, { cacheDir, log, ...large })).reason).toMatch(/^corrupt: checksum/);
+		expect(logs.some((line) => line.startsWith('warn engine cache corrupt, rebuilding'))).toBe(true);
+		expect((await openEngine(folder, { cacheDir, log, ...large })).from).toBe('cache');
+	});
+
+	it('trusts the file only when the key the worker made is the one it was written for', async () => {
+		const { folder, cacheDir, log } = await setUp();
+		await openEngine(folder, { cacheDir, log });
+		const misled = await openEngine(folder, { cacheDir, log, ...large, keyWorkerEntry: new URL('./fixtures/wrong-key-worker.ts', import.meta.url) });
+		expect(misled.from).toBe('build');
+		expect(misled.reason).toMatch(/^stale/);
+	});
+
+	it('hashes the seeds in this thread when the worker cannot, and still tells a stale cache from a good one', async () => {
+		const { folder, cacheDir, log } = await setUp();
+		const failing = { ...large, keyWorkerEntry: new URL('./no-such-worker.ts', import.meta.url) };
+		await openEngine(folder, { cacheDir, log });
+		expect((await openEngine(folder, { cacheDir, log, ...failing })).from).toBe('cache');
+		await writeFile(path.join(folder, 'zz-new.txt'), 'A new article about the count.\n');
+		expect((await openEngine(folder, { cacheDir, log, ...failing })).reason).toMatch(/^stale/);
+	});
+});
