@@ -1,18 +1,25 @@
-// Runs in a worker thread: groups the quote occurrences the extraction worker sends over its port
-// (see parallel.ts) while that worker goes on to read the election results.
+// Runs in a worker thread, started with the extraction worker: groups the quote occurrences that
+// worker sends over its port (see parallel.ts) while it goes on to read the election results. It
+// begins only when told to (once the main thread has indexed): until then the occurrences wait in
+// the port, unread, so this thread takes no core from the two busy ones.
 import { parentPort, workerData } from 'node:worker_threads';
 import { dedupeQuotes } from '../extract/dedupe.js';
 import type { QuoteOccurrence } from '../extract/types.js';
-import type { DedupeReply, DedupeWorkerData } from './parallel.js';
+import type { DedupeGo, DedupeReply, DedupeWorkerData } from './parallel.js';
 
 const { occurrencesFrom } = workerData as DedupeWorkerData;
-occurrencesFrom.once('message', (occurrences: QuoteOccurrence[]) => {
-	occurrencesFrom.close();
-	let reply: DedupeReply;
+
+function group(occurrences: QuoteOccurrence[]): DedupeReply {
 	try {
-		reply = { quotes: dedupeQuotes(occurrences) };
+		return { quotes: dedupeQuotes(occurrences) };
 	} catch (error) {
-		reply = { error: error instanceof Error ? error.message : String(error) };
+		return { error: error instanceof Error ? error.message : String(error) };
 	}
-	parentPort?.postMessage(reply);
+}
+
+parentPort?.once('message', (_go: DedupeGo) => {
+	occurrencesFrom.once('message', (occurrences: QuoteOccurrence[]) => {
+		occurrencesFrom.close();
+		parentPort?.postMessage(group(occurrences));
+	});
 });

@@ -5,11 +5,12 @@
 // Extraction is the slower half, so it is split once more. Grouping the quotes (dedupe) needs only
 // the attributed occurrences, which are ready well before the election results are read: the
 // extraction worker hands them over a channel to a second worker, which groups them while the first
-// reads the results. The second worker starts once this thread has indexed, so that two threads,
-// never three, share the two cores.
+// reads the results. The second worker begins once this thread has indexed, so that two threads,
+// never three, work on the two cores.
 //
-// The extraction worker is started as soon as the seeds folder is listed, so that it has loaded its
-// code by the time this thread has loaded the articles; they cross to it as one JSON string.
+// Both workers are started as soon as the seeds folder is listed, so that they have loaded their
+// code (about a second each under the TypeScript loader) while this thread loads the articles; the
+// articles cross to the extraction worker as one JSON string.
 //
 // Where a worker cannot start (one core, a runtime without the TypeScript loader) or fails, the
 // same extraction runs here instead; the knowledge is the same either way.
@@ -36,6 +37,11 @@ export interface ExtractRequest {
 
 export interface DedupeWorkerData {
 	occurrencesFrom: MessagePort;
+}
+
+/** What the grouping worker waits for, besides the occurrences, before it begins. */
+export interface DedupeGo {
+	go: true;
 }
 
 export interface BuiltParts {
@@ -109,17 +115,12 @@ export interface WorkerSetup {
 export class ExtractionWorkers {
 	private readonly pair = new WorkerPair();
 	private readonly extract: Started<WorkerReply>;
-	private readonly occurrencesFrom: MessagePort;
-	private readonly dedupeEntry: URL;
-	private dedupe: Started<DedupeReply> | null = null;
-	private groupingStarted: (dedupe: Started<DedupeReply>) => void = () => undefined;
-	private readonly grouping = new Promise<Started<DedupeReply>>((resolve) => (this.groupingStarted = resolve));
+	private readonly dedupe: Started<DedupeReply>;
 
 	constructor(setup: WorkerSetup = {}) {
 		const channel = new MessageChannel();
-		this.occurrencesFrom = channel.port2;
-		this.dedupeEntry = setup.dedupe ?? DEDUPE_WORKER;
 		this.extract = this.pair.start('extraction', setup.extract ?? EXTRACT_WORKER, { occurrencesTo: channel.port1 } satisfies ExtractWorkerData, [channel.port1]);
+		this.dedupe = this.pair.start('grouping quotes', setup.dedupe ?? DEDUPE_WORKER, { occurrencesFrom: channel.port2 } satisfies DedupeWorkerData, [channel.port2]);
 	}
 
 	/** Threads still running (tests check that `stop` ends them). */
@@ -128,15 +129,13 @@ export class ExtractionWorkers {
 	}
 
 	/**
-	 * Starts the worker that groups quotes. The build calls it once this thread has indexed: before
-	 * that, a third thread on two cores would slow the extraction, the build's longer half, and the
-	 * occurrences wait in the channel meanwhile. Grouping is about a quarter of the extraction's work,
-	 * so it still ends first.
+	 * Lets the worker that groups quotes begin. The build calls it once this thread has indexed:
+	 * before that, a third busy thread on two cores would slow the extraction, the build's longer
+	 * half, and the occurrences wait in the channel meanwhile. Grouping is about a quarter of the
+	 * extraction's work, so it still ends first.
 	 */
 	groupQuotes(): void {
-		if (this.dedupe) return;
-		this.dedupe = this.pair.start('grouping quotes', this.dedupeEntry, { occurrencesFrom: this.occurrencesFrom } satisfies DedupeWorkerData, [this.occurrencesFrom]);
-		this.groupingStarted(this.dedupe);
+		this.dedupe.worker?.postMessage({ go: true } satisfies DedupeGo);
 	}
 
 	/**
@@ -151,7 +150,7 @@ export class ExtractionWorkers {
 			return { because: `the articles could not be sent to the worker (${describe(error)})` };
 		}
 		const extracted = await this.extract.reply;
-		const grouped = extracted ? await (await this.grouping).reply : null;
+		const grouped = extracted ? await this.dedupe.reply : null;
 		if (!extracted || !grouped) return { because: this.pair.failure ?? 'a worker failed' };
 		try {
 			return { knowledge: { ...knowledgeFromJson(extracted.knowledgeJson, articles), quotes: grouped.quotes } };

@@ -47,8 +47,8 @@ describe('building the index and the knowledge at once', () => {
 
 	it('uses workers started before the articles were known, once they arrive', async () => {
 		const workers = new ExtractionWorkers();
-		// The grouping worker starts once the index is built.
-		expect(workers.running).toBe(1);
+		// Both start at once; the grouping one begins its work once the index is built.
+		expect(workers.running).toBe(2);
 		const parts = await buildParts(articles, { workerFrom: 0, workers });
 		expect(parts.extraction).toEqual({ in: 'workers' });
 		expect(parts.knowledge).toEqual(extractKnowledge(articles));
@@ -75,7 +75,7 @@ describe('building the index and the knowledge at once', () => {
 	it('starts workers early only for a folder with enough files', () => {
 		expect(workersFor(3, 50)).toBeUndefined();
 		const workers = workersFor(50, 50);
-		expect(workers?.running).toBe(1);
+		expect(workers?.running).toBe(2);
 		workers?.stop();
 	});
 
