@@ -54,12 +54,13 @@ export class Engine implements EngineApi {
 
 	/**
 	 * Loads the folder and builds from it, extracting in worker threads while this one indexes. The
-	 * workers start as soon as the folder is listed, to be ready when the articles are (see workersFor).
+	 * workers start as soon as the folder is listed, and are sent the articles as they load (see
+	 * workersFor).
 	 */
 	static async fromDirectory(folder: string): Promise<Engine> {
 		let workers: ExtractionWorkers | undefined;
 		try {
-			const { articles, warnings } = await loadCorpus(folder, { onListed: (files) => (workers = workersFor(files)) });
+			const { articles, warnings } = await loadCorpus(folder, { onListed: (files) => (workers = workersFor(files)), onArticles: (loaded) => workers?.send(loaded) });
 			const { index, knowledge } = await buildParts(articles, { workers });
 			return new Engine(articles, warnings, { index, knowledge });
 		} catch (error) {

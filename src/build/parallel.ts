@@ -8,9 +8,10 @@
 // reads the results. The second worker begins once this thread has indexed, so that two threads,
 // never three, work on the two cores.
 //
-// Both workers are started as soon as the seeds folder is listed, so that they have loaded their
-// code (about a second each under the TypeScript loader) while this thread loads the articles; the
-// articles cross to the extraction worker as one JSON string.
+// Both workers are started as soon as the seeds folder is listed, so that they load their code (about
+// a second each under the TypeScript loader) while this thread loads the articles. The articles are
+// sent to the extraction worker a slice at a time as they load, each slice as one JSON string, and
+// it analyses them meanwhile: analysis is per article, and a third of the extraction.
 //
 // Where a worker cannot start (one core, a runtime without the TypeScript loader) or fails, the
 // same extraction runs here instead; the knowledge is the same either way.
@@ -30,10 +31,8 @@ export interface ExtractWorkerData {
 	occurrencesTo: MessagePort;
 }
 
-/** What it is sent once the articles are loaded (`articlesToJson`). */
-export interface ExtractRequest {
-	articlesJson: string;
-}
+/** What it is sent: the articles a slice at a time as they load (`articlesToJson`), then the end. */
+export type ExtractRequest = { articlesJson: string } | { end: true };
 
 export interface DedupeWorkerData {
 	occurrencesFrom: MessagePort;
@@ -116,6 +115,9 @@ export class ExtractionWorkers {
 	private readonly pair = new WorkerPair();
 	private readonly extract: Started<WorkerReply>;
 	private readonly dedupe: Started<DedupeReply>;
+	/** The articles sent so far, in order. */
+	private readonly sent: Article[] = [];
+	private unsent: string | null = null;
 
 	constructor(setup: WorkerSetup = {}) {
 		const channel = new MessageChannel();
@@ -139,16 +141,33 @@ export class ExtractionWorkers {
 	}
 
 	/**
-	 * The knowledge of `articles`, once `groupQuotes` has been called. Never rejects: a worker that
-	 * cannot start, throws or dies says why, and extraction runs in the caller's thread.
+	 * Sends the next articles (a slice as they load) to be analysed meanwhile. Never throws: articles
+	 * that cannot be sent end the workers, and `run` says why.
 	 */
-	async run(articles: readonly Article[]): Promise<Extracted> {
+	send(articles: readonly Article[]): void {
+		if (articles.length === 0 || this.unsent) return;
 		try {
 			this.extract.worker?.postMessage({ articlesJson: articlesToJson(articles) } satisfies ExtractRequest);
+			this.sent.push(...articles);
 		} catch (error) {
+			this.unsent = `the articles could not be sent to the worker (${describe(error)})`;
 			this.stop();
-			return { because: `the articles could not be sent to the worker (${describe(error)})` };
 		}
+	}
+
+	/**
+	 * The knowledge of `articles`, once `groupQuotes` has been called: those sent already (`send`)
+	 * must be the first of them. Never rejects: a worker that cannot start, throws or dies says why,
+	 * and extraction runs in the caller's thread.
+	 */
+	async run(articles: readonly Article[]): Promise<Extracted> {
+		if (this.sent.some((article, i) => article !== articles[i])) {
+			this.stop();
+			return { because: 'the articles sent while loading are not the ones being built' };
+		}
+		this.send(articles.slice(this.sent.length));
+		if (this.unsent) return { because: this.unsent };
+		this.extract.worker?.postMessage({ end: true } satisfies ExtractRequest);
 		const extracted = await this.extract.reply;
 		const grouped = extracted ? await this.dedupe.reply : null;
 		if (!extracted || !grouped) return { because: this.pair.failure ?? 'a worker failed' };

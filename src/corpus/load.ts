@@ -26,6 +26,11 @@ export class CorpusError extends Error {
 export interface LoadOptions {
 	/** Told how many article files were found, before any is read (a build starts its workers then). */
 	onListed?: (files: number) => void;
+	/**
+	 * Given the articles as they load, a slice at a time, in order: together, the same objects the
+	 * load returns (a build's extraction worker analyses them meanwhile).
+	 */
+	onArticles?: (articles: Article[]) => void;
 }
 
 /**
@@ -38,7 +43,7 @@ export async function loadCorpus(folder: string, options: LoadOptions = {}): Pro
 	options.onListed?.(files.paths.length);
 	const articles: Article[] = [];
 	const warnings: LoadWarning[] = [...files.warnings];
-	const outcomes = await mapInSlices(files.paths, (relative) => loadArticle(root, relative));
+	const outcomes = await mapInSlices(files.paths, (relative) => loadArticle(root, relative), (slice) => options.onArticles?.(articlesIn(slice)));
 	files.paths.forEach((relative, index) => {
 		const outcome = outcomes[index];
 		if (!outcome) return;
@@ -52,16 +57,27 @@ export async function loadCorpus(folder: string, options: LoadOptions = {}): Pro
 	return { articles, warnings };
 }
 
-/** `work` on every item in order, yielding to the event loop every SLICE_MS or so; results in the items' order. */
-async function mapInSlices<T, R>(items: readonly T[], work: (item: T) => R): Promise<R[]> {
+function articlesIn(outcomes: readonly ArticleOutcome[]): Article[] {
+	return outcomes.flatMap((outcome) => ('article' in outcome ? [outcome.article] : []));
+}
+
+/**
+ * `work` on every item in order, yielding to the event loop every SLICE_MS or so; results in the
+ * items' order. `onSlice` is given each slice's results as it ends.
+ */
+async function mapInSlices<T, R>(items: readonly T[], work: (item: T) => R, onSlice: (results: R[]) => void): Promise<R[]> {
 	const results: R[] = [];
+	let sliceFrom = 0;
 	let sliceStart = performance.now();
 	for (const item of items) {
 		results.push(work(item));
 		if (performance.now() - sliceStart < SLICE_MS) continue;
+		onSlice(results.slice(sliceFrom));
+		sliceFrom = results.length;
 		await yieldToEventLoop();
 		sliceStart = performance.now();
 	}
+	if (sliceFrom < results.length) onSlice(results.slice(sliceFrom));
 	return results;
 }
 

@@ -1,7 +1,7 @@
 // Entry point: everything the quote, result and verify commands know, extracted from articles.
 
 import type { Article } from '../corpus/types.js';
-import { analyseArticle } from './analysis.js';
+import { analyseArticle, type ArticleAnalysis } from './analysis.js';
 import { ArticleReferences, attributeArticle } from './attribution.js';
 import { dedupeQuotes } from './dedupe.js';
 import { resolvePeople } from './people.js';
@@ -28,7 +28,17 @@ export interface UndedupedKnowledge extends Omit<Knowledge, 'quotes'> {
  * build can then deduplicate on another thread meanwhile (src/build/parallel.ts).
  */
 export function extractAllButDedupe(articles: readonly Article[], onOccurrences?: (occurrences: QuoteOccurrence[]) => void): UndedupedKnowledge {
-	const analyses = articles.map(analyseArticle);
+	return extractFromAnalyses(articles.map(analyseArticle), onOccurrences);
+}
+
+export { analyseArticle, type ArticleAnalysis };
+
+/**
+ * `extractAllButDedupe` from the articles' analyses (`analyseArticle`, one per article, in the
+ * articles' order): a build analyses each article as it loads. Takes the array over: it is emptied
+ * once read, so the analyses (most of the memory) can be collected.
+ */
+export function extractFromAnalyses(analyses: ArticleAnalysis[], onOccurrences?: (occurrences: QuoteOccurrence[]) => void): UndedupedKnowledge {
 	const people = resolvePeople(analyses);
 	const peopleById = new Map(people.map((person) => [person.id, person]));
 	const occurrences: QuoteOccurrence[] = [];

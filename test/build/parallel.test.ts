@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Engine } from '../../src/answer/engine.js';
+import { generateCorpus } from '../../src/bench/generate.js';
 import { buildParts, ExtractionWorkers, workersFor } from '../../src/build/parallel.js';
 import { until } from '../harness/wait.js';
 import { seedsFolder } from '../helpers/tmp.js';
@@ -55,6 +56,25 @@ describe('building the index and the knowledge at once', () => {
 		await until(() => workers.running === 0);
 	});
 
+	it('analyses articles sent a slice at a time while they load, and gets the same knowledge', async () => {
+		const workers = new ExtractionWorkers();
+		workers.send(articles.slice(0, 2));
+		workers.send([]);
+		workers.send(articles.slice(2, 7));
+		const parts = await buildParts(articles, { workerFrom: 0, workers });
+		expect(parts.extraction).toEqual({ in: 'workers' });
+		expect(parts.knowledge).toEqual(extractKnowledge(articles));
+	});
+
+	it('falls back to this thread when the articles sent while loading are not the first of those built', async () => {
+		const workers = new ExtractionWorkers();
+		workers.send(articles.slice(1, 3));
+		const parts = await buildParts(articles, { workerFrom: 0, workers });
+		expect(parts.extraction).toEqual({ in: 'this thread', because: 'the articles sent while loading are not the ones being built' });
+		expect(parts.knowledge).toEqual(extractKnowledge(articles));
+		await until(() => workers.running === 0);
+	});
+
 	it('ends workers started early when the corpus turns out too small for them', async () => {
 		const workers = new ExtractionWorkers();
 		const parts = await buildParts(articles.slice(0, 3), { workers });
@@ -86,6 +106,21 @@ describe('building the index and the knowledge at once', () => {
 });
 
 describe('an engine built from a folder', () => {
+	it('extracts in workers sent the articles as they load, with the knowledge extraction in one thread gets', async () => {
+		const generated = generateCorpus({ articles: 60, seed: 11 });
+		const folder = await seedsFolder(Object.fromEntries(generated.articles.map((article) => [article.file, article.text])));
+		const run = vi.spyOn(ExtractionWorkers.prototype, 'run');
+		try {
+			const engine = await Engine.fromDirectory(folder);
+			expect(run).toHaveBeenCalledTimes(1);
+			expect(await run.mock.results[0]?.value).toHaveProperty('knowledge');
+			expect(engine.toSnapshot().knowledge).toEqual(extractKnowledge((await loadCorpus(folder)).articles));
+		} finally {
+			run.mockRestore();
+		}
+	});
+
+
 	it('ends the workers it started early when the folder has no usable article', async () => {
 		const stop = vi.spyOn(ExtractionWorkers.prototype, 'stop');
 		try {

@@ -2,6 +2,7 @@ import { mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorpusError, loadCorpus, MAX_ARTICLE_BYTES, parseArticle } from '../../src/corpus/load.js';
+import type { Article } from '../../src/corpus/types.js';
 import { seedsFolder } from '../helpers/tmp.js';
 
 const GOOD = 'title A good article\ndate 2024-01-02\n\nFirst paragraph.\n\nSecond paragraph.\n';
@@ -109,5 +110,18 @@ describe('parsing one article', () => {
 	it('does not take an invalid date as metadata', () => {
 		const article = articleOf('x.txt', 'date 2024-02-30\n\nText.');
 		expect(article.date).toBeNull();
+	});
+});
+
+describe('articles handed over as they load', () => {
+	it('are every article the load returns, once each, in order, the same objects', async () => {
+		const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`a${String(i).padStart(2, '0')}.txt`, i % 7 === 3 ? '' : `Article ${i}.\n\nIts second paragraph.`]));
+		const slices: Article[][] = [];
+		const loaded = await loadCorpus(await seedsFolder(files), { onArticles: (articles) => slices.push(articles) });
+		expect(slices.length).toBeGreaterThan(0);
+		const handedOver = slices.flat();
+		expect(handedOver).toHaveLength(loaded.articles.length);
+		handedOver.forEach((article, i) => expect(article).toBe(loaded.articles[i]));
+		expect(loaded.warnings.map((warning) => warning.file)).toEqual(['a03.txt', 'a10.txt', 'a17.txt', 'a24.txt', 'a31.txt', 'a38.txt']);
 	});
 });
