@@ -93,8 +93,23 @@ export function analyseArticle(article: Article): ArticleAnalysis {
 	return { article, paragraphs };
 }
 
+const NAME_WORD = /^[\p{L}'’.-]+$/u;
+
 function isNameWord(token: Token): boolean {
-	return isCapitalised(token.word) && !/\d/.test(token.word) && /^[\p{L}'’.-]+$/u.test(token.word);
+	const word = token.word;
+	if (!isCapitalised(word)) return false;
+	// ASCII words (nearly all) by code: letters, `'`, `.` and `-` are what the pattern allows there,
+	// and a digit is none of them. A word with any other character is left to the patterns.
+	for (let index = 0; index < word.length; index++) {
+		const code = word.charCodeAt(index);
+		if (code >= 128) return !/\d/.test(word) && NAME_WORD.test(word);
+		if (!isAsciiNameCode(code)) return false;
+	}
+	return true;
+}
+
+function isAsciiNameCode(code: number): boolean {
+	return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 39 || code === 45 || code === 46;
 }
 
 function joined(previous: Token, next: Token): boolean {
@@ -134,8 +149,8 @@ function trimRun(tokens: readonly Token[], lowerWords: readonly string[], start:
 	while (cursor < end && !HONORIFICS.has(tokens[cursor]?.lower ?? '') && NON_NAME_WORDS.has(tokens[cursor]?.lower ?? '')) cursor++;
 	const honorificStart = cursor;
 	let honorific: string | null = null;
-	while (cursor < end && HONORIFICS.has(tokens[cursor]?.lower.replace(/\.$/, '') ?? '')) {
-		honorific = tokens[cursor]?.lower.replace(/\.$/, '') ?? null;
+	while (cursor < end && HONORIFICS.has(withoutFinal(tokens[cursor]?.lower ?? '', '.'))) {
+		honorific = withoutFinal(tokens[cursor]?.lower ?? '', '.');
 		cursor++;
 	}
 	const nameStart = cursor;
@@ -163,9 +178,15 @@ function trimRun(tokens: readonly Token[], lowerWords: readonly string[], start:
 
 /** `Lord X of Y`, `Baroness X of Y`: a peer's territorial designation is part of the name. */
 function isTerritorialOf(tokens: readonly Token[], runStart: number, index: number): boolean {
-	const title = tokens[runStart]?.lower.replace(/\.$/, '') ?? '';
+	// Asked of nearly every word that extends a run: the cheap tests come first.
+	if (index !== runStart + 2 || tokens[index]?.word !== 'of') return false;
 	const next = tokens[index + 1];
-	return tokens[index]?.word === 'of' && index === runStart + 2 && PEERAGE_TITLES.has(title) && next !== undefined && isNameWord(next);
+	return PEERAGE_TITLES.has(withoutFinal(tokens[runStart]?.lower ?? '', '.')) && next !== undefined && isNameWord(next);
+}
+
+/** `word` without one final `ending` character: `word.replace(/\.$/, '')` for `.`, by the last character. */
+function withoutFinal(word: string, ending: string): string {
+	return word.endsWith(ending) ? word.slice(0, -1) : word;
 }
 
 /** `Labour leader Sir X`, `X, the Green candidate,`, `X, who was the party's deputy leader`. */
@@ -175,7 +196,7 @@ function roleAround(tokens: readonly Token[], start: number, end: number): { rol
 
 function rolePrefix(tokens: readonly Token[], start: number, end: number): { role: string; party: string | null } | null {
 	const before = tokens[start - 1];
-	if (!before || !ROLE_NOUNS.has(before.lower.replace(/s$/, '')) && before.lower !== 'mps') return null;
+	if (!before || !ROLE_NOUNS.has(withoutFinal(before.lower, 's')) && before.lower !== 'mps') return null;
 	if (before.after !== '' && !(before.after === ',' && isAppositiveAfterRole(tokens, start, end))) return null;
 	let first = start - 1;
 	while (first > 0) {

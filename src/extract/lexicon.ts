@@ -1,6 +1,8 @@
 // General knowledge of English news writing and UK politics: word lists only, nothing about
 // any particular election, person or place.
 
+import { WordShapes } from './text.js';
+
 export type Gender = 'male' | 'female';
 
 /** Honorifics and titles that may open a name; the gender they imply, where they imply one. */
@@ -104,8 +106,24 @@ export const PARTY_FORMS_BY_LENGTH: ReadonlyArray<readonly [string, string]> = [
 
 const PARTY_LOOKUP: ReadonlyMap<string, string> = new Map(PARTY_FORMS);
 
+/** `canonicalParty`'s answers so far, by phrase (null for no party). */
+const PARTY_ANSWERS = new Map<string, string | null>();
+const PARTY_ANSWERS_LIMIT = 50_000;
+
 /** The canonical party for a phrase that is exactly a party name (any case, `'s` allowed), else null. */
 export function canonicalParty(phrase: string): string | null {
+	// The same few phrases (every capitalised word, `Labour`, `the Greens`) are asked about again and
+	// again across a corpus: answers are kept, as the case folding and three replacements cost more
+	// than a look-up. The table is emptied when full, so hostile input cannot grow it without bound.
+	const known = PARTY_ANSWERS.get(phrase);
+	if (known !== undefined) return known;
+	const party = partyOfPhrase(phrase);
+	if (PARTY_ANSWERS.size >= PARTY_ANSWERS_LIMIT) PARTY_ANSWERS.clear();
+	PARTY_ANSWERS.set(phrase, party);
+	return party;
+}
+
+function partyOfPhrase(phrase: string): string | null {
 	const key = phrase
 		.toLowerCase()
 		.replace(/[’']s$/, '')
@@ -141,10 +159,13 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
  */
 export function isSpeechVerbAt(words: readonly string[], index: number): boolean {
 	const word = words[index] ?? '';
-	if (!SPEECH_VERBS.has(word)) return false;
+	if (!SPEECH_VERB_SHAPES.mayBeIn(word) || !SPEECH_VERBS.has(word)) return false;
 	if (word === 'went') return words[index + 1] === 'on';
 	return true;
 }
+
+/** Speech verbs' shapes: most words are turned away without a set look-up (see `WordShapes`). */
+const SPEECH_VERB_SHAPES = new WordShapes(SPEECH_VERBS);
 
 /** Words that may stand between a subject and its speech verb without changing the subject. */
 export const SUBJECT_VERB_FILLERS: ReadonlySet<string> = new Set([

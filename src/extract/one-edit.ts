@@ -27,22 +27,32 @@ export class DeletionVariants {
 	}
 }
 
+/** Several values filed under one variant, in filing order. */
+class Bucket<T> {
+	constructor(readonly values: T[]) {}
+}
+
 /**
  * Values filed under string keys, found again by any key within one edit. `near` returns a
  * superset (`ab` and `ba` share a variant but are two edits apart): callers still check the
  * distance with their own rule, so the answer is exactly that of a full scan.
  */
-export class OneEditIndex<T> {
-	private readonly byVariant = new Map<string, T[]>();
+export class OneEditIndex<T extends NonNullable<unknown>> {
+	/**
+	 * By variant, its one value, or a bucket of several: most variants are filed under once, and an
+	 * array for each of them was an allocation per variant of every key filed.
+	 */
+	private readonly byVariant = new Map<string, T | Bucket<T>>();
 
 	/** `variants`: shared with other indexes of the same keys (the same surnames are looked up again and again). */
 	constructor(private readonly variants: DeletionVariants = new DeletionVariants()) {}
 
 	add(key: string, value: T): void {
 		for (const variant of this.variantsOf(key)) {
-			const bucket = this.byVariant.get(variant);
-			if (bucket) bucket.push(value);
-			else this.byVariant.set(variant, [value]);
+			const filed = this.byVariant.get(variant);
+			if (filed === undefined) this.byVariant.set(variant, value);
+			else if (filed instanceof Bucket) filed.values.push(value);
+			else this.byVariant.set(variant, new Bucket([filed, value]));
 		}
 	}
 
@@ -50,8 +60,10 @@ export class OneEditIndex<T> {
 	near(key: string): Set<T> {
 		const found = new Set<T>();
 		for (const variant of this.variantsOf(key)) {
-			const bucket = this.byVariant.get(variant);
-			if (bucket) for (const value of bucket) found.add(value);
+			const filed = this.byVariant.get(variant);
+			if (filed === undefined) continue;
+			if (filed instanceof Bucket) for (const value of filed.values) found.add(value);
+			else found.add(filed);
 		}
 		return found;
 	}

@@ -9,7 +9,7 @@ import type { CandidateResult, Conflict, ElectionResult, MajorityResult, Paragra
 import { NON_NAME_WORDS, PARTY_FORMS_BY_LENGTH, PARTY_WORDS, PREPOSITIONS, ROLE_NOUNS, canonicalParty } from './lexicon.js';
 import { DeletionVariants, OneEditIndex, withinOneEdit } from './one-edit.js';
 import { PlaceMatcher, type PlaceMentions } from './places.js';
-import { isCapitalised, parseCount, type Token } from './text.js';
+import { WordShapes, isCapitalised, parseCount, type Token } from './text.js';
 
 const BY_ELECTION = new Set(['by-election', 'byelection', 'by-elections', 'by-poll']);
 const PLACE_WORDS_ALLOWED = new Set(['north', 'south', 'east', 'west', 'mid', 'central', 'upper', 'lower', 'great', 'greater', 'city', 'old', 'new', 'st']);
@@ -139,13 +139,30 @@ function sentenceRange(paragraph: ParagraphAnalysis, start: number, end: number)
 
 // ——— Parties ———
 
-/** The canonical party a run of tokens names exactly; lower case only for `independent`. */
-function partyPhrase(words: readonly Token[]): string | null {
-	const first = words[0];
+/**
+ * The canonical party tokens `start`…`end` name exactly, as one phrase (no punctuation or
+ * possessive inside it); lower case only for `independent`. Read in place, not from a slice of
+ * the tokens: this runs for nearly every window a party could start or end in.
+ */
+function partyPhrase(tokens: readonly Token[], start: number, end: number): string | null {
+	const first = tokens[start];
 	if (!first || first.lower === 'the') return null;
-	const party = canonicalParty(words.map((token) => token.base.replace(/['’]$/, '')).join(' '));
+	let phrase = '';
+	for (let index = start; index < end; index++) {
+		const token = tokens[index];
+		if (!token) return null;
+		if (index < end - 1 && (token.after !== '' || token.possessive)) return null;
+		phrase = index === start ? withoutTrailingApostrophe(token.base) : `${phrase} ${withoutTrailingApostrophe(token.base)}`;
+	}
+	const party = canonicalParty(phrase);
 	if (!party) return null;
 	return isCapitalised(first.word) || party === 'Independent' ? party : null;
+}
+
+/** `word.replace(/['’]$/, '')`, by the last character. */
+function withoutTrailingApostrophe(word: string): string {
+	const last = word.charAt(word.length - 1);
+	return last === "'" || last === '’' ? word.slice(0, -1) : word;
 }
 
 /** Nothing but a plural possessive's apostrophe (`Tories’`) between this token and the next. */
@@ -184,9 +201,7 @@ function partyEndingAt(tokens: readonly Token[], index: number, floor: number): 
 	for (let size = partyWordRun(tokens, index, -1); size >= 1; size--) {
 		const start = index - size + 1;
 		if (start < floor || start < 0) continue;
-		const words = tokens.slice(start, index + 1);
-		if (words.some((token, position) => position < words.length - 1 && (token.after !== '' || token.possessive))) continue;
-		const party = partyPhrase(words);
+		const party = partyPhrase(tokens, start, index + 1);
 		if (party) return { party, start };
 	}
 	return null;
@@ -197,9 +212,7 @@ function partyStartingAt(tokens: readonly Token[], index: number, limit: number)
 	for (let size = partyWordRun(tokens, index, 1); size >= 1; size--) {
 		const end = index + size;
 		if (end > limit || end > tokens.length) continue;
-		const words = tokens.slice(index, end);
-		if (words.some((token, position) => position < words.length - 1 && (token.after !== '' || token.possessive))) continue;
-		const party = partyPhrase(words);
+		const party = partyPhrase(tokens, index, end);
 		if (party) return { party, end };
 	}
 	return null;
@@ -309,18 +322,24 @@ function firstWordOf(entry: ConstituencyEntry): string {
 function writtenInLowerCase(analyses: readonly ArticleAnalysis[], words: ReadonlySet<string>): Set<string> {
 	const found = new Set<string>();
 	if (words.size === 0) return found;
-	// Every word of the corpus is read: a table of the words' first characters spares most a set look-up.
-	const firsts = new Uint8Array(0x10000);
-	for (const word of words) firsts[word.charCodeAt(0)] = 1;
+	// Every word of the corpus is read: a table of the words' first characters, each with a bit per
+	// length (lengths of 31 and more share one), spares most a set look-up.
+	const shapes = new Uint32Array(0x10000);
+	for (const word of words) shapes[word.charCodeAt(0)] = (shapes[word.charCodeAt(0)] ?? 0) | lengthBit(word);
 	for (const analysis of analyses) {
 		for (const paragraph of analysis.paragraphs) {
 			for (let index = 0; index < paragraph.words.length; index++) {
 				const word = paragraph.words[index] ?? '';
-				if (firsts[word.charCodeAt(0)] === 1 && words.has(word) && !isCapitalised(paragraph.tokens[index]?.word ?? '')) found.add(word);
+				if (((shapes[word.charCodeAt(0)] ?? 0) & lengthBit(word)) !== 0 && words.has(word) && !isCapitalised(paragraph.tokens[index]?.word ?? '')) found.add(word);
 			}
 		}
 	}
 	return found;
+}
+
+/** A bit for the word's length in a 32-bit mask: lengths of 31 and more share the top one. */
+function lengthBit(word: string): number {
+	return 1 << Math.min(word.length, 31);
 }
 
 /**
@@ -332,7 +351,7 @@ function constituencyMentions(tokens: readonly Token[]): PlaceMention[] {
 	for (let index = 0; index < tokens.length; index++) {
 		const token = tokens[index];
 		// Every rule below starts at one of these words: the rest (most tokens) need no look.
-		if (!token || !MENTION_WORDS.has(token.lower)) continue;
+		if (!token || !MENTION_SHAPES.mayBeIn(token.lower) || !MENTION_WORDS.has(token.lower)) continue;
 		const word = token.lower;
 		if (BY_ELECTION.has(word) || word === 'constituency' || word === 'seat') addStrong(names, placeBefore(tokens, index));
 		const next = tokens[index + 1];
@@ -361,6 +380,7 @@ function constituencyMentions(tokens: readonly Token[]): PlaceMention[] {
 
 /** The words `constituencyMentions` reads a mention from. */
 const MENTION_WORDS: ReadonlySet<string> = new Set([...BY_ELECTION, 'constituency', 'seat', 'in', 'of', ...TAKE_VERBS, ...HOLD_VERBS, 'mp']);
+const MENTION_SHAPES = new WordShapes(MENTION_WORDS);
 
 // Helpers below live at module level rather than as closures inside the functions that use them:
 // the runtime (tsx) names every closure as it is created, which cost seconds per 10,000 articles.
@@ -461,8 +481,12 @@ function gapAfter(scope: Scope, index: number): string {
 	return next ? scope.paragraph.masked.slice(token.end, next.start) : token.after;
 }
 
+const CLAUSE_BREAK = /[,;:—–()?!]|\.(?!\d)/;
+
 function breaksClause(scope: Scope, index: number): boolean {
-	return /[,;:—–()?!]|\.(?!\d)/.test(gapAfter(scope, index));
+	const gap = gapAfter(scope, index);
+	// Clauses are walked word by word, and most gaps are one space: no mark, nothing to test.
+	return gap !== ' ' && CLAUSE_BREAK.test(gap);
 }
 
 /** Whether the clause around tokens `from`…`to` is about an earlier election (`at the general election`, `in <year>`). */
@@ -932,8 +956,8 @@ function sentenceFigures(paragraph: ParagraphAnalysis, start: number, end: numbe
 		if (!run.possessive || !VICTORY_NOUNS.has(tokens[run.tokenEnd]?.lower ?? '')) continue;
 		if (!aboutEarlierElection(scope, run.tokenStart, run.tokenEnd)) figures.push(place(constituency, ref, { kind: 'winner', ...candidateOf(run), value: candidateOf(run).name }));
 	}
-	figures.push(...partySubjectFigures(scope, text).map((figure) => ({ constituency, ref, ...figure })));
-	figures.push(...partyVotesInList(scope).map((figure) => ({ constituency, ref, ...figure })));
+	for (const figure of partySubjectFigures(scope, text)) figures.push(place(constituency, ref, figure));
+	for (const figure of partyVotesInList(scope)) figures.push(place(constituency, ref, figure));
 	figures.push(...majorityStatements(sentence, constituency, ref));
 	figures.push(...partyOutcomes(sentence, constituency, ref));
 	const previous = previousFromTrigger(scope, text, cues);
@@ -1113,7 +1137,7 @@ class ParagraphCues {
 		this.places = wordPlaces(text);
 		let mask = 0;
 		for (const entry of CUED_PATTERNS) {
-			const holds = entry.cue instanceof RegExp ? entry.cue.test(text) : entry.words.some((word) => this.places[word] !== undefined);
+			const holds = entry.cue instanceof RegExp ? entry.cue.test(text) : this.holdsAny(entry.words);
 			if (holds) mask |= entry.bit;
 		}
 		this.mask = mask;
@@ -1121,6 +1145,12 @@ class ParagraphCues {
 
 	has(cued: CuedPattern): boolean {
 		return (this.mask & cued.bit) !== 0;
+	}
+
+	/** Whether the text holds any of these cue words (a loop: a closure per pattern per paragraph cost more). */
+	private holdsAny(words: readonly number[]): boolean {
+		for (const word of words) if (this.places[word] !== undefined) return true;
+		return false;
 	}
 
 	/** Whether the paragraph's text from `from` to `to`, which is `text`, holds the pattern's cue. */
@@ -1168,9 +1198,27 @@ interface CuedRule {
 function readRules(sentence: SentenceCues, rules: readonly CuedRule[], found: SentenceFigureList): Figure[] {
 	for (const rule of rules) {
 		if (!sentence.paragraph.within(rule.cued, sentence.from, sentence.to, sentence.text)) continue;
-		for (const match of sentence.text.matchAll(rule.cued.pattern)) rule.read(match, sentence.text, found);
+		const pattern = rule.cued.pattern;
+		for (let match = firstMatch(pattern, sentence.text); match !== null; match = nextMatch(pattern, sentence.text, match)) rule.read(match, sentence.text, found);
 	}
 	return found.figures;
+}
+
+// `text.matchAll(pattern)` copies the pattern (a new RegExp per call) and makes an iterator: for a
+// shared global pattern, `exec` from `lastIndex` 0 finds the same matches, in the same order, with
+// the same step past an empty match (these patterns have no `u` flag, so one code unit). Nothing
+// else uses these patterns, and each loop starts the pattern afresh.
+
+/** The first match of the global `pattern` in `text`. */
+function firstMatch(pattern: RegExp, text: string): RegExpExecArray | null {
+	pattern.lastIndex = 0;
+	return pattern.exec(text);
+}
+
+/** The match after `previous`, as `matchAll` would yield it. */
+function nextMatch(pattern: RegExp, text: string, previous: RegExpExecArray): RegExpExecArray | null {
+	if (previous[0] === '') pattern.lastIndex++;
+	return pattern.exec(text);
 }
 
 const MAJORITY_OF = cued(/majority|margin/i, new RegExp(`\\b(?:majority|winning margin|margin of victory|margin) of ${QUALIFIED_COUNT}\\b`, 'gi'));
@@ -1343,6 +1391,8 @@ const TRIGGER_CUE = /triggered|called|caused|prompted|held|forced|follow|vacant/
 const TRIGGER = /\b(?:was|were|is|been|being) (?:triggered|called|caused|prompted|held|forced)\b|\bfollow(?:ed|s|ing) the (?:death|resignation|departure|recall|suspension|retirement|elevation)\b|\b(?:fell|became|falls) vacant\b|\b(?:triggered|caused|prompted) by\b/i;
 const TRIGGERED = cued(TRIGGER_CUE, TRIGGER);
 const CONTEST = /\b(?:by-?elections?|contest|vote|poll|seat)\b/i;
+/** `represented … for Labour`: compiled once, not per sentence. */
+const REPRESENTED_FOR = new RegExp(`\\brepresented [^.;]{0,60}? for (?:the )?(${CAPS})`, 'g');
 
 /**
  * `The by-election was called after Labour's X resigned`, `The seat fell vacant when the Labour MP
@@ -1365,7 +1415,7 @@ function previousFromTrigger(scope: Scope, text: string, cues: ParagraphCues): s
 			if (found && !PAST_WORDS.has(tokens[found.start - 1]?.lower ?? '')) parties.add(found.party);
 		}
 	}
-	for (const match of text.matchAll(new RegExp(`\\brepresented [^.;]{0,60}? for (?:the )?(${CAPS})`, 'g'))) {
+	for (let match = firstMatch(REPRESENTED_FOR, text); match !== null; match = nextMatch(REPRESENTED_FOR, text, match)) {
 		const party = leadingParty(match[1] ?? '');
 		if (party) parties.add(party);
 	}
@@ -1407,10 +1457,12 @@ function tableFigures(paragraph: ParagraphAnalysis, constituency: string, contex
 	return figures;
 }
 
+const VOTE_COUNT = /\d{1,3}(?:,\d{3})+|\d{3,7}/g;
+
 /** Numbers that may end a table row: not part of a longer number, a decimal or a percentage. */
 function voteCountsIn(text: string): RegExpExecArray[] {
 	const counts: RegExpExecArray[] = [];
-	for (const match of text.matchAll(/\d{1,3}(?:,\d{3})+|\d{3,7}/g)) {
+	for (let match = firstMatch(VOTE_COUNT, text); match !== null; match = nextMatch(VOTE_COUNT, text, match)) {
 		const index = match.index;
 		const before = text.charAt(index - 1);
 		const after = text.charAt(index + match[0].length);
@@ -1661,6 +1713,8 @@ function candidateKey(figure: Figure): string {
 class CandidateKeys {
 	private readonly order = new Map<string, number>();
 	private readonly byFirstWord = new Map<string, OneEditIndex<{ key: string; order: number; last: string }>>();
+	/** `first`'s answers, by key and then name (see there). */
+	private readonly answers = new Map<string, Map<string, string>>();
 
 	/** `variants`: shared by the index of every first word (and every constituency). */
 	constructor(private readonly variants: DeletionVariants) {}
@@ -1676,7 +1730,23 @@ class CandidateKeys {
 		surnames.add(last, { key, order, last });
 	}
 
+	/**
+	 * The first key for a figure's key and name. A candidate's figures repeat the same key and name
+	 * many times, and keys are only ever filed after all those already filed: once some key is the
+	 * answer, no later one can come before it, so a found answer is kept (a miss is not).
+	 */
 	first(key: string, name: string): string | undefined {
+		let byName = this.answers.get(key);
+		const known = byName?.get(name);
+		if (known !== undefined) return known;
+		const found = this.search(key, name);
+		if (found === undefined) return found;
+		if (!byName) this.answers.set(key, (byName = new Map()));
+		byName.set(name, found);
+		return found;
+	}
+
+	private search(key: string, name: string): string | undefined {
 		let best: string | undefined = this.order.has(key) ? key : undefined;
 		let bestOrder = best === undefined ? Number.POSITIVE_INFINITY : (this.order.get(key) ?? Number.POSITIVE_INFINITY);
 		const words = firstAndLastWords(name);

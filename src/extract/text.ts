@@ -95,6 +95,29 @@ function isApostrophe(char: string): boolean {
 	return char === "'" || char === '’';
 }
 
+/**
+ * The first character (ASCII) and length of every word of a set, as flags: most words of a text
+ * (`the`, `of`, names) have the shape of no word of a small set, and are turned away by one array
+ * read rather than a set look-up. `mayBeIn` is false only for a word that is not in the set (one
+ * not starting in ASCII is never turned away); callers still ask the set itself.
+ */
+export class WordShapes {
+	private readonly flags = new Uint8Array(0x80 << 5);
+
+	constructor(words: Iterable<string>) {
+		for (const word of words) this.flags[shapeIndex(word)] = 1;
+	}
+
+	mayBeIn(word: string): boolean {
+		return word.charCodeAt(0) >= 0x80 || this.flags[shapeIndex(word)] === 1;
+	}
+}
+
+/** First character (its low seven bits) and length (lengths of 31 and more share a slot). */
+function shapeIndex(word: string): number {
+	return ((word.charCodeAt(0) & 0x7f) << 5) | Math.min(word.length, 31);
+}
+
 const UPPER_FIRST = /^\p{Lu}/u;
 
 export function isCapitalised(word: string): boolean {
@@ -200,6 +223,9 @@ export function containsWords(haystack: readonly string[], needle: readonly stri
 
 /** Parses `12,345` or `12345` (not years written in running text: callers decide context). */
 export function parseCount(text: string): number | null {
+	// Asked of most words of a sentence, nearly all of which are no number: a count starts with a digit.
+	const first = text.charCodeAt(0);
+	if (!(first >= 48 && first <= 57)) return null;
 	if (!/^\d{1,3}(,\d{3})+$|^\d+$/.test(text)) return null;
 	const value = Number(text.replace(/,/g, ''));
 	return Number.isSafeInteger(value) ? value : null;
