@@ -5,8 +5,8 @@
 // Extraction is the slower half, so it is split once more. Grouping the quotes (dedupe) needs only
 // the attributed occurrences, which are ready well before the election results are read: the
 // extraction worker hands them over a channel to a second worker, which groups them while the first
-// reads the results. The second worker begins once this thread has indexed, so that two threads,
-// never three, work on the two cores.
+// reads the results. For a while three threads share the two cores; measured at 10,000 articles,
+// holding the grouping back until this thread had indexed left a core idle at the end instead.
 //
 // Both workers are started as soon as the seeds folder is listed, so that they load their code (about
 // a second each under the TypeScript loader) while this thread loads the articles. The articles are
@@ -38,10 +38,6 @@ export interface DedupeWorkerData {
 	occurrencesFrom: MessagePort;
 }
 
-/** What the grouping worker waits for, besides the occurrences, before it begins. */
-export interface DedupeGo {
-	go: true;
-}
 
 export interface BuiltParts {
 	index: ParagraphIndex;
@@ -77,7 +73,6 @@ export async function buildParts(articles: readonly Article[], options: BuildOpt
 	const extracting = workers ? workers.run(articles) : Promise.resolve<Extracted>({ because: reason ?? '' });
 	// In slices: a bot rebuilding its corpus keeps answering from the old one meanwhile.
 	const index = await ParagraphIndex.buildInSlices(articles);
-	workers?.groupQuotes();
 	const extracted = await extracting;
 	if ('knowledge' in extracted) return { index, knowledge: extracted.knowledge, extraction: { in: 'workers' } };
 	// A small corpus extracts in well under a second; a large one only lands here without a worker.
@@ -131,16 +126,6 @@ export class ExtractionWorkers {
 	}
 
 	/**
-	 * Lets the worker that groups quotes begin. The build calls it once this thread has indexed:
-	 * before that, a third busy thread on two cores would slow the extraction, the build's longer
-	 * half, and the occurrences wait in the channel meanwhile. Grouping is about a quarter of the
-	 * extraction's work, so it still ends first.
-	 */
-	groupQuotes(): void {
-		this.dedupe.worker?.postMessage({ go: true } satisfies DedupeGo);
-	}
-
-	/**
 	 * Sends the next articles (a slice as they load) to be analysed meanwhile. Never throws: articles
 	 * that cannot be sent end the workers, and `run` says why.
 	 */
@@ -156,8 +141,7 @@ export class ExtractionWorkers {
 	}
 
 	/**
-	 * The knowledge of `articles`, once `groupQuotes` has been called: those sent already (`send`)
-	 * must be the first of them. Never rejects: a worker that cannot start, throws or dies says why,
+	 * The knowledge of `articles`: those sent already (`send`) must be the first of them. Never rejects: a worker that cannot start, throws or dies says why,
 	 * and extraction runs in the caller's thread.
 	 */
 	async run(articles: readonly Article[]): Promise<Extracted> {

@@ -48,7 +48,7 @@ describe('building the index and the knowledge at once', () => {
 
 	it('uses workers started before the articles were known, once they arrive', async () => {
 		const workers = new ExtractionWorkers();
-		// Both start at once; the grouping one begins its work once the index is built.
+		// Both start at once, before the articles are known.
 		expect(workers.running).toBe(2);
 		const parts = await buildParts(articles, { workerFrom: 0, workers });
 		expect(parts.extraction).toEqual({ in: 'workers' });
