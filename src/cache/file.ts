@@ -64,27 +64,8 @@ export function checkCacheBytes(bytes: Buffer | Rejection, key: string): ReadOut
 	if (!Buffer.isBuffer(bytes)) return bytes;
 	const parts = splitHeader(bytes);
 	if ('kind' in parts) return parts;
-	// The key first: a stale file is not worth checking or parsing.
-	if (parts.header.key !== key) return STALE;
-	return checkBody(parts);
-}
-
-/**
- * `checkCacheBytes` with the key left for the caller to compare (`keyMatches`), for a caller that
- * works the key out meanwhile: every other check is made. Nothing in the snapshot may be used
- * before the key has matched.
- */
-export function checkCacheBytesButKey(bytes: Buffer | Rejection): { snapshot: EngineSnapshot; writtenFor: string } | Rejection {
-	if (!Buffer.isBuffer(bytes)) return bytes;
-	const parts = splitHeader(bytes);
-	if ('kind' in parts) return parts;
-	const outcome = checkBody(parts);
-	return 'snapshot' in outcome ? { ...outcome, writtenFor: parts.header.key } : outcome;
-}
-
-export const STALE: Rejection = { kind: 'stale', reason: 'the seeds or the build code changed since it was written' };
-
-function checkBody({ header, body }: { header: CacheHeader; body: Buffer }): ReadOutcome {
+	const { header, body } = parts;
+	if (header.key !== key) return { kind: 'stale', reason: 'the seeds or the build code changed since it was written' };
 	if (body.length !== header.bodyBytes) return { kind: 'truncated', reason: `body is ${body.length} bytes, header says ${header.bodyBytes}` };
 	if (crc32(body) !== header.crc32) return { kind: 'corrupt', reason: 'checksum mismatch' };
 	return parseBody(body);

@@ -10,17 +10,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readArticleFile } from '../corpus/load.js';
 
-/**
- * Bump when what a built Engine holds changes in a way the code hash cannot see (a dependency's
- * analysis, say). The hash of src/corpus, src/extract, src/index and the Engine covers our own code.
- */
-export const INDEX_VERSION = 1;
-
-/** What a cache must have been built from: INDEX_VERSION, the build code and the seeds as they are now. */
-export function cacheKey(folder: string): string {
-	return createHash('sha256').update(`v${INDEX_VERSION}\u0000${hashBuildCode()}\u0000${hashSeeds(folder)}`).digest('hex');
-}
-
 /** The source folders whose code decides what a built Engine holds (relative to src/). */
 const BUILD_CODE = ['corpus', 'extract', 'index', 'answer/engine.ts', 'cache'];
 const CODE_EXTENSIONS = new Set(['.ts', '.js']);
