@@ -1,6 +1,7 @@
 // General knowledge of English news writing and UK politics: word lists only, nothing about
 // any particular election, person or place.
 
+import { remembered } from '../corpus/remembered.js';
 import { WordShapes } from './text.js';
 
 export type Gender = 'male' | 'female';
@@ -106,22 +107,13 @@ export const PARTY_FORMS_BY_LENGTH: ReadonlyArray<readonly [string, string]> = [
 
 const PARTY_LOOKUP: ReadonlyMap<string, string> = new Map(PARTY_FORMS);
 
-/** `canonicalParty`'s answers so far, by phrase (null for no party). */
-const PARTY_ANSWERS = new Map<string, string | null>();
-const PARTY_ANSWERS_LIMIT = 50_000;
-
-/** The canonical party for a phrase that is exactly a party name (any case, `'s` allowed), else null. */
-export function canonicalParty(phrase: string): string | null {
-	// The same few phrases (every capitalised word, `Labour`, `the Greens`) are asked about again and
-	// again across a corpus: answers are kept, as the case folding and three replacements cost more
-	// than a look-up. The table is emptied when full, so hostile input cannot grow it without bound.
-	const known = PARTY_ANSWERS.get(phrase);
-	if (known !== undefined) return known;
-	const party = partyOfPhrase(phrase);
-	if (PARTY_ANSWERS.size >= PARTY_ANSWERS_LIMIT) PARTY_ANSWERS.clear();
-	PARTY_ANSWERS.set(phrase, party);
-	return party;
-}
+/**
+ * The canonical party for a phrase that is exactly a party name (any case, `'s` allowed), else null.
+ * The same few phrases (every capitalised word, `Labour`, `the Greens`) are asked about again and
+ * again across a corpus: answers are kept, as the case folding and three replacements cost more
+ * than a look-up.
+ */
+export const canonicalParty: (phrase: string) => string | null = remembered(partyOfPhrase, 50_000);
 
 function partyOfPhrase(phrase: string): string | null {
 	const key = phrase

@@ -2,6 +2,7 @@
 // always meet: lower case, no accents, folded quotes, numbers without separators, English stems.
 import { stemmer } from 'stemmer';
 import { foldForMatching } from '../corpus/normalise.js';
+import { remembered } from '../corpus/remembered.js';
 
 /** A word as it stands in the text, with where it stands: used to mark matched words in excerpts. */
 export interface Token {
@@ -37,18 +38,8 @@ export function stripAccents(word: string): string {
  * stemming dominate indexing: each distinct word is analysed once. Bounded, so a hostile stream of
  * unique words cannot grow it without end.
  */
-const TERM_CACHE_SIZE = 200_000;
-const termCache = new Map<string, string | null>();
-
 /** The index term for one word, or null when it is a stop word. */
-export function termOf(word: string): string | null {
-	const cached = termCache.get(word);
-	if (cached !== undefined) return cached;
-	const term = analyseWord(word);
-	if (termCache.size >= TERM_CACHE_SIZE) termCache.clear();
-	termCache.set(word, term);
-	return term;
-}
+export const termOf: (word: string) => string | null = remembered(analyseWord, 200_000);
 
 function analyseWord(word: string): string | null {
 	const folded = stripAccents(foldForMatching(word).toLowerCase()).replace(/'s$/, '').replace(/'/g, '');
