@@ -322,24 +322,17 @@ function firstWordOf(entry: ConstituencyEntry): string {
 function writtenInLowerCase(analyses: readonly ArticleAnalysis[], words: ReadonlySet<string>): Set<string> {
 	const found = new Set<string>();
 	if (words.size === 0) return found;
-	// Every word of the corpus is read: a table of the words' first characters, each with a bit per
-	// length (lengths of 31 and more share one), spares most a set look-up.
-	const shapes = new Uint32Array(0x10000);
-	for (const word of words) shapes[word.charCodeAt(0)] = (shapes[word.charCodeAt(0)] ?? 0) | lengthBit(word);
+	// Every word of the corpus is read: the words' shapes (first character and length) spare most a set look-up.
+	const shapes = new WordShapes(words);
 	for (const analysis of analyses) {
 		for (const paragraph of analysis.paragraphs) {
 			for (let index = 0; index < paragraph.words.length; index++) {
 				const word = paragraph.words[index] ?? '';
-				if (((shapes[word.charCodeAt(0)] ?? 0) & lengthBit(word)) !== 0 && words.has(word) && !isCapitalised(paragraph.tokens[index]?.word ?? '')) found.add(word);
+				if (shapes.mayBeIn(word) && words.has(word) && !isCapitalised(paragraph.tokens[index]?.word ?? '')) found.add(word);
 			}
 		}
 	}
 	return found;
-}
-
-/** A bit for the word's length in a 32-bit mask: lengths of 31 and more share the top one. */
-function lengthBit(word: string): number {
-	return 1 << Math.min(word.length, 31);
 }
 
 /**
