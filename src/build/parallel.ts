@@ -38,7 +38,6 @@ export interface DedupeWorkerData {
 	occurrencesFrom: MessagePort;
 }
 
-
 export interface BuiltParts {
 	index: ParagraphIndex;
 	knowledge: Knowledge;
@@ -81,8 +80,8 @@ export async function buildParts(articles: readonly Article[], options: BuildOpt
 
 /**
  * Workers for a folder of `files` article files, started now, or none when extraction will stay in
- * this thread. Extraction is the build's longer half: started while this thread loads the articles,
- * its worker has loaded its own code (about a second) by the time they arrive.
+ * this thread. Started while this thread loads the articles, they load their own code (about a
+ * second) meanwhile, and the extraction worker analyses the articles as they are sent (`send`).
  */
 export function workersFor(files: number, workerFrom = WORKER_FROM_ARTICLES): ExtractionWorkers | undefined {
 	return workerUnsuitable(files, workerFrom) ? undefined : new ExtractionWorkers();
@@ -103,8 +102,8 @@ export interface WorkerSetup {
 
 /**
  * The two extraction workers: one extracts, and sends the attributed quote occurrences over a
- * channel to the other, which groups them while the first reads the results. The first is started
- * before the articles are known; `run` sends them.
+ * channel to the other, which groups them while the first reads the results. Both are started
+ * before the articles are known; `send` and `run` send them.
  */
 export class ExtractionWorkers {
 	private readonly pair = new WorkerPair();
@@ -141,8 +140,9 @@ export class ExtractionWorkers {
 	}
 
 	/**
-	 * The knowledge of `articles`: those sent already (`send`) must be the first of them. Never rejects: a worker that cannot start, throws or dies says why,
-	 * and extraction runs in the caller's thread.
+	 * The knowledge of `articles`: those sent already (`send`) must be the first of them. Never
+	 * rejects: a worker that cannot start, throws or dies says why, and extraction runs in the
+	 * caller's thread.
 	 */
 	async run(articles: readonly Article[]): Promise<Extracted> {
 		if (this.sent.some((article, i) => article !== articles[i])) {

@@ -57,8 +57,9 @@ export function knowledgeFromJson(json: string, articles: readonly Article[]): K
 }
 
 /**
- * Articles in the compact form, as JSON: how the build sends them to its extraction worker. Cloned
- * as objects they took a second and a half to cross at 10,000 articles; one string crosses as one copy.
+ * Articles in the compact form, as JSON: how the build sends them to its extraction worker, a slice
+ * at a time. At 10,000 articles this writes in 0.2 s and reads in 0.15 s, a little less than cloning
+ * the objects (0.4 s), and each slice crosses as one string.
  */
 export function articlesToJson(articles: readonly Article[]): string {
 	return JSON.stringify(articles.map(storeArticle));
