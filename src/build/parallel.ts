@@ -129,7 +129,8 @@ export class ExtractionWorkers {
 	 * that cannot be sent end the workers, and `run` says why.
 	 */
 	send(articles: readonly Article[]): void {
-		if (articles.length === 0 || this.unsent) return;
+		// Once a worker has failed nothing sent would be read: extraction will run in this thread.
+		if (articles.length === 0 || this.unsent || this.pair.failure) return;
 		try {
 			this.extract.worker?.postMessage({ articlesJson: articlesToJson(articles) } satisfies ExtractRequest);
 			this.sent.push(...articles);
@@ -145,6 +146,7 @@ export class ExtractionWorkers {
 	 * caller's thread.
 	 */
 	async run(articles: readonly Article[]): Promise<Extracted> {
+		if (this.pair.failure) return { because: this.pair.failure };
 		if (this.sent.some((article, i) => article !== articles[i])) {
 			this.stop();
 			return { because: 'the articles sent while loading are not the ones being built' };

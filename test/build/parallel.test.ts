@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Engine } from '../../src/answer/engine.js';
 import { generateCorpus } from '../../src/bench/generate.js';
@@ -64,6 +65,21 @@ describe('building the index and the knowledge at once', () => {
 		const parts = await buildParts(articles, { workerFrom: 0, workers });
 		expect(parts.extraction).toEqual({ in: 'workers' });
 		expect(parts.knowledge).toEqual(extractKnowledge(articles));
+	});
+
+	it('stops sending articles once a worker has failed, and falls back to this thread', async () => {
+		const workers = new ExtractionWorkers({ extract: new URL('./no-such-worker.ts', import.meta.url) });
+		await until(() => workers.running === 0);
+		const posted = vi.spyOn(Worker.prototype, 'postMessage');
+		try {
+			workers.send(articles.slice(0, 4));
+			const parts = await buildParts(articles, { workerFrom: 0, workers });
+			expect(parts.extraction).toEqual({ in: 'this thread', because: expect.stringMatching(/^the extraction worker (failed|exited)/) });
+			expect(parts.knowledge).toEqual(extractKnowledge(articles));
+			expect(posted).not.toHaveBeenCalled();
+		} finally {
+			posted.mockRestore();
+		}
 	});
 
 	it('falls back to this thread when the articles sent while loading are not the first of those built', async () => {
