@@ -2,6 +2,7 @@
 
 import type { Article } from '../corpus/types.js';
 import { analyseArticle, type ArticleAnalysis } from './analysis.js';
+export { analyseArticle, type ArticleAnalysis } from './analysis.js';
 import { ArticleReferences, attributeArticle } from './attribution.js';
 import { dedupeQuotes } from './dedupe.js';
 import { resolvePeople } from './people.js';
@@ -30,8 +31,6 @@ export interface UndedupedKnowledge extends Omit<Knowledge, 'quotes'> {
 export function extractAllButDedupe(articles: readonly Article[], onOccurrences?: (occurrences: QuoteOccurrence[]) => void): UndedupedKnowledge {
 	return extractFromAnalyses(articles.map(analyseArticle), onOccurrences);
 }
-
-export { analyseArticle, type ArticleAnalysis };
 
 /**
  * `extractAllButDedupe` from the articles' analyses (`analyseArticle`, one per article, in the

@@ -34,11 +34,10 @@ export function stripAccents(word: string): string {
 }
 
 /**
- * Words repeat (a corpus of 120,000 paragraphs has some 60,000 distinct ones), and folding and
- * stemming dominate indexing: each distinct word is analysed once. Bounded, so a hostile stream of
- * unique words cannot grow it without end.
+ * The index term for one word, or null when it is a stop word. Words repeat (a corpus of 120,000
+ * paragraphs has some 60,000 distinct ones), and folding and stemming dominate indexing: each
+ * distinct word is analysed once, its term remembered (a bounded table, see `remembered`).
  */
-/** The index term for one word, or null when it is a stop word. */
 export const termOf: (word: string) => string | null = remembered(analyseWord, 200_000);
 
 function analyseWord(word: string): string | null {
