@@ -3,6 +3,7 @@
 import { stemmer } from 'stemmer';
 import { foldForMatching } from '../corpus/normalise.js';
 import { remembered } from '../corpus/remembered.js';
+import { scanWords } from './scan-words.js';
 
 /** A word as it stands in the text, with where it stands: used to mark matched words in excerpts. */
 export interface Token {
@@ -26,9 +27,6 @@ const STOP_WORDS = new Set(
 	).split(' '),
 );
 
-// Numbers keep their digits only, so 12,345 and 12345 are one term; words may hold inner apostrophes and hyphens.
-const TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?:['-][\p{L}\p{M}]+)*/gu;
-
 export function stripAccents(word: string): string {
 	return word.normalize('NFD').replace(/\p{M}/gu, '');
 }
@@ -48,24 +46,14 @@ function analyseWord(word: string): string | null {
 	return stemmer(folded);
 }
 
-/** Every word of `text` with its position and term. */
+/** Every word of `text` (numbers whole, inner apostrophes and hyphens kept: see `scanWords`) with its position and term. */
 export function tokens(text: string): Token[] {
 	const found: Token[] = [];
-	forEachWord(text, (word, start, end) => found.push({ surface: text.slice(start, end), term: termOf(word), start, end }));
+	scanWords(text, (start, end) => {
+		const surface = text.slice(start, end);
+		found.push({ surface, term: termOf(surface), start, end });
+	});
 	return found;
-}
-
-/**
- * Every word of `text` as the analysis reads it (folded, not yet a term: see `termOf`), with its
- * position, and no token object: the index visits every word of an archive (millions).
- */
-export function forEachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
-	// Folding keeps every character's position, so positions in the folded text are positions in `text`.
-	const folded = foldForMatching(text);
-	for (const match of folded.matchAll(TOKEN)) {
-		const start = match.index ?? 0;
-		visit(match[0], start, start + match[0].length);
-	}
 }
 
 /** The index terms of `text`, in order, stop words removed. */

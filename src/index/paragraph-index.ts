@@ -5,7 +5,9 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Paragraph } from '../corpus/types.js';
 import { foldForMatching } from '../corpus/normalise.js';
 import { isCapitalised } from '../extract/text.js';
-import { compoundParts, forEachWord, indexTerms, queryTerms, stripAccents, termOf, tokens } from './analyse.js';
+import { compoundParts, indexTerms, queryTerms, stripAccents, termOf, tokens } from './analyse.js';
+import { scanWords } from './scan-words.js';
+import { SpanTable } from './span-table.js';
 import { expandTerms } from './thesaurus.js';
 import { type AnswerType, answerTypeHints, paragraphAnswerTypes, questionAnswerTypes, withoutAnswerTypeWords } from './answer-type.js';
 import { type Candidate, type Field, type FieldStatistics, POSTING_BUDGET, type QueryTerm, type RetrievalSource, retrieve } from './retrieval.js';
@@ -361,8 +363,8 @@ export class ParagraphIndex {
 		const { text } = paragraph;
 		const ids: number[] = [];
 		let distinct = 0;
-		forEachWord(text, (word, start, end) => {
-			const id = tally.termIdOf(word, this.terms);
+		scanWords(text, (start, end) => {
+			const id = tally.termIdAt(text, start, end, this.terms);
 			if (id === STOP_WORD) return;
 			ids.push(id);
 			distinct += tally.use(id, position);
@@ -715,9 +717,10 @@ const NO_IDS: readonly number[] = [];
 class BuildTally {
 	/**
 	 * Word as written → its term's id (STOP_WORD for a stop word): one lookup a word instead of two
-	 * (word → term, term → id). An archive has millions of words and about a hundred thousand distinct.
+	 * (word → term, term → id), made where the word stands in the paragraph (see `SpanTable`). An
+	 * archive has millions of words and about a hundred thousand distinct.
 	 */
-	private readonly wordIds = new Map<string, number>();
+	private readonly wordIds = new SpanTable();
 	/** Term id → the ids of its compound's parts, for the terms that have parts. */
 	private readonly parts = new Map<number, number[]>();
 	readonly documentFrequency: number[] = [];
@@ -736,15 +739,18 @@ class BuildTally {
 		return 1;
 	}
 
-	termIdOf(word: string, table: TermTable): number {
-		let id = this.wordIds.get(word);
-		if (id === undefined) {
-			const term = termOf(word);
-			id = term === null ? STOP_WORD : table.idOf(term);
-			this.wordIds.set(word, id);
-			const parts = term === null ? [] : compoundParts(term);
-			if (parts.length > 0) this.parts.set(id, parts.map((part) => table.idOf(part)));
-		}
+	/** The term id of the word at text[start, end). */
+	termIdAt(text: string, start: number, end: number, table: TermTable): number {
+		return this.wordIds.valueAt(text, start, end, (word) => this.firstMet(word, table));
+	}
+
+	/** A word met for the first time: its term's id, and its parts' if it is a compound. */
+	private firstMet(word: string, table: TermTable): number {
+		const term = termOf(word);
+		if (term === null) return STOP_WORD;
+		const id = table.idOf(term);
+		const parts = compoundParts(term);
+		if (parts.length > 0) this.parts.set(id, parts.map((part) => table.idOf(part)));
 		return id;
 	}
 
