@@ -164,8 +164,35 @@ function summarise(view: ElectionResultView): string {
 		parts.push(`Previously held by ${view.previousParty.value} ${refs(view.previousParty.citations)}.`);
 	}
 	if (view.date) parts.push(`Date: ${view.date.value}${view.date.basis === 'article date' ? ' (date of the reporting article)' : ''} ${refs(view.date.citations)}.`);
-	if (view.conflicts.length > 0) {
-		parts.push(`Sources disagree: ${view.conflicts.map((conflict) => `${conflict.field} of ${conflict.subject}: ${conflict.values.map((value) => `${value.value} ${refs(value.citations)}`).join(' vs ')}`).join('; ')}.`);
-	}
+	if (view.conflicts.length > 0) parts.push(`Sources disagree: ${view.conflicts.map(conflictLine).join('; ')}.`);
 	return `${view.constituency}. ${parts.join(' ')}`;
+}
+
+type ConflictView = ElectionResultView['conflicts'][number];
+
+/** How each disputed field reads in copy: the model's field names are for code, not for readers. */
+const CONFLICT_FIELDS: Readonly<Record<string, string>> = {
+	votes: 'votes',
+	party: 'party',
+	name: 'name',
+	winner: 'winner',
+	majority: 'majority',
+	previousParty: 'previously held by',
+	gain: 'gain or hold',
+};
+
+/**
+ * One disagreement as a reader reads it, each side with its sources:
+ * "Drultford, previously held by: Labour [1] vs Liberal Democrat [2]".
+ */
+export function conflictLine(conflict: ConflictView): string {
+	const field = CONFLICT_FIELDS[conflict.field] ?? conflict.field;
+	const sides = conflict.values.map((side) => `${conflictValue(conflict.field, side.value)}${side.wording ? ` (${side.wording})` : ''} ${refs(side.citations)}`.trim());
+	return `${conflict.subject}, ${field}: ${sides.join(' vs ')}`;
+}
+
+/** A gain is stored as "true" or "false", and a computed count as bare digits. */
+function conflictValue(field: string, value: string): string {
+	if (field === 'gain' && (value === 'true' || value === 'false')) return value === 'true' ? 'gain' : 'hold';
+	return /^\d+$/.test(value) ? formatCount(Number(value)) : value;
 }

@@ -2,6 +2,7 @@
 // escapes them for Discord. One wording of a result or a verdict, wherever it is shown.
 import type { ElectionResultView, QuoteAnswer, VerifyAnswer } from '../answer/model.js';
 import { citationRefs as refs } from '../answer/cite.js';
+import { conflictLine } from '../answer/result.js';
 import { formatCount } from '../extract/text.js';
 
 export const VERDICTS = { exact: 'word for word', close: 'close, with differences', 'not found': 'not found in the sources' } as const;
@@ -39,7 +40,7 @@ export function resultFactLines(result: ElectionResultView): string[] {
 }
 
 export function conflictLines(result: ElectionResultView): string[] {
-	return result.conflicts.map((c) => `${c.subject} ${c.field}: ${c.values.map((v) => `${v.wording ?? v.value} ${refs(v.citations)}`).join(' vs ')}`);
+	return result.conflicts.map(conflictLine);
 }
 
 export function reportedLines(answer: QuoteAnswer): string[] {
