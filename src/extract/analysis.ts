@@ -85,12 +85,23 @@ export function analyseArticle(article: Article): ArticleAnalysis {
 			masked,
 			tokens,
 			words,
-			sentences: sentenceRanges(tokens),
+			sentences: exactSize(sentenceRanges(tokens)),
 			segments: own,
-			runs: findNameRuns(tokens, words),
+			runs: exactSize(findNameRuns(tokens, words)),
 		};
 	});
 	return { article, paragraphs };
+}
+
+/**
+ * A copy of `list` with no spare room. An array filled by `push` has room for 17 items from its
+ * first; a paragraph has a sentence or two and as many name runs, and its analysis is kept for the
+ * whole extraction: that spare room was 28 MB of the analyses' 500 MB at 10,000 articles, for
+ * every garbage collection that moves them to copy. A slice has no spare room, and the arrays
+ * given up die young, which costs next to nothing.
+ */
+function exactSize<T>(list: T[]): T[] {
+	return list.slice();
 }
 
 const NAME_WORD = /^[\p{L}'’.-]+$/u;

@@ -77,11 +77,16 @@ export class ArticleReferences {
 	}
 
 	private walk(paragraph: ParagraphAnalysis, paragraphIndex: number): void {
-		const runsByStart = new Map<number, NameRun>(paragraph.runs.map((run) => [run.tokenStart, run]));
 		const sentences = new SentenceCursor(paragraph);
+		const runs = paragraph.runs;
+		let nextRun = 0;
 		paragraph.tokens.forEach((token, index) => {
 			const sentence = sentences.indexOf(index);
-			const run = runsByStart.get(index);
+			// The run starting at this token. Runs come in the order of their first tokens, no two
+			// sharing one (findNameRuns), so a cursor finds it: a map by first token was built for
+			// every paragraph and asked at every token.
+			while (nextRun < runs.length && (runs[nextRun]?.tokenStart ?? index) < index) nextRun++;
+			const run = runs[nextRun]?.tokenStart === index ? runs[nextRun] : undefined;
 			if (run?.personId) this.mentions.push({ paragraphIndex, sentence, token: run.tokenEnd - 1, personId: run.personId, descriptor: describesNext(paragraph, run) });
 			if (token.lower === 'he' || token.lower === 'she') {
 				const personId = this.resolvePronoun(token.lower === 'he' ? 'male' : 'female', paragraphIndex, index);

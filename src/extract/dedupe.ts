@@ -3,8 +3,8 @@
 // each rather than swallowing both.
 
 import type { Quote, QuoteOccurrence } from './types.js';
-import { containsWords, matchWords, wordSimilarity } from './text.js';
-import { WordIds } from '../corpus/word-ids.js';
+import { matchWordSpans } from './text.js';
+import { SpanTable } from '../corpus/span-table.js';
 
 const SIMILAR = 0.85;
 /** A short phrase found inside a longer quote is the same quote only if it is this long, or the speaker agrees. */
@@ -17,9 +17,10 @@ interface Group {
 	id: number;
 	speakerId: string | null;
 	occurrences: QuoteOccurrence[];
-	wordings: string[][];
+	/** Every filed wording, so each has its ranks (see GroupIndex.ranksOf). */
+	wordings: Wording[];
 	/** The first of the longest wordings (what `sameQuote` compares with). */
-	longest: string[];
+	longest: Wording;
 }
 
 interface Item {
@@ -43,8 +44,7 @@ export function dedupeQuotes(occurrences: readonly QuoteOccurrence[]): Quote[] {
 			continue;
 		}
 		// Compare with each group's longest wording only: a short phrase must not glue two long quotes together.
-		const own = item.wording.words;
-		const whole = groups.first(groups.wholeCandidates(item.wording), (group) => compatible(group, item.occurrence) && sameQuote(own, group.longest, group, item.occurrence));
+		const whole = groups.first(groups.wholeCandidates(item.wording), (group) => compatible(group, item.occurrence) && sameQuote(groups, item.wording, group.longest, group, item.occurrence));
 		if (whole) {
 			groups.join(whole, item.occurrence, item.wording);
 			continue;
@@ -74,7 +74,7 @@ interface Wording {
  * numbers, not strings. Equal texts share one wording; nothing changes its arrays.
  */
 class WordCache {
-	private readonly ids = new WordIds();
+	private readonly ids = new SpanWordIds();
 	private readonly byText = new Map<string, Wording>();
 
 	/** Word by id. */
@@ -86,19 +86,37 @@ class WordCache {
 	of(text: string, keep = true): Wording {
 		let wording = this.byText.get(text);
 		if (!wording) {
-			const words = matchWords(text);
-			const ids = new Int32Array(words.length);
-			for (let index = 0; index < words.length; index++) {
-				const id = this.ids.idOf(words[index] ?? '');
+			const { folded, spans } = matchWordSpans(text);
+			const words: string[] = [];
+			const ids = new Int32Array(spans.length / 2);
+			for (let index = 0; index < ids.length; index++) {
+				const id = this.ids.idOf(folded, spans[2 * index] ?? 0, spans[2 * index + 1] ?? 0);
 				ids[index] = id;
 				// The vocabulary's copy of the word: wordings are kept to the end, and one string per
 				// distinct word (not one per use) is far less for each garbage collection to copy.
-				words[index] = this.ids.words[id] ?? '';
+				words.push(this.ids.words[id] ?? '');
 			}
 			wording = { words, ids };
 			if (keep) this.byText.set(text, wording);
 		}
 		return wording;
+	}
+}
+
+/**
+ * Numbers words as WordIds (corpus/word-ids.ts) does, in the order first met, but looks each up
+ * where it stands in the text (SpanTable): a string is made only for a word not met before. Quotes
+ * hold 1.7 million words at 10,000 articles and 52,000 distinct ones; a string and a Map look-up
+ * per word (WordIds.idOf) took about a sixth of deduplication's time in a profile.
+ */
+class SpanWordIds {
+	/** Word by id. */
+	readonly words: string[] = [];
+	private readonly table = new SpanTable();
+
+	/** The id of `text.slice(start, end)`, given it now if it has none. */
+	idOf(text: string, start: number, end: number): number {
+		return this.table.valueAt(text, start, end, (word) => this.words.push(word) - 1);
 	}
 }
 
@@ -172,15 +190,15 @@ class GroupIndex {
 	}
 
 	create(occurrence: QuoteOccurrence, wording: Wording): void {
-		const group: Group = { id: this.all.length, speakerId: occurrence.speakerId, occurrences: [occurrence], wordings: [wording.words], longest: wording.words };
+		const group: Group = { id: this.all.length, speakerId: occurrence.speakerId, occurrences: [occurrence], wordings: [wording], longest: wording };
 		this.all.push(group);
 		this.file(group, wording);
 	}
 
 	join(group: Group, occurrence: QuoteOccurrence, wording: Wording): void {
 		group.occurrences.push(occurrence);
-		group.wordings.push(wording.words);
-		if (wording.words.length > group.longest.length) group.longest = wording.words;
+		group.wordings.push(wording);
+		if (wording.words.length > group.longest.words.length) group.longest = wording;
 		group.speakerId ??= occurrence.speakerId;
 		this.file(group, wording);
 	}
@@ -190,7 +208,7 @@ class GroupIndex {
 		const found = this.found.start();
 		this.collectSimilarOrContaining(wording, found);
 		// Every word, not only the rarest: a shorter wording inside this one is filed under its own rarest word.
-		for (const rank of this.ranked(wording)) this.lists.addAll(this.byRarestWord[rank], found);
+		for (const rank of this.ranksOf(wording)) this.lists.addAll(this.byRarestWord[rank], found);
 		return found.sorted();
 	}
 
@@ -203,7 +221,7 @@ class GroupIndex {
 
 	private collectSimilarOrContaining(wording: Wording, found: CandidateSet): void {
 		const words = wording.words;
-		const ranked = this.ranked(wording);
+		const ranked = this.ranksOf(wording);
 		const prefix = Math.min(prefixLength(words.length), ranked.length);
 		const [shortest, longest] = similarLengths(words.length);
 		for (let index = 0; index < prefix; index++) {
@@ -215,10 +233,10 @@ class GroupIndex {
 			const postings = this.byPrefixWord[rank];
 			if (!postings) continue;
 			// Longer wordings leave a smaller share: the first length that cannot reach SIMILAR ends it.
-			for (let at = postings.firstAtLeast(shortest); at < postings.lengths.length; at++) {
-				const length = postings.lengths[at] ?? 0;
+			for (let at = firstLengthAtLeast(postings, shortest); at < postings.length; at += 2) {
+				const length = postings[at] ?? 0;
 				if (length > longest || !mayBeSimilar(words.length - index, words.length, length)) break;
-				this.lists.addSimilar(postings.heads[at], index, words.length, length, found);
+				this.lists.addSimilar(postings[at + 1], index, words.length, length, found);
 			}
 		}
 		if (ranked.length > 0) this.lists.addAll(this.byAnyWord[ranked[0] ?? 0], found);
@@ -235,22 +253,22 @@ class GroupIndex {
 
 	private file(group: Group, wording: Wording): void {
 		const words = wording.words;
-		const ranked = this.ranked(wording);
+		const ranked = this.ranksOf(wording);
 		const prefix = Math.min(prefixLength(words.length), ranked.length);
 		for (let index = 0; index < prefix; index++) {
 			const rank = ranked[index] ?? 0;
 			if (index > 0 && ranked[index - 1] === rank) continue;
-			const postings = this.byPrefixWord[rank] ?? new PrefixPostings();
+			const postings = this.byPrefixWord[rank] ?? [];
 			this.byPrefixWord[rank] = postings;
-			const at = postings.at(words.length);
-			postings.heads[at] = this.lists.prepend(postings.heads[at], group.id, index);
+			const at = lengthAt(postings, words.length);
+			postings[at + 1] = this.lists.prepend(postings[at + 1], group.id, index);
 		}
 		if (ranked.length > 0) this.lists.fileUnder(this.byRarestWord, ranked[0] ?? 0, group.id);
 		for (const rank of ranked) this.lists.fileUnder(this.byAnyWord, rank, group.id);
 	}
 
 	/** The wording's words as ranks in the fixed order, rarest first (repeats kept: wordings are multisets). */
-	private ranked(wording: Wording): Int32Array {
+	ranksOf(wording: Wording): Int32Array {
 		if (!wording.ranked) {
 			const ranked = new Int32Array(wording.ids.length);
 			for (let index = 0; index < ranked.length; index++) ranked[index] = this.rankOf(wording.ids[index] ?? 0);
@@ -276,35 +294,32 @@ class GroupIndex {
 
 /**
  * One word's prefix postings: the lengths of the wordings filed under it, in increasing order,
- * and for each length a list (in the IdLists pool) of the groups with the word's position in the
- * wording. Sorted lengths let a look-up start at the shortest length that could match and stop at
- * the first that cannot, whatever the number of lengths a common word collects.
+ * each followed by the head of its list (in the IdLists pool, -1 for none) of the groups with the
+ * word's position in the wording. Sorted lengths let a look-up start at the shortest length that
+ * could match and stop at the first that cannot, whatever the number of lengths a common word
+ * collects. Pairs in one plain array rather than an object with an array of lengths and one of
+ * heads: a look-up visits close to a million postings per deduplication, and each was five
+ * reads from far-apart places in memory, now two.
  */
-class PrefixPostings {
-	readonly lengths: number[] = [];
-	/** Head of each length's list. */
-	readonly heads: Heads = [];
+type PrefixPostings = number[];
 
-	/** Index of the first length ≥ `length` (binary search). */
-	firstAtLeast(length: number): number {
-		let low = 0;
-		let high = this.lengths.length;
-		while (low < high) {
-			const middle = (low + high) >>> 1;
-			if ((this.lengths[middle] ?? 0) < length) low = middle + 1;
-			else high = middle;
-		}
-		return low;
+/** Index in `postings` of the first length ≥ `length` (binary search over the pairs). */
+function firstLengthAtLeast(postings: PrefixPostings, length: number): number {
+	let low = 0;
+	let high = postings.length / 2;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if ((postings[2 * middle] ?? 0) < length) low = middle + 1;
+		else high = middle;
 	}
+	return 2 * low;
+}
 
-	/** Where the list of wordings of `length` words is (in `lengths` and `heads`), made empty when first needed. */
-	at(length: number): number {
-		const at = this.firstAtLeast(length);
-		if (this.lengths[at] === length) return at;
-		this.lengths.splice(at, 0, length);
-		this.heads.splice(at, 0, undefined);
-		return at;
-	}
+/** Index in `postings` of the pair for wordings of `length` words, made (with an empty list) when first needed. */
+function lengthAt(postings: PrefixPostings, length: number): number {
+	const at = firstLengthAtLeast(postings, length);
+	if (postings[at] !== length) postings.splice(at, 0, length, -1);
+	return at;
 }
 
 /**
@@ -331,7 +346,21 @@ class CandidateSet {
 
 	/** The ids, lowest first (the order a scan over all groups would meet them). */
 	sorted(): readonly number[] {
-		return this.ids.sort((a, b) => a - b);
+		const ids = this.ids;
+		// A look-up gathers a handful of ids: sorted in place by insertion, which for so few costs far
+		// less than a call of `sort` with a comparator (one or two per quote). Ids are distinct, so
+		// the order is the same.
+		if (ids.length > 32) return ids.sort((a, b) => a - b);
+		for (let index = 1; index < ids.length; index++) {
+			const id = ids[index] ?? 0;
+			let at = index;
+			while (at > 0 && (ids[at - 1] ?? 0) > id) {
+				ids[at] = ids[at - 1] ?? 0;
+				at--;
+			}
+			ids[at] = id;
+		}
+		return ids;
 	}
 
 	private grow(id: number): void {
@@ -344,6 +373,9 @@ class CandidateSet {
 /** An index's buckets by key: each the head of a list in an IdLists pool, or a hole for none. */
 type Heads = Array<number | undefined>;
 
+/** Numbers per IdLists entry: its three fields, and one unused so that no entry straddles two cache lines. */
+const ENTRY_SIZE = 4;
+
 /**
  * Buckets of group ids as linked lists in typed arrays. An array per bucket cost far more: there
  * are hundreds of thousands of buckets, most holding one or two ids, and a JS array's first growth
@@ -352,11 +384,13 @@ type Heads = Array<number | undefined>;
  * sorts them, so the order within a bucket never mattered.
  */
 class IdLists {
-	private ids = new Int32Array(1 << 16);
-	/** The word's position in the wording, for prefix postings (0 elsewhere). */
-	private positions = new Int32Array(1 << 16);
-	/** The entry after each entry (older), or -1 at a list's end. */
-	private next = new Int32Array(1 << 16);
+	/**
+	 * Entry by entry, ENTRY_SIZE numbers: the group id; the word's position in the wording, for
+	 * prefix postings (0 elsewhere); and the entry after it (older), or -1 at a list's end. One
+	 * array, not one per field: a list's entries lie far apart in it, and walking them (millions
+	 * of steps per deduplication) then reads one place per entry rather than three.
+	 */
+	private entries = new Int32Array(ENTRY_SIZE << 16);
 	private size = 0;
 
 	/** Files a group id under `key`, once even when a wording repeats the word. */
@@ -367,18 +401,18 @@ class IdLists {
 	/** The list starting at `head` with (id, position) added unless it is already the newest entry; its new head. */
 	prepend(head: number | undefined, id: number, position: number): number {
 		const old = head ?? -1;
-		if (old >= 0 && this.ids[old] === id && this.positions[old] === position) return old;
-		if (this.size === this.ids.length) this.grow();
+		if (old >= 0 && this.entries[old * ENTRY_SIZE] === id && this.entries[old * ENTRY_SIZE + 1] === position) return old;
+		if (this.size * ENTRY_SIZE === this.entries.length) this.entries = grown(this.entries);
 		const entry = this.size++;
-		this.ids[entry] = id;
-		this.positions[entry] = position;
-		this.next[entry] = old;
+		this.entries[entry * ENTRY_SIZE] = id;
+		this.entries[entry * ENTRY_SIZE + 1] = position;
+		this.entries[entry * ENTRY_SIZE + 2] = old;
 		return entry;
 	}
 
 	/** Adds every id in the list starting at `head` to `found`. */
 	addAll(head: number | undefined, found: CandidateSet): void {
-		for (let entry = head ?? -1; entry >= 0; entry = this.next[entry] ?? -1) found.add(this.ids[entry] ?? 0);
+		for (let entry = head ?? -1; entry >= 0; entry = this.entries[entry * ENTRY_SIZE + 2] ?? -1) found.add(this.entries[entry * ENTRY_SIZE] ?? 0);
 	}
 
 	/**
@@ -390,15 +424,9 @@ class IdLists {
 		// `mayBeSimilar` grows with the words shared, so the test comes down to one bound on the
 		// position, worked out once per list rather than once per entry.
 		const lastPosition = length - fewestSharedToBeSimilar(queryLength - index, queryLength, length);
-		for (let entry = head ?? -1; entry >= 0; entry = this.next[entry] ?? -1) {
-			if ((this.positions[entry] ?? 0) <= lastPosition) found.add(this.ids[entry] ?? 0);
+		for (let entry = head ?? -1; entry >= 0; entry = this.entries[entry * ENTRY_SIZE + 2] ?? -1) {
+			if ((this.entries[entry * ENTRY_SIZE + 1] ?? 0) <= lastPosition) found.add(this.entries[entry * ENTRY_SIZE] ?? 0);
 		}
-	}
-
-	private grow(): void {
-		this.ids = grown(this.ids);
-		this.positions = grown(this.positions);
-		this.next = grown(this.next);
 	}
 }
 
@@ -451,13 +479,55 @@ function compatible(group: Group, occurrence: QuoteOccurrence): boolean {
 	return group.speakerId === null || occurrence.speakerId === null || group.speakerId === occurrence.speakerId;
 }
 
-function sameQuote(words: readonly string[], wording: readonly string[], group: Group, occurrence: QuoteOccurrence): boolean {
-	if (wordSimilarity(words, wording) >= SIMILAR) return true;
-	const shorter = words.length <= wording.length ? words : wording;
-	const longer = shorter === words ? wording : words;
-	if (!containsWords(longer, shorter)) return false;
+function sameQuote(groups: GroupIndex, own: Wording, wording: Wording, group: Group, occurrence: QuoteOccurrence): boolean {
+	if (similarity(groups.ranksOf(own), groups.ranksOf(wording)) >= SIMILAR) return true;
+	const shorter = own.ids.length <= wording.ids.length ? own.ids : wording.ids;
+	const longer = shorter === own.ids ? wording.ids : own.ids;
+	if (!containsRun(longer, shorter)) return false;
 	const sameSpeaker = group.speakerId !== null && group.speakerId === occurrence.speakerId;
 	return shorter.length >= MIN_CONTAINED_WORDS || (sameSpeaker && shorter.length >= longer.length * SHORT_PHRASE_SHARE);
+}
+
+/**
+ * `wordSimilarity` (text.ts) of two wordings, from their ranks: ranks stand one for one for words,
+ * and sorted they give the shared words (the multisets' intersection, what its counting map finds)
+ * by one merge, with no map and no strings. There are half a million comparisons at 10,000
+ * articles; with a map each (and two joined strings for `containsWords`) they took about a tenth
+ * of deduplication's time.
+ */
+function similarity(a: Int32Array, b: Int32Array): number {
+	if (a.length === 0 || b.length === 0) return 0;
+	let shared = 0;
+	let inA = 0;
+	let inB = 0;
+	while (inA < a.length && inB < b.length) {
+		const left = a[inA] ?? 0;
+		const right = b[inB] ?? 0;
+		if (left === right) {
+			shared++;
+			inA++;
+			inB++;
+		} else if (left < right) {
+			inA++;
+		} else {
+			inB++;
+		}
+	}
+	return (2 * shared) / (a.length + b.length);
+}
+
+/**
+ * `containsWords` (text.ts) on word ids: whether `needle` is a run of consecutive words of
+ * `haystack`. Words hold no spaces, so the joined-string test it replaces matched exactly this.
+ */
+function containsRun(haystack: Int32Array, needle: Int32Array): boolean {
+	if (needle.length === 0 || needle.length > haystack.length) return false;
+	for (let start = 0; start + needle.length <= haystack.length; start++) {
+		let at = 0;
+		while (at < needle.length && haystack[start + at] === needle[at]) at++;
+		if (at === needle.length) return true;
+	}
+	return false;
 }
 
 /**
@@ -474,12 +544,13 @@ function coverBySentences(item: Item, groups: GroupIndex, cache: WordCache): Arr
 	for (const sentence of sentencesOf(item.occurrence.text)) {
 		// Looked up, not kept: a sentence is usually read once, and only to be compared.
 		const wording = cache.of(sentence.text, false);
-		const words = wording.words;
-		if (words.length < MIN_CONTAINED_WORDS) continue;
+		if (wording.words.length < MIN_CONTAINED_WORDS) continue;
 		sentences++;
+		const candidates = groups.sentenceCandidates(wording);
+		const ranks = groups.ranksOf(wording);
 		const group = groups.first(
-			groups.sentenceCandidates(wording),
-			(candidate) => compatible(candidate, item.occurrence) && candidate.wordings.some((wording) => wordSimilarity(words, wording) >= SIMILAR || containsWords(wording, words)),
+			candidates,
+			(candidate) => compatible(candidate, item.occurrence) && candidate.wordings.some((known) => similarity(ranks, groups.ranksOf(known)) >= SIMILAR || containsRun(known.ids, wording.ids)),
 		);
 		if (!group) return null;
 		const previous = pieces[pieces.length - 1];

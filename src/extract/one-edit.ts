@@ -2,11 +2,15 @@
 // distance 1 always share a "deletion variant" (the string itself, or it with one character
 // removed), so indexing every variant turns an all-pairs scan into a few map look-ups.
 
-/** The string and each way of deleting one character from it, without repeats. */
-function deletionVariants(key: string): Set<string> {
+/**
+ * The string and each way of deleting one character from it, without repeats, in that order. An
+ * array, not the set that drops the repeats: the indexes read the variants of a key far more
+ * often than they work them out, and an array is the cheaper to walk.
+ */
+function deletionVariants(key: string): readonly string[] {
 	const variants = new Set<string>([key]);
 	for (let index = 0; index < key.length; index++) variants.add(key.slice(0, index) + key.slice(index + 1));
-	return variants;
+	return [...variants];
 }
 
 /**
@@ -15,9 +19,9 @@ function deletionVariants(key: string): Set<string> {
  * own was most of the cost of filing.
  */
 export class DeletionVariants {
-	private readonly byKey = new Map<string, Set<string>>();
+	private readonly byKey = new Map<string, readonly string[]>();
 
-	of(key: string): Set<string> {
+	of(key: string): readonly string[] {
 		let variants = this.byKey.get(key);
 		if (!variants) {
 			variants = deletionVariants(key);
@@ -68,7 +72,7 @@ export class OneEditIndex<T extends NonNullable<unknown>> {
 		return found;
 	}
 
-	private variantsOf(key: string): Set<string> {
+	private variantsOf(key: string): readonly string[] {
 		return this.variants.of(key);
 	}
 }

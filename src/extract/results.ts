@@ -891,10 +891,14 @@ function sentenceFigures(paragraph: ParagraphAnalysis, start: number, end: numbe
 	let firstVerb: number | null = null;
 
 	for (const run of named) {
-		const who = candidateOf(run);
+		// Made only for a run that gives a figure (few do): the name is a string joined anew.
+		let who: { name: string; personId: string | null } | null = null;
 		const starts = predicatesAfter(scope, run.tokenEnd);
 		const party = candidateParty(scope, run, starts[0] ?? end);
-		if (party && !party.weak) figures.push(place(constituency, ref, { kind: 'party', ...who, value: party.value, candidacy: party.candidacy }));
+		if (party && !party.weak) {
+			who = candidateOf(run);
+			figures.push(place(constituency, ref, { kind: 'party', ...who, value: party.value, candidacy: party.candidacy }));
+		}
 		// `the village of Y, finished …`: a name after a preposition is not the subject.
 		const previous = tokens[run.tokenStart - 1]?.lower ?? '';
 		const object = PREPOSITIONS.has(previous) && !/^(and|while|with|whereas)$/.test(previous);
@@ -910,6 +914,7 @@ function sentenceFigures(paragraph: ParagraphAnalysis, start: number, end: numbe
 			const says = outcome.votes !== null || outcome.winner || outcome.lead !== null || outcome.loser !== null;
 			if (!says) continue;
 			if (aboutEarlierElection(scope, at, outcome.last)) break;
+			who ??= candidateOf(run);
 			if (party?.weak) figures.push(place(constituency, ref, { kind: 'party', ...who, value: party.value, weak: true }));
 			if (outcome.votes !== null) figures.push(place(constituency, ref, { kind: 'votes', ...who, value: String(outcome.votes) }));
 			if (outcome.winner) figures.push(place(constituency, ref, { kind: 'winner', ...who, value: who.name }));

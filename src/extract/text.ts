@@ -158,21 +158,33 @@ export function sentenceRanges(tokens: readonly Token[]): Array<[number, number]
  * hyphens it starts or ends with; read in one pass, as every quote is compared this way.
  */
 export function matchWords(text: string): string[] {
-	const folded = foldForMatching(text).toLowerCase();
+	const { folded, spans } = matchWordSpans(text);
 	const words: string[] = [];
+	for (let index = 0; index < spans.length; index += 2) words.push(folded.slice(spans[index], spans[index + 1]));
+	return words;
+}
+
+/**
+ * The words of `matchWords`, as offsets in the folded, lower-case text they are read from: `spans`
+ * holds each word's start and end, one after the other. For callers that number the words and
+ * would otherwise make a string of each only to look it up (quote deduplication).
+ */
+export function matchWordSpans(text: string): { folded: string; spans: number[] } {
+	const folded = foldForMatching(text).toLowerCase();
+	const spans: number[] = [];
 	let start = 0;
 	let index = 0;
 	while (index < folded.length) {
 		const code = folded.codePointAt(index) ?? 0;
 		const width = code > 0xffff ? 2 : 1;
 		if (!isWordCode(code)) {
-			pushTrimmedWord(words, folded, start, index);
+			pushTrimmedSpan(spans, folded, start, index);
 			start = index + width;
 		}
 		index += width;
 	}
-	pushTrimmedWord(words, folded, start, folded.length);
-	return words;
+	pushTrimmedSpan(spans, folded, start, folded.length);
+	return { folded, spans };
 }
 
 const APOSTROPHE = 39;
@@ -185,11 +197,11 @@ function isWordCode(code: number): boolean {
 	return LETTER_OR_NUMBER.test(String.fromCodePoint(code));
 }
 
-/** Adds `text.slice(start, end)` without its leading and trailing apostrophes and hyphens, unless nothing is left. */
-function pushTrimmedWord(words: string[], text: string, start: number, end: number): void {
+/** Adds the span `start`…`end` without its leading and trailing apostrophes and hyphens, unless nothing is left. */
+function pushTrimmedSpan(spans: number[], text: string, start: number, end: number): void {
 	while (start < end && isMark(text.charCodeAt(start))) start++;
 	while (end > start && isMark(text.charCodeAt(end - 1))) end--;
-	if (start < end) words.push(text.slice(start, end));
+	if (start < end) spans.push(start, end);
 }
 
 function isMark(code: number): boolean {

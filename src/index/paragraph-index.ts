@@ -7,7 +7,7 @@ import { foldForMatching } from '../corpus/normalise.js';
 import { isCapitalised } from '../extract/text.js';
 import { compoundParts, indexTerms, queryTerms, stripAccents, termOf, tokens } from './analyse.js';
 import { scanWords } from './scan-words.js';
-import { SpanTable } from './span-table.js';
+import { SpanTable } from '../corpus/span-table.js';
 import { expandTerms } from './thesaurus.js';
 import { type AnswerType, answerTypeHints, paragraphAnswerTypes, questionAnswerTypes, withoutAnswerTypeWords } from './answer-type.js';
 import { type Candidate, type Field, type FieldStatistics, POSTING_BUDGET, type QueryTerm, type RetrievalSource, retrieve } from './retrieval.js';

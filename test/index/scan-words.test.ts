@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/bench/prng.js';
 import { foldForMatching } from '../../src/corpus/normalise.js';
 import { scanWords } from '../../src/index/scan-words.js';
-import { SpanTable } from '../../src/index/span-table.js';
+import { SpanTable } from '../../src/corpus/span-table.js';
 import { tokens } from '../../src/index/analyse.js';
 
 const DEFINITION = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?:['-][\p{L}\p{M}]+)*/gu;
