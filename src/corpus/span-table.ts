@@ -22,7 +22,8 @@ function sameSpan(word: string, text: string, start: number, end: number): boole
 }
 
 export class SpanTable {
-	private readonly words: string[] = [];
+	/** Word by entry number: the order the words were first met. */
+	readonly words: string[] = [];
 	private readonly values: number[] = [];
 	/**
 	 * Open addressing, kept at most half full: each slot is two numbers, the word's hash and its entry
@@ -32,6 +33,12 @@ export class SpanTable {
 
 	get size(): number {
 		return this.words.length;
+	}
+
+	/** The entry number of the word at text[start, end) (as `WordIds` numbers words), given it now if it has none. */
+	idOf(text: string, start: number, end: number): number {
+		// `insert` asks before it adds the word: the count so far is the new word's number.
+		return this.valueAt(text, start, end, () => this.words.length);
 	}
 
 	/**

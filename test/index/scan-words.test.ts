@@ -58,6 +58,13 @@ describe('SpanTable', () => {
 		expect(computed).toEqual(['vote', 'Vote', 'voter']);
 	});
 
+	it('numbers words in the order first met, as WordIds does, and keeps each word once', () => {
+		const table = new SpanTable();
+		const text = 'vote Vote vote voter vote';
+		expect(scanned(text).map(([start, end]) => table.idOf(text, start, end))).toEqual([0, 1, 0, 2, 0]);
+		expect(table.words).toEqual(['vote', 'Vote', 'voter']);
+	});
+
 	it('keeps every word apart as it grows past its first size', () => {
 		const table = new SpanTable();
 		const words = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}`);
