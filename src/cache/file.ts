@@ -46,7 +46,7 @@ export async function writeCacheFile(file: string, key: string, snapshot: Engine
 
 /** The snapshot in `file` if it is intact, well-formed and built from `key`; otherwise why not. */
 export async function readCacheFile(file: string, key: string): Promise<ReadOutcome> {
-	return checkCacheBytes(await readCacheBytes(file), key);
+	return await checkCacheBytes(await readCacheBytes(file), key);
 }
 
 /** The file's bytes, or why there are none. Never rejects, so it can be started before it is awaited. */
@@ -59,13 +59,24 @@ export async function readCacheBytes(file: string): Promise<Buffer | Rejection> 
 	}
 }
 
-/** `readCacheFile`'s checks, on bytes already read. */
-export function checkCacheBytes(bytes: Buffer | Rejection, key: string): ReadOutcome {
+/**
+ * `readCacheFile`'s checks, on bytes already read. The key may still be being worked out (the seeds
+ * are hashed in a worker at start-up): the body is then checked and parsed meanwhile, and set aside
+ * if the key turns out different. Either way a cache written for another key is `stale`, whatever
+ * else is wrong with it.
+ */
+export async function checkCacheBytes(bytes: Buffer | Rejection, key: string | Promise<string>): Promise<ReadOutcome> {
 	if (!Buffer.isBuffer(bytes)) return bytes;
 	const parts = splitHeader(bytes);
 	if ('kind' in parts) return parts;
 	const { header, body } = parts;
-	if (header.key !== key) return { kind: 'stale', reason: 'the seeds or the build code changed since it was written' };
+	const stale: Rejection = { kind: 'stale', reason: 'the seeds or the build code changed since it was written' };
+	if (typeof key === 'string' && header.key !== key) return stale;
+	const outcome = checkBody(header, body);
+	return header.key === (await key) ? outcome : stale;
+}
+
+function checkBody(header: CacheHeader, body: Buffer): ReadOutcome {
 	if (body.length !== header.bodyBytes) return { kind: 'truncated', reason: `body is ${body.length} bytes, header says ${header.bodyBytes}` };
 	if (crc32(body) !== header.crc32) return { kind: 'corrupt', reason: 'checksum mismatch' };
 	return parseBody(body);

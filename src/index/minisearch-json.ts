@@ -49,17 +49,90 @@ export function* loadMiniSearchSteps(table: TermTable, inverted: InvertedTable, 
 		inside.fieldLength.set(position, [table.distinctCount(position)]);
 		if (position % (STEP * 10) === 0) yield;
 	}
-	const { starts, positions, frequencies } = inverted;
+	const { starts } = inverted;
 	for (let id = 0, placed = 0; id < table.termCount; id++) {
 		const start = starts[id] ?? 0;
 		const end = starts[id + 1] ?? 0;
 		if (start === end || !isIndexed(id)) continue;
-		const frequencyOf = new Map<number, number>();
-		for (let slot = start; slot < end; slot++) frequencyOf.set(positions[slot] ?? 0, frequencies[slot] ?? 0);
-		inside.index.set(table.termOfId(id) ?? '', new Map([[TEXT_FIELD_ID, frequencyOf]]));
+		inside.index.set(table.termOfId(id) ?? '', new PostingsOnDemand(inverted, start, end));
 		if (++placed % STEP === 0) yield;
 	}
 	return search;
+}
+
+/**
+ * One term's entry in MiniSearch's index (field id → paragraph → frequency), made from the term's
+ * slice of the inverted lists the first time anything reads it. A question reads the entries of a
+ * few terms; making all of them up front, about 8 million Map entries on an archive, was a third of
+ * a start from the cache and half a second of every build. Once made, it is the same Map
+ * `loadJS` or `add` would have made, in the same order, and every Map method (reads and writes
+ * alike) goes to it: MiniSearch's search, `toJSON` and `discard` cannot tell the difference.
+ */
+class PostingsOnDemand extends Map<number, Map<number, number>> {
+	/** The inverted lists until the entry is made (null after), and this term's slice of them. */
+	#inverted: InvertedTable | null;
+	readonly #start: number;
+	readonly #end: number;
+
+	constructor(inverted: InvertedTable, start: number, end: number) {
+		super();
+		this.#inverted = inverted;
+		this.#start = start;
+		this.#end = end;
+	}
+
+	#make(): void {
+		const inverted = this.#inverted;
+		if (inverted === null) return;
+		this.#inverted = null;
+		const frequencyOf = new Map<number, number>();
+		for (let slot = this.#start; slot < this.#end; slot++) frequencyOf.set(inverted.positions[slot] ?? 0, inverted.frequencies[slot] ?? 0);
+		super.set(TEXT_FIELD_ID, frequencyOf);
+	}
+
+	override get size(): number {
+		this.#make();
+		return super.size;
+	}
+	override get(field: number): Map<number, number> | undefined {
+		this.#make();
+		return super.get(field);
+	}
+	override has(field: number): boolean {
+		this.#make();
+		return super.has(field);
+	}
+	override set(field: number, postings: Map<number, number>): this {
+		this.#make();
+		return super.set(field, postings);
+	}
+	override delete(field: number): boolean {
+		this.#make();
+		return super.delete(field);
+	}
+	override clear(): void {
+		this.#inverted = null;
+		super.clear();
+	}
+	override forEach(visit: (postings: Map<number, number>, field: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown): void {
+		this.#make();
+		super.forEach(visit, thisArg);
+	}
+	override entries(): MapIterator<[number, Map<number, number>]> {
+		this.#make();
+		return super.entries();
+	}
+	override keys(): MapIterator<number> {
+		this.#make();
+		return super.keys();
+	}
+	override values(): MapIterator<Map<number, number>> {
+		this.#make();
+		return super.values();
+	}
+	override [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
+		return this.entries();
+	}
 }
 
 /** `loadMiniSearchSteps` run to the end at once. */

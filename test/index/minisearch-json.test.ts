@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { indexTerms } from '../../src/index/analyse.js';
@@ -29,6 +29,14 @@ function miniSearchsOwn(terms: readonly string[][], stopWords: ReadonlySet<strin
 	const search = new MiniSearch({ ...miniSearchOptions(), processTerm: (term) => (stopWords.has(term) ? null : term) });
 	search.addAll(terms.map((paragraph, id) => ({ id, text: paragraph.join(' ') })));
 	return search.toJSON();
+}
+
+/**
+ * Results in MiniSearch's order, equal scores by id: it lists equal scores in the order its tree
+ * yields the terms, which is the order they were first added, and here they are added by term id.
+ */
+function tiesById(results: SearchResult[]): SearchResult[] {
+	return [...results].sort((a, b) => b.score - a.score || Number(a.id) - Number(b.id));
 }
 
 function byTerm(json: ReturnType<typeof miniSearchsOwn>) {
@@ -65,6 +73,32 @@ describe('the serialized MiniSearch index made from the term table', () => {
 		const term = paragraphTerms[0]?.find((word) => !stopWords.has(word)) ?? '';
 		expect(loaded.search(term).length).toBeGreaterThan(0);
 		expect(loaded.search(term)).toEqual(own.search(term));
+	});
+
+	it('searches like MiniSearch from its first question, though the postings of a term are made only when first read', () => {
+		const table = tableOf(paragraphTerms);
+		const inverted = table.invert();
+		const common = (id: number) => (inverted.starts[id + 1] ?? 0) - (inverted.starts[id] ?? 0) > 3;
+		const stopWords = new Set(Array.from({ length: table.termCount }, (_, id) => id).filter(common).map((id) => table.termOfId(id) ?? ''));
+		const loaded = loadMiniSearch(table, inverted, (id) => !common(id), miniSearchOptions());
+		const own = MiniSearch.loadJS(miniSearchsOwn(paragraphTerms, stopWords), miniSearchOptions());
+		// Exact, prefix and fuzzy look-ups each read entries the others have not, in a new order.
+		const questions = paragraphTerms.slice(0, 40).map((terms, i) => terms.slice(i % 3, (i % 3) + 3).join(' '));
+		const ways = [{}, { prefix: true }, { fuzzy: 0.2 }, { prefix: true, fuzzy: 0.3, combineWith: 'AND' }] as const;
+		let hits = 0;
+		for (const question of questions) {
+			for (const way of ways) {
+				const found = loaded.search(question, way);
+				hits += found.length;
+				expect(tiesById(found)).toEqual(tiesById(own.search(question, way)));
+			}
+		}
+		expect(hits).toBeGreaterThan(100);
+		// Writes after loading go to the entries as made: discarding a paragraph, then vacuuming.
+		loaded.discard(3);
+		own.discard(3);
+		expect(tiesById(loaded.search(questions[3] ?? '', { prefix: true }))).toEqual(tiesById(own.search(questions[3] ?? '', { prefix: true })));
+		expect(byTerm(loaded.toJSON())).toEqual(byTerm(own.toJSON()));
 	});
 
 	it('loads the same in steps, yielding between them', () => {
