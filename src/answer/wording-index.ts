@@ -2,12 +2,12 @@
 // paragraph, for wording outside quote marks), split once per corpus and indexed by word, so a check
 // reads only the stretches that hold the wording's rarer words instead of comparing it with all of them.
 //
-// Words are `matchWords` of the text, as before; they are stored as ids into one vocabulary (each
+// Words are `matchWords` of the text, numbered where they stand (`SpanTable`), and stored as ids (each
 // stretch's words in order, and each word's stretches): far less memory than a list of strings and
 // a count map per stretch. The answers are those of the plain scan (test/answer/indexed-lookups.test.ts
 // compares them with one).
-import { matchWords } from '../extract/text.js';
-import { WordIds } from '../corpus/word-ids.js';
+import { matchWordSpans } from '../extract/text.js';
+import { SpanTable } from '../corpus/span-table.js';
 
 export interface Window {
 	score: number;
@@ -78,7 +78,7 @@ function candidatesAbove(tally: Int32Array, lowest: number): number {
 }
 
 export class WordingIndex {
-	private readonly vocabulary = new WordIds();
+	private readonly vocabulary = new SpanTable();
 	/** Stretch s's word ids are tokens[tokenStart[s] … tokenStart[s + 1]). */
 	private readonly tokenStart: Int32Array;
 	private readonly tokens: Int32Array;
@@ -121,13 +121,14 @@ export class WordingIndex {
 		let tokens = new Int32Array(1024);
 		let length = 0;
 		texts.forEach((text, stretch) => {
-			for (const word of matchWords(text)) {
+			const { folded, spans } = matchWordSpans(text);
+			for (let at = 0; at < spans.length; at += 2) {
 				if (length === tokens.length) {
 					const grown = new Int32Array(tokens.length * 2);
 					grown.set(tokens);
 					tokens = grown;
 				}
-				tokens[length++] = this.vocabulary.idOf(word);
+				tokens[length++] = this.vocabulary.idOf(folded, spans[at] ?? 0, spans[at + 1] ?? 0);
 			}
 			this.tokenStart[stretch + 1] = length;
 		});

@@ -41,6 +41,18 @@ export class SpanTable {
 		return this.valueAt(text, start, end, () => this.words.length);
 	}
 
+	/** The entry number of `word` (as `idOf` gave it), or undefined when it has none: nothing is added. */
+	find(word: string): number | undefined {
+		const hash = hashSpan(word, 0, word.length);
+		const slots = this.slots;
+		const mask = (slots.length >> 1) - 1;
+		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+			const entry = slots[2 * slot + 1] ?? EMPTY;
+			if (entry === EMPTY) return undefined;
+			if (slots[2 * slot] === hash && this.words[entry - 1] === word) return this.values[entry - 1];
+		}
+	}
+
 	/**
 	 * The number for the word at text[start, end), asking `compute` (given the word) the first time.
 	 * `compute` must not use this table.

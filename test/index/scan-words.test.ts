@@ -65,6 +65,20 @@ describe('SpanTable', () => {
 		expect(table.words).toEqual(['vote', 'Vote', 'voter']);
 	});
 
+	it('finds a word by its string without adding one it does not know, even after growing', () => {
+		const table = new SpanTable();
+		const words = Array.from({ length: 5_000 }, (_, i) => `w${i.toString(36)}`);
+		const text = words.join(' ');
+		let at = 0;
+		for (const word of words) {
+			table.idOf(text, at, at + word.length);
+			at += word.length + 1;
+		}
+		expect(words.map((word) => table.find(word))).toEqual(words.map((_, i) => i));
+		expect([table.find('vote'), table.find(''), table.find('W0')]).toEqual([undefined, undefined, undefined]);
+		expect(table.size).toBe(words.length);
+	});
+
 	it('keeps every word apart as it grows past its first size', () => {
 		const table = new SpanTable();
 		const words = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}`);
