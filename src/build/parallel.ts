@@ -16,12 +16,11 @@
 // Where a worker cannot start (one core, a runtime without the TypeScript loader) or fails, the
 // same extraction runs here instead; the knowledge is the same either way.
 import { availableParallelism } from 'node:os';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort, type Transferable } from 'node:worker_threads';
 import type { Article } from '../corpus/types.js';
 import { extractKnowledge, type Knowledge, type Quote } from '../extract/index.js';
 import { ParagraphIndex } from '../index/paragraph-index.js';
 import { articlesToJson, knowledgeFromJson } from '../cache/codec.js';
-import { describe, WorkerGroup, type Started } from './worker-group.js';
 
 /** The extraction worker's answer: the knowledge, its quotes left empty (the other worker groups them). */
 export type WorkerReply = { knowledgeJson: string } | { error: string };
@@ -61,6 +60,7 @@ export interface BuildOptions {
 }
 
 const WORKER_FROM_ARTICLES = 50;
+const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
 const EXTRACT_WORKER = new URL('./extract-worker.ts', import.meta.url);
 const DEDUPE_WORKER = new URL('./dedupe-worker.ts', import.meta.url);
 
@@ -106,7 +106,7 @@ export interface WorkerSetup {
  * before the articles are known; `send` and `run` send them.
  */
 export class ExtractionWorkers {
-	private readonly pair = new WorkerGroup();
+	private readonly pair = new WorkerPair();
 	private readonly extract: Started<WorkerReply>;
 	private readonly dedupe: Started<DedupeReply>;
 	/** The articles sent so far, in order. */
@@ -168,4 +168,67 @@ export class ExtractionWorkers {
 	stop(): void {
 		this.pair.stopAll();
 	}
+}
+
+interface Started<T> {
+	worker: Worker | null;
+	/** The reply, or null when none came (see WorkerPair.failure). */
+	reply: Promise<Exclude<T, { error: string }> | null>;
+}
+
+/** Workers that need each other: when one fails, the other's work is of no use and it is ended too. */
+class WorkerPair {
+	private readonly workers = new Set<Worker>();
+	/** Why the first worker to fail failed: the others were ended because of it. */
+	failure: string | null = null;
+
+	get running(): number {
+		return this.workers.size;
+	}
+
+	/** A worker running `entry`, and its one reply. Ends the worker once it has replied. */
+	start<T extends object>(task: string, entry: URL, data: object, transferList: readonly Transferable[]): Started<T> {
+		let worker: Worker;
+		try {
+			worker = new Worker(BOOTSTRAP, { workerData: { entry: entry.href, ...data }, transferList: [...transferList] });
+		} catch (error) {
+			this.fail(`the ${task} worker did not start (${describe(error)})`);
+			return { worker: null, reply: Promise.resolve(null) };
+		}
+		this.workers.add(worker);
+		const reply = new Promise<Exclude<T, { error: string }> | null>((resolve) => {
+			let replied = false;
+			const fail = (because: string) => {
+				// Ending a worker that has replied is expected; it is not a failure.
+				if (replied) return;
+				this.fail(because);
+				resolve(null);
+			};
+			worker.once('message', (message: T) => {
+				if ('error' in message) return fail(`${task} failed in its worker (${String(message.error)})`);
+				replied = true;
+				void worker.terminate();
+				resolve(message as Exclude<T, { error: string }>);
+			});
+			worker.once('error', (error) => fail(`the ${task} worker failed (${describe(error)})`));
+			worker.once('exit', (code) => {
+				this.workers.delete(worker);
+				fail(`the ${task} worker exited with code ${code} before replying`);
+			});
+		});
+		return { worker, reply };
+	}
+
+	stopAll(): void {
+		for (const worker of this.workers) void worker.terminate();
+	}
+
+	private fail(because: string): void {
+		this.failure ??= because;
+		this.stopAll();
+	}
+}
+
+function describe(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
 }

@@ -3,7 +3,8 @@
 // whole new one, never half of one; read back with every check before anything is trusted.
 import { isAscii } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { EngineSnapshot } from '../answer/engine.js';
@@ -45,38 +46,30 @@ export async function writeCacheFile(file: string, key: string, snapshot: Engine
 }
 
 /** The snapshot in `file` if it is intact, well-formed and built from `key`; otherwise why not. */
-export async function readCacheFile(file: string, key: string): Promise<ReadOutcome> {
-	return await checkCacheBytes(await readCacheBytes(file), key);
+export function readCacheFile(file: string, key: string): ReadOutcome {
+	return checkCacheBytes(readCacheBytes(file), key);
 }
 
-/** The file's bytes, or why there are none. Never rejects, so it can be started before it is awaited. */
-export async function readCacheBytes(file: string): Promise<Buffer | Rejection> {
+/**
+ * The file's bytes, or why there are none. Read in one go: start-up has nothing else to do, and
+ * 50 MB read a chunk at a time through the thread pool took 0.1 s against 0.02 s.
+ */
+export function readCacheBytes(file: string): Buffer | Rejection {
 	try {
-		return await readFile(file);
+		return readFileSync(file);
 	} catch (error) {
 		const code = error instanceof Error && 'code' in error ? String(error.code) : '';
 		return code === 'ENOENT' ? { kind: 'missing', reason: 'no cache yet' } : { kind: 'corrupt', reason: `unreadable (${code || String(error)})` };
 	}
 }
 
-/**
- * `readCacheFile`'s checks, on bytes already read. The key may still be being worked out (the seeds
- * are hashed in a worker at start-up): the body is then checked and parsed meanwhile, and set aside
- * if the key turns out different. Either way a cache written for another key is `stale`, whatever
- * else is wrong with it.
- */
-export async function checkCacheBytes(bytes: Buffer | Rejection, key: string | Promise<string>): Promise<ReadOutcome> {
+/** `readCacheFile`'s checks, on bytes already read. */
+export function checkCacheBytes(bytes: Buffer | Rejection, key: string): ReadOutcome {
 	if (!Buffer.isBuffer(bytes)) return bytes;
 	const parts = splitHeader(bytes);
 	if ('kind' in parts) return parts;
 	const { header, body } = parts;
-	const stale: Rejection = { kind: 'stale', reason: 'the seeds or the build code changed since it was written' };
-	if (typeof key === 'string' && header.key !== key) return stale;
-	const outcome = checkBody(header, body);
-	return header.key === (await key) ? outcome : stale;
-}
-
-function checkBody(header: CacheHeader, body: Buffer): ReadOutcome {
+	if (header.key !== key) return { kind: 'stale', reason: 'the seeds or the build code changed since it was written' };
 	if (body.length !== header.bodyBytes) return { kind: 'truncated', reason: `body is ${body.length} bytes, header says ${header.bodyBytes}` };
 	if (crc32(body) !== header.crc32) return { kind: 'corrupt', reason: 'checksum mismatch' };
 	return parseBody(body);

@@ -15,8 +15,7 @@ const BUILD_CODE = ['corpus', 'extract', 'index', 'answer/engine.ts', 'cache'];
 const CODE_EXTENSIONS = new Set(['.ts', '.js']);
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
 
-/** A file or folder under the seeds folder, as the hash sees it. */
-export interface SeedEntry {
+interface Entry {
 	relative: string;
 	full: string;
 	kind: 'article' | 'other' | 'broken' | 'unreadable folder';
@@ -30,18 +29,13 @@ type Content = Buffer | { reason: string };
  * and the names of the entries it would warn about (a broken link or another file), in path order.
  */
 export function hashSeeds(folder: string): string {
-	return hashSeedEntries(listSeedEntries(path.resolve(folder)));
-}
-
-/** `hashSeeds` from the listing (`listSeedEntries`): the article files are read now. */
-export function hashSeedEntries(entries: readonly SeedEntry[]): string {
 	const hash = createHash('sha256');
-	for (const entry of entries) addEntry(hash, entry, entry.kind === 'article' ? readArticleFile(entry.full) : null);
+	for (const entry of listEntries(path.resolve(folder))) addEntry(hash, entry, entry.kind === 'article' ? readArticleFile(entry.full) : null);
 	return hash.digest('hex');
 }
 
 /** Length-prefixed fields, so no two different folders can produce the same byte stream. */
-function addEntry(hash: Hash, entry: SeedEntry, content: Content | null): void {
+function addEntry(hash: Hash, entry: Entry, content: Content | null): void {
 	const body = content ?? { reason: '' };
 	const described = Buffer.isBuffer(body) ? `${body.length}:` : `skipped:${body.reason}`;
 	hash.update(`${entry.kind}\u0000${Buffer.byteLength(entry.relative)}:${entry.relative}\u0000${described}\u0000`);
@@ -49,12 +43,11 @@ function addEntry(hash: Hash, entry: SeedEntry, content: Content | null): void {
 }
 
 /**
- * The entries under `root` (an absolute path) that `hashSeeds` covers, in path order. Walks like the
- * loader: skips dot entries, follows symbolic links (to folders once each). Only links need a stat
- * of their own; readdir already says what everything else is.
+ * Walks like the loader: skips dot entries, follows symbolic links (to folders once each). Only
+ * links need a stat of their own; readdir already says what everything else is.
  */
-export function listSeedEntries(root: string): SeedEntry[] {
-	const entries: SeedEntry[] = [];
+function listEntries(root: string): Entry[] {
+	const entries: Entry[] = [];
 	const visited = new Set<string>();
 	// `relative` is the folder's path from the root with a trailing slash ('' for the root itself):
 	// joined by hand, as path.relative would cost more than reading a small file.

@@ -5,7 +5,6 @@ import path from 'node:path';
 import { Engine } from '../answer/engine.js';
 import { hashBuildCode, hashSeeds } from './fingerprint.js';
 import { checkCacheBytes, readCacheBytes, writeCacheFile, type Rejection } from './file.js';
-import { hashSeedsMeanwhile, type SeedHashOptions } from './seed-hash.js';
 
 /**
  * Bump when what a built Engine holds changes in a way the code hash cannot see (a dependency's
@@ -26,8 +25,6 @@ export interface CacheLog {
 export interface CacheOptions {
 	cacheDir?: string;
 	log?: CacheLog;
-	/** How a start from the cache hashes the seeds (tests lower the worker's threshold or break it). */
-	seedHash?: Omit<SeedHashOptions, 'onWorkerFailure'>;
 }
 
 export interface OpenedEngine {
@@ -46,19 +43,18 @@ export async function loadEngine(folder: string, options: CacheOptions = {}): Pr
 export async function openEngine(folder: string, options: CacheOptions = {}): Promise<OpenedEngine> {
 	const log = options.log ?? stderrLog;
 	const file = cacheFileFor(folder, options.cacheDir);
-	// A large folder's seeds are hashed in a worker while this thread reads and parses the cache.
-	const key = cacheKeyMeanwhile(folder, { ...options.seedHash, onWorkerFailure: (because) => log.warn('could not hash the seeds in a worker; hashing them here', { reason: because }) });
-	const outcome = await checkCacheBytes(await readCacheBytes(file), key);
+	const key = cacheKey(folder);
+	const outcome = checkCacheBytes(readCacheBytes(file), key);
 	if ('snapshot' in outcome) {
 		try {
 			const engine = Engine.fromSnapshot(outcome.snapshot);
 			log.info('engine loaded from cache', { file });
 			return { engine, from: 'cache', reason: file };
 		} catch (error) {
-			return rebuild(folder, await key, { kind: 'corrupt', reason: `does not restore (${error instanceof Error ? error.message : String(error)})` }, { ...options, log });
+			return rebuild(folder, key, { kind: 'corrupt', reason: `does not restore (${error instanceof Error ? error.message : String(error)})` }, { ...options, log });
 		}
 	}
-	return rebuild(folder, await key, outcome, { ...options, log });
+	return rebuild(folder, key, outcome, { ...options, log });
 }
 
 /** Writes `engine`'s cache for `folder` (the key is computed from the seeds as they are now). */
@@ -76,16 +72,7 @@ export function cacheFileFor(folder: string, cacheDir = DEFAULT_CACHE_DIR): stri
 
 /** What the cache must have been built from: INDEX_VERSION, the build code and the seeds as they are now. */
 export function cacheKey(folder: string): string {
-	return keyOf(hashSeeds(folder));
-}
-
-function keyOf(seedsHash: string): string {
-	return createHash('sha256').update(`v${INDEX_VERSION}\u0000${hashBuildCode()}\u0000${seedsHash}`).digest('hex');
-}
-
-/** `cacheKey`, with the seeds hashed as `hashSeedsMeanwhile` does. */
-function cacheKeyMeanwhile(folder: string, options: SeedHashOptions): Promise<string> {
-	return hashSeedsMeanwhile(folder, options).then(keyOf);
+	return createHash('sha256').update(`v${INDEX_VERSION}\u0000${hashBuildCode()}\u0000${hashSeeds(folder)}`).digest('hex');
 }
 
 async function rebuild(folder: string, key: string, why: Rejection, options: CacheOptions & { log: CacheLog }): Promise<OpenedEngine> {

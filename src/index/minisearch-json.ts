@@ -7,6 +7,7 @@
 // The postings themselves skip the form and go straight into MiniSearch's tree (`loadMiniSearchSteps`).
 import MiniSearch from 'minisearch';
 import type { AsPlainObject, Options } from 'minisearch';
+import { NumberedOnDemand, PostingsOnDemand } from './maps-on-demand.js';
 import type { InvertedTable, TermTable } from './term-table.js';
 
 /** The one field MiniSearch indexes (see paragraph-index.ts): a paragraph's analysed text. */
@@ -32,10 +33,11 @@ function* miniSearchJsonSteps(table: TermTable, inverted: InvertedTable, isIndex
 
 /**
  * MiniSearch loaded with the index `miniSearchJson` describes, without making that form. `loadJS`
- * is given the empty parts; each document and each term's postings then go straight into its Maps
- * and radix tree, as the Maps `loadJS` would have made from the form. On an archive that saves a
- * second and a half at start-up: 1.6 million `{ "paragraph": frequency }` keys made, then parsed back
- * to numbers, and the garbage of both. It reaches past MiniSearch's public API (see `internalsOf`),
+ * is given the empty parts; the documents and each term's postings then go straight into its Maps
+ * and radix tree, as Maps that `loadJS` would have made from the form, made only when read
+ * (maps-on-demand.ts). On an archive that saves a second and a half at start-up: 1.6 million
+ * `{ "paragraph": frequency }` keys made, then parsed back to numbers, and the garbage of both. The
+ * Maps made when read save a quarter of what remained. It reaches past MiniSearch's public API (see `internalsOf`),
  * so the tests compare the result's `toJSON` with what MiniSearch's own `add` makes; an instance
  * that does not keep its index where expected is loaded the documented way instead.
  */
@@ -43,96 +45,23 @@ export function* loadMiniSearchSteps(table: TermTable, inverted: InvertedTable, 
 	const search = MiniSearch.loadJS({ ...header(table, averageLength(table), {}, {}), index: [] }, options);
 	const inside = internalsOf(search);
 	if (!inside) return MiniSearch.loadJS(yield* miniSearchJsonSteps(table, inverted, isIndexed), options);
-	for (let position = 0; position < table.paragraphCount; position++) {
-		inside.documentIds.set(position, position);
-		inside.idToShortId.set(position, position);
-		inside.fieldLength.set(position, [table.distinctCount(position)]);
-		if (position % (STEP * 10) === 0) yield;
-	}
-	const { starts } = inverted;
+	const count = table.paragraphCount;
+	const lengths: number[][] = [];
+	inside.replaceDocuments({
+		documentIds: new NumberedOnDemand(count, samePosition),
+		idToShortId: new NumberedOnDemand(count, samePosition),
+		// One array per paragraph, made when first scored, then kept: MiniSearch reads it per posting.
+		fieldLength: new NumberedOnDemand(count, (position) => (lengths[position] ??= [table.distinctCount(position)])),
+	});
+	const { starts, positions, frequencies } = inverted;
 	for (let id = 0, placed = 0; id < table.termCount; id++) {
 		const start = starts[id] ?? 0;
 		const end = starts[id + 1] ?? 0;
 		if (start === end || !isIndexed(id)) continue;
-		inside.index.set(table.termOfId(id) ?? '', new PostingsOnDemand(inverted, start, end));
+		inside.index.set(table.termOfId(id) ?? '', new PostingsOnDemand(TEXT_FIELD_ID, { positions, frequencies, start, end }));
 		if (++placed % STEP === 0) yield;
 	}
 	return search;
-}
-
-/**
- * One term's entry in MiniSearch's index (field id → paragraph → frequency), made from the term's
- * slice of the inverted lists the first time anything reads it. A question reads the entries of a
- * few terms; making all of them up front, about 8 million Map entries on an archive, was a third of
- * a start from the cache and half a second of every build. Once made, it is the same Map
- * `loadJS` or `add` would have made, in the same order, and every Map method (reads and writes
- * alike) goes to it: MiniSearch's search, `toJSON` and `discard` cannot tell the difference.
- */
-class PostingsOnDemand extends Map<number, Map<number, number>> {
-	/** The inverted lists until the entry is made (null after), and this term's slice of them. */
-	#inverted: InvertedTable | null;
-	readonly #start: number;
-	readonly #end: number;
-
-	constructor(inverted: InvertedTable, start: number, end: number) {
-		super();
-		this.#inverted = inverted;
-		this.#start = start;
-		this.#end = end;
-	}
-
-	#make(): void {
-		const inverted = this.#inverted;
-		if (inverted === null) return;
-		this.#inverted = null;
-		const frequencyOf = new Map<number, number>();
-		for (let slot = this.#start; slot < this.#end; slot++) frequencyOf.set(inverted.positions[slot] ?? 0, inverted.frequencies[slot] ?? 0);
-		super.set(TEXT_FIELD_ID, frequencyOf);
-	}
-
-	override get size(): number {
-		this.#make();
-		return super.size;
-	}
-	override get(field: number): Map<number, number> | undefined {
-		this.#make();
-		return super.get(field);
-	}
-	override has(field: number): boolean {
-		this.#make();
-		return super.has(field);
-	}
-	override set(field: number, postings: Map<number, number>): this {
-		this.#make();
-		return super.set(field, postings);
-	}
-	override delete(field: number): boolean {
-		this.#make();
-		return super.delete(field);
-	}
-	override clear(): void {
-		this.#inverted = null;
-		super.clear();
-	}
-	override forEach(visit: (postings: Map<number, number>, field: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown): void {
-		this.#make();
-		super.forEach(visit, thisArg);
-	}
-	override entries(): MapIterator<[number, Map<number, number>]> {
-		this.#make();
-		return super.entries();
-	}
-	override keys(): MapIterator<number> {
-		this.#make();
-		return super.keys();
-	}
-	override values(): MapIterator<Map<number, number>> {
-		this.#make();
-		return super.values();
-	}
-	override [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
-		return this.entries();
-	}
 }
 
 /** `loadMiniSearchSteps` run to the end at once. */
@@ -140,12 +69,21 @@ export function loadMiniSearch(table: TermTable, inverted: InvertedTable, isInde
 	return drain(loadMiniSearchSteps(table, inverted, isIndexed, options));
 }
 
-/** Where a loaded MiniSearch keeps its index: term → field id → document → term frequency, and its documents. */
-interface Internals {
-	index: { set(term: string, fields: Map<number, Map<number, number>>): unknown };
+/** Paragraph p is MiniSearch's document p, with id p. */
+const samePosition = (position: number): number => position;
+
+/** A loaded MiniSearch's documents: short id → id, id → short id, short id → length per field. */
+interface Documents {
 	documentIds: Map<number, number>;
 	idToShortId: Map<number, number>;
 	fieldLength: Map<number, number[]>;
+}
+
+/** Where a loaded MiniSearch keeps its index (term → field id → document → term frequency), and its documents. */
+interface Internals {
+	index: { set(term: string, fields: Map<number, Map<number, number>>): unknown };
+	/** Puts `documents` where its (empty) document Maps were. */
+	replaceDocuments(documents: Documents): void;
 }
 
 /** The empty index and document Maps `loadJS` made for `search`, or null when MiniSearch no longer keeps them there. */
@@ -154,8 +92,12 @@ export function internalsOf(search: MiniSearch): Internals | null {
 	const maps = ['_documentIds', '_idToShortId', '_fieldLength'].map((field): unknown => Reflect.get(search, field));
 	if (typeof index !== 'object' || index === null || typeof Reflect.get(index, 'set') !== 'function' || Reflect.get(index, 'size') !== 0) return null;
 	if (!maps.every((map) => map instanceof Map && map.size === 0)) return null;
-	const [documentIds, idToShortId, fieldLength] = maps as [Map<number, number>, Map<number, number>, Map<number, number[]>];
-	return { index: index as Internals['index'], documentIds, idToShortId, fieldLength };
+	const replaceDocuments = ({ documentIds, idToShortId, fieldLength }: Documents): void => {
+		Reflect.set(search, '_documentIds', documentIds);
+		Reflect.set(search, '_idToShortId', idToShortId);
+		Reflect.set(search, '_fieldLength', fieldLength);
+	};
+	return { index: index as Internals['index'], replaceDocuments };
 }
 
 function drain<T>(steps: Generator<void, T, void>): T {

@@ -122,7 +122,13 @@ export class ParagraphIndex {
 	/** Answer types each paragraph can supply. Sets are shared: a corpus has a few dozen combinations. */
 	private readonly paragraphTypes: ReadonlySet<AnswerType>[] = [];
 	private readonly typeSets = new Map<string, ReadonlySet<AnswerType>>();
-	private readonly articlesByName = new Map<string, Set<string>>();
+	/**
+	 * Name term → the articles that use it, by position. Made into a Set of ids only when a question
+	 * names it (`articlesNaming`): an archive holds 400,000 such entries, and a start from the cache
+	 * spent a twentieth of its time making Sets that few questions read.
+	 */
+	private readonly articlesByName = new Map<string, readonly number[]>();
+	private readonly articleIdsByName = new Map<string, ReadonlySet<string>>();
 	/** Article id → the terms of its headline and lede: what the story is about. */
 	private readonly subjectTerms = new Map<string, Set<string>>();
 	private readonly articleCount: number;
@@ -142,6 +148,8 @@ export class ParagraphIndex {
 	/** Position of each paragraph's article: a scope test per search result must be cheap. */
 	private readonly articleOrdinalOf: number[] = [];
 	private readonly ordinalOfArticle = new Map<string, number>();
+	/** Article ids by position (the order the index was given the articles in). */
+	private readonly articleIds: string[] = [];
 	/** Position of each article's first paragraph, and one past its last. */
 	private readonly articleBounds: [number, number][] = [];
 	/** Context term → the articles whose headline or lede has it. */
@@ -166,6 +174,7 @@ export class ParagraphIndex {
 		for (const [ordinal, article] of articles.entries()) {
 			this.articlesById.set(article.id, article);
 			this.ordinalOfArticle.set(article.id, ordinal);
+			this.articleIds.push(article.id);
 			this.articleBounds.push([this.articleOrdinalOf.length, this.articleOrdinalOf.length + article.paragraphs.length]);
 			for (let i = 0; i < article.paragraphs.length; i++) this.articleOrdinalOf.push(ordinal);
 		}
@@ -216,7 +225,7 @@ export class ParagraphIndex {
 		// Each a few hundred milliseconds on an archive: a turn for the event loop between them.
 		this.terms.seal();
 		yield;
-		this.keepTally(tally, articles);
+		this.keepTally(tally);
 		yield;
 		this.countTypes();
 		yield;
@@ -232,11 +241,11 @@ export class ParagraphIndex {
 	}
 
 	/** The build's per-term-id counts, turned into the tables queries look terms up in. */
-	private keepTally(tally: BuildTally, articles: readonly Article[]): void {
+	private keepTally(tally: BuildTally): void {
 		this.documentFrequencies = Uint32Array.from(tally.documentFrequency);
 		for (const [id, surface] of tally.surfaces.entries()) if (surface !== undefined) this.surfaceForms.set(this.terms.termOfId(id) ?? '', surface);
 		for (const [id, ordinals] of tally.nameArticles.entries()) {
-			if (ordinals) this.articlesByName.set(this.terms.termOfId(id) ?? '', new Set(ordinals.map((ordinal) => articles[ordinal]?.id ?? '')));
+			if (ordinals) this.articlesByName.set(this.terms.termOfId(id) ?? '', ordinals);
 		}
 	}
 
@@ -457,19 +466,30 @@ export class ParagraphIndex {
 	}
 
 	/** Names in the question (capitalised, not its first word) that only some articles use, rarest first. */
-	private scopingNames(question: string): [string, Set<string>][] {
-		const names: [string, Set<string>][] = [];
+	private scopingNames(question: string): [string, ReadonlySet<string>][] {
+		const names: [string, ReadonlySet<string>][] = [];
 		for (const [index, token] of tokens(question).entries()) {
 			if (index === 0 || !token.term || !/^\p{Lu}/u.test(token.surface)) continue;
 			// Parties and other words with synonyms describe many stories; they rank, they do not scope.
 			if (expandTerms([token.term]).length > 0) continue;
-			const mentioning = this.articlesByName.get(token.term);
+			const mentioning = this.articlesNaming(token.term);
 			if (mentioning && mentioning.size < this.articleCount) names.push([token.term, mentioning]);
 		}
 		return names.sort((a, b) => a[1].size - b[1].size);
 	}
 
 
+
+	/** The ids of the articles that use name term `term` (see `articlesByName`). */
+	private articlesNaming(term: string): ReadonlySet<string> | undefined {
+		let ids = this.articleIdsByName.get(term);
+		if (ids) return ids;
+		const positions = this.articlesByName.get(term);
+		if (!positions) return undefined;
+		ids = new Set(positions.map((position) => this.articleIds[position] ?? ''));
+		this.articleIdsByName.set(term, ids);
+		return ids;
+	}
 
 	private suppliesType(id: number, wanted: readonly AnswerType[]): boolean {
 		const types = this.paragraphTypes[id];
@@ -611,13 +631,11 @@ export class ParagraphIndex {
 
 	/** The built index as plain data, for the on-disk cache; `fromSnapshot` restores it. */
 	toSnapshot(): ParagraphIndexSnapshot {
-		// subjectTerms holds one entry per article, in article order: it numbers the articles.
-		const articlePosition = new Map([...this.subjectTerms.keys()].map((id, position) => [id, position]));
 		return {
 			types: this.paragraphTypes.map((types) => [...types]),
 			documentFrequency: [...this.indexedTerms()].map((term, id) => [term, this.documentFrequencies[id] ?? 0]),
 			surfaceForms: [...this.surfaceForms],
-			articlesByName: [...this.articlesByName].map(([term, ids]) => [term, [...ids].map((id) => articlePosition.get(id) ?? -1)]),
+			articlesByName: [...this.articlesByName].map(([term, positions]) => [term, [...positions]]),
 			subjectTerms: [...this.subjectTerms.values()].map((terms) => [...terms]),
 			paragraphTerms: this.terms.toSnapshot(),
 			contextFrequency: [...this.contextFrequency],
@@ -657,7 +675,7 @@ export class ParagraphIndex {
 		this.noteContextArticles();
 		this.averageFieldLength = { ...snapshot.averageFieldLength };
 		for (const [term, surface] of snapshot.surfaceForms) this.surfaceForms.set(term, surface);
-		for (const [term, positions] of snapshot.articlesByName) this.articlesByName.set(term, new Set(positions.map((position) => articles[position]?.id ?? '')));
+		for (const [term, positions] of snapshot.articlesByName) this.articlesByName.set(term, positions);
 	}
 }
 

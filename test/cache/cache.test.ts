@@ -6,9 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answer/engine.js';
 import { generateCorpus } from '../../src/bench/generate.js';
 import { buildQueries } from '../../src/bench/queries.js';
-import { hashSeeds } from '../../src/cache/fingerprint.js';
 import { cacheFileFor, cacheKey, openEngine, saveEngine, type CacheLog } from '../../src/cache/index.js';
-import { hashSeedsMeanwhile } from '../../src/cache/seed-hash.js';
 import { seedsFolder } from '../helpers/tmp.js';
 
 const corpus = generateCorpus({ articles: 24, seed: 5 });
@@ -66,35 +64,6 @@ describe('the engine cache', () => {
 		const removed = await openEngine(folder, { cacheDir, log });
 		expect(removed.from).toBe('build');
 		expect(removed.engine.articles.map((article) => article.id)).not.toContain(secondFile!.file);
-	});
-
-	it('hashes the seeds of a large folder in a worker while the cache is read, with the same key and the same staleness', async () => {
-		const { folder, cacheDir, logs, log } = await setUp();
-		const inWorker = { workerFrom: 1 };
-		expect(await hashSeedsMeanwhile(folder, inWorker)).toBe(hashSeeds(folder));
-		expect((await openEngine(folder, { cacheDir, log, seedHash: inWorker })).from).toBe('build');
-		const fromCache = await openEngine(folder, { cacheDir, log, seedHash: inWorker });
-		expect(fromCache.from).toBe('cache');
-		expect(answersOf(fromCache.engine)).toEqual(answersOf(await Engine.fromDirectory(folder)));
-		const [firstFile] = corpus.articles;
-		await writeFile(path.join(folder, firstFile!.file), `${firstFile!.text}\nA late recount changed nothing.\n`);
-		expect(await hashSeedsMeanwhile(folder, inWorker)).toBe(hashSeeds(folder));
-		const changed = await openEngine(folder, { cacheDir, log, seedHash: inWorker });
-		expect(changed.from).toBe('build');
-		expect(changed.reason).toMatch(/^stale/);
-		expect(logs.some((line) => line.startsWith('warn'))).toBe(false);
-	});
-
-	it('hashes the seeds in this thread when the worker fails, says so, and still starts from the cache', async () => {
-		const { folder, cacheDir, logs, log } = await setUp();
-		const broken = { workerFrom: 1, workerEntry: new URL('./fixtures/wrong-seed-hash-worker.ts', import.meta.url) };
-		const failures: string[] = [];
-		expect(await hashSeedsMeanwhile(folder, { ...broken, onWorkerFailure: (because) => failures.push(because) })).toBe(hashSeeds(folder));
-		expect(failures).toEqual([expect.stringContaining('no hashing today')]);
-		await openEngine(folder, { cacheDir, log });
-		const reopened = await openEngine(folder, { cacheDir, log, seedHash: broken });
-		expect(reopened.from).toBe('cache');
-		expect(logs.filter((line) => line.startsWith('warn could not hash the seeds in a worker'))).toEqual([expect.stringContaining('no hashing today')]);
 	});
 
 	it('detects a corrupt cache (a byte flipped), logs it and rebuilds', async () => {

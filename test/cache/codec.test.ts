@@ -178,7 +178,7 @@ describe('a stored body that is intact but wrong is rejected as corrupt, with th
 		it(what, async () => {
 			const snapshot = await generatedSnapshot();
 			const file = await writeDamaged(withKnowledge(snapshot, awkwardKnowledge(snapshot)), damage);
-			const outcome = await readCacheFile(file, KEY);
+			const outcome = readCacheFile(file, KEY);
 			expect(outcome).toEqual({ kind: 'corrupt', reason: expect.stringMatching(reason) });
 		});
 	}
@@ -186,7 +186,7 @@ describe('a stored body that is intact but wrong is rejected as corrupt, with th
 	it('while the same file undamaged restores', async () => {
 		const snapshot = await generatedSnapshot();
 		const awkward = withKnowledge(snapshot, awkwardKnowledge(snapshot));
-		const outcome = await readCacheFile(await writeDamaged(awkward, () => undefined), KEY);
+		const outcome = readCacheFile(await writeDamaged(awkward, () => undefined), KEY);
 		expect('snapshot' in outcome && outcome.snapshot.knowledge).toEqual(awkward.knowledge);
 	});
 
@@ -196,10 +196,10 @@ describe('a stored body that is intact but wrong is rejected as corrupt, with th
 		const file = path.join(folder, 'engine.cache');
 		await writeCacheFile(file, KEY, snapshot);
 		expect(isAscii(await readFile(file))).toBe(true);
-		const fromAscii = await readCacheFile(file, KEY);
+		const fromAscii = readCacheFile(file, KEY);
 		const utf8File = await writeDamaged(snapshot, () => undefined);
 		expect(isAscii(await readFile(utf8File))).toBe(false);
-		const fromUtf8 = await readCacheFile(utf8File, KEY);
+		const fromUtf8 = readCacheFile(utf8File, KEY);
 		expect('snapshot' in fromAscii && fromAscii.snapshot).toEqual(snapshot);
 		expect('snapshot' in fromUtf8 && fromUtf8.snapshot).toEqual(snapshot);
 	});
