@@ -34,19 +34,20 @@ function* miniSearchJsonSteps(table: TermTable, inverted: InvertedTable, isIndex
 /**
  * MiniSearch loaded with the index `miniSearchJson` describes, without making that form. `loadJS`
  * is given the empty parts; the documents and each term's postings then go straight into its Maps
- * and radix tree, as Maps that `loadJS` would have made from the form, made only when read
+ * and radix tree, as the Maps `loadJS` would have made from the form, each made only when read
  * (maps-on-demand.ts). On an archive that saves a second and a half at start-up: 1.6 million
- * `{ "paragraph": frequency }` keys made, then parsed back to numbers, and the garbage of both. The
- * Maps made when read save a quarter of what remained. It reaches past MiniSearch's public API (see `internalsOf`),
- * so the tests compare the result's `toJSON` with what MiniSearch's own `add` makes; an instance
- * that does not keep its index where expected is loaded the documented way instead.
+ * `{ "paragraph": frequency }` keys made, then parsed back to numbers, and the garbage of both. It
+ * reaches past MiniSearch's public API (see `internalsOf`), so the tests compare the result's
+ * searches and `toJSON` with what MiniSearch's own `add` makes; an instance that does not keep its
+ * index where expected is loaded the documented way instead.
  */
 export function* loadMiniSearchSteps(table: TermTable, inverted: InvertedTable, isIndexed: (termId: number) => boolean, options: Options): Generator<void, MiniSearch, void> {
 	const search = MiniSearch.loadJS({ ...header(table, averageLength(table), {}, {}), index: [] }, options);
 	const inside = internalsOf(search);
 	if (!inside) return MiniSearch.loadJS(yield* miniSearchJsonSteps(table, inverted, isIndexed), options);
 	const count = table.paragraphCount;
-	const lengths: number[][] = [];
+	// Sized up front: filled out of order, a growing array would turn into a slow dictionary.
+	const lengths = new Array<number[] | undefined>(count);
 	inside.replaceDocuments({
 		documentIds: new NumberedOnDemand(count, samePosition),
 		idToShortId: new NumberedOnDemand(count, samePosition),
