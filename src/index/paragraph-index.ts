@@ -14,6 +14,7 @@ import { type Candidate, type Field, type FieldStatistics, POSTING_BUDGET, type 
 import { type InvertedTable, TermTable, type TermTableSnapshot } from './term-table.js';
 import { loadMiniSearch, loadMiniSearchSteps } from './minisearch-json.js';
 import { Slices } from '../build/slices.js';
+import { remembered } from '../corpus/remembered.js';
 
 /**
  * A paragraph as MiniSearch sees it: its analysed text. Ranking also scores two more fields, kept
@@ -115,6 +116,8 @@ const CANDIDATES = 40;
 const IDF_CACHE_SIZE = 50_000;
 /** Articles whose context field ranking keeps counted; a question touches a few dozen. */
 const CONTEXT_CACHE_SIZE = 5_000;
+/** Names whose articles are kept as Sets once asked about: more than an archive's 36,000 names. */
+const NAMES_REMEMBERED = 50_000;
 
 export class ParagraphIndex {
 	private search: MiniSearch<IndexedDocument>;
@@ -128,7 +131,11 @@ export class ParagraphIndex {
 	 * (name, article) pairs, and making them all into Sets at start-up was work few questions use.
 	 */
 	private readonly articlesByName = new Map<string, readonly number[]>();
-	private readonly articleIdsByName = new Map<string, ReadonlySet<string>>();
+	/** The ids of the articles that use name term `term` (see `articlesByName`), or null when none does. */
+	private readonly articlesNaming = remembered((term: string): ReadonlySet<string> | null => {
+		const positions = this.articlesByName.get(term);
+		return positions ? new Set(positions.map((position) => this.articleIds[position] ?? '')) : null;
+	}, NAMES_REMEMBERED);
 	/** Article id → the terms of its headline and lede: what the story is about. */
 	private readonly subjectTerms = new Map<string, Set<string>>();
 	private readonly articleCount: number;
@@ -476,17 +483,6 @@ export class ParagraphIndex {
 			if (mentioning && mentioning.size < this.articleCount) names.push([token.term, mentioning]);
 		}
 		return names.sort((a, b) => a[1].size - b[1].size);
-	}
-
-	/** The ids of the articles that use name term `term` (see `articlesByName`). */
-	private articlesNaming(term: string): ReadonlySet<string> | undefined {
-		let ids = this.articleIdsByName.get(term);
-		if (ids) return ids;
-		const positions = this.articlesByName.get(term);
-		if (!positions) return undefined;
-		ids = new Set(positions.map((position) => this.articleIds[position] ?? ''));
-		this.articleIdsByName.set(term, ids);
-		return ids;
 	}
 
 	private suppliesType(id: number, wanted: readonly AnswerType[]): boolean {
