@@ -2,10 +2,10 @@
 // read. A start from the cache (and every build) hands MiniSearch an index of 120,000 paragraphs and
 // 70,000 terms at once (minisearch-json.ts); making every Map entry up front took about 0.35 s of
 // a 2.4 s start, and its garbage more, though a question reads only a few terms' postings and the
-// lengths of the paragraphs it scores. Each class here has every method of a `Map` (MiniSearch's own code runs on it unchanged:
-// it never asks whether a value is a Map): a read it can answer from the lists it was given is
-// answered from them; anything else, a write included, first makes every entry in a plain Map, and
-// from then on it hands everything to that Map.
+// lengths of the paragraphs it scores. Each class here has every method of a `Map`, so MiniSearch's
+// own code runs on it unchanged (it never asks whether a value is a Map): a read it can answer from
+// the lists it was given is answered from them; anything else, a write included, first makes every
+// entry in a plain Map, and from then on it hands everything to that Map.
 
 /**
  * A Map whose entries `fill` makes, once, the first time anything uses it. It holds the real Map
