@@ -66,35 +66,35 @@ abstract class MapOnDemand<K, V> implements Map<K, V> {
 	}
 }
 
-/** Where one term's postings lie in the inverted lists: paragraphs and frequencies, [start, end). */
-export interface PostingSlice {
+/** The inverted lists: paragraphs and frequencies of every term's postings, one term after another. */
+export interface PostingLists {
 	positions: Uint32Array;
 	frequencies: Uint16Array;
-	start: number;
-	end: number;
 }
 
 /**
  * One term's entry in MiniSearch's index, field id → paragraph → frequency, made from the term's
- * slice of the inverted lists the first time MiniSearch reads it.
+ * slice of the inverted lists, [start, end), the first time MiniSearch reads it.
  */
 export class PostingsOnDemand extends MapOnDemand<number, Map<number, number>> {
 	/** Held until the entry is made, then let go. */
-	#slice: PostingSlice | null;
+	#lists: PostingLists | null;
 
 	constructor(
 		private readonly field: number,
-		slice: PostingSlice,
+		lists: PostingLists,
+		private readonly start: number,
+		private readonly end: number,
 	) {
 		super();
-		this.#slice = slice;
+		this.#lists = lists;
 	}
 
 	protected fill(): Map<number, Map<number, number>> {
-		const slice = this.#slice;
-		this.#slice = null;
+		const lists = this.#lists;
+		this.#lists = null;
 		const frequencyOf = new Map<number, number>();
-		if (slice) for (let at = slice.start; at < slice.end; at++) frequencyOf.set(slice.positions[at] ?? 0, slice.frequencies[at] ?? 0);
+		if (lists) for (let at = this.start; at < this.end; at++) frequencyOf.set(lists.positions[at] ?? 0, lists.frequencies[at] ?? 0);
 		return new Map([[this.field, frequencyOf]]);
 	}
 }

@@ -54,12 +54,12 @@ export function* loadMiniSearchSteps(table: TermTable, inverted: InvertedTable, 
 		// One array per paragraph, made when first scored, then kept: MiniSearch reads it per posting.
 		fieldLength: new NumberedOnDemand(count, (position) => (lengths[position] ??= [table.distinctCount(position)])),
 	});
-	const { starts, positions, frequencies } = inverted;
+	const { starts } = inverted;
 	for (let id = 0, placed = 0; id < table.termCount; id++) {
 		const start = starts[id] ?? 0;
 		const end = starts[id + 1] ?? 0;
 		if (start === end || !isIndexed(id)) continue;
-		inside.index.set(table.termOfId(id) ?? '', new PostingsOnDemand(TEXT_FIELD_ID, { positions, frequencies, start, end }));
+		inside.index.set(table.termOfId(id) ?? '', new PostingsOnDemand(TEXT_FIELD_ID, inverted, start, end));
 		if (++placed % STEP === 0) yield;
 	}
 	return search;

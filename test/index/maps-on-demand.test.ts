@@ -51,7 +51,7 @@ describe('PostingsOnDemand', () => {
 	it('makes its one field once, from its slice of the lists, on the first read', () => {
 		const positions = Uint32Array.from([7, 1, 4, 9]);
 		const frequencies = Uint16Array.from([1, 2, 3, 4]);
-		const entry = new PostingsOnDemand(0, { positions, frequencies, start: 1, end: 3 });
+		const entry = new PostingsOnDemand(0, { positions, frequencies }, 1, 3);
 		const postings = entry.get(0);
 		expect(postings && [...postings]).toEqual([
 			[1, 2],
