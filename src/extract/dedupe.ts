@@ -75,7 +75,7 @@ interface Wording {
  */
 class WordCache {
 	/**
-	 * Numbers words as WordIds does, but looks each up where it stands in the text: quotes hold 1.7
+	 * Numbers words (`SpanTable`), looking each up where it stands in the text: quotes hold 1.7
 	 * million words at 10,000 articles and 52,000 distinct ones, and a string and a Map look-up per
 	 * word took about a sixth of deduplication's time in a profile.
 	 */

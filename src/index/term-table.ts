@@ -5,7 +5,7 @@
 // cost an object per term.
 
 /** The table as plain data for the on-disk cache: both arrays are little-endian Uint32, base64. */
-import { WordIds } from '../corpus/word-ids.js';
+import { SpanTable } from '../corpus/span-table.js';
 
 export interface TermTableSnapshot {
 	/** Paragraph p's term ids are ids[offsets[p] … offsets[p + 1]). */
@@ -21,7 +21,7 @@ export interface InvertedTable {
 }
 
 export class TermTable {
-	private readonly vocabulary: WordIds;
+	private readonly vocabulary = new SpanTable();
 	private readonly growing = { ids: new GrowableUint32(), offsets: new GrowableUint32() };
 	private ids: Uint32Array = new Uint32Array(0);
 	private offsets: Uint32Array = new Uint32Array(1);
@@ -31,7 +31,7 @@ export class TermTable {
 
 	/** `vocabulary` fixes the ids: a term's id is its position. Terms met later are appended. */
 	constructor(vocabulary: Iterable<string> = []) {
-		this.vocabulary = new WordIds(vocabulary);
+		for (const term of vocabulary) this.idOf(term);
 		this.growing.offsets.push(0);
 	}
 
@@ -44,7 +44,7 @@ export class TermTable {
 
 	/** The term's id, given it now if it is new. */
 	idOf(term: string): number {
-		return this.vocabulary.idOf(term);
+		return this.vocabulary.idOf(term, 0, term.length);
 	}
 
 	/** Ends the build: the arrays are trimmed to size and the growth buffers freed. */

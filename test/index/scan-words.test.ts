@@ -58,7 +58,7 @@ describe('SpanTable', () => {
 		expect(computed).toEqual(['vote', 'Vote', 'voter']);
 	});
 
-	it('numbers words in the order first met, as WordIds does, and keeps each word once', () => {
+	it('numbers words 0, 1, … in the order first met, and keeps each word once', () => {
 		const table = new SpanTable();
 		const text = 'vote Vote vote voter vote';
 		expect(scanned(text).map(([start, end]) => table.idOf(text, start, end))).toEqual([0, 1, 0, 2, 0]);
