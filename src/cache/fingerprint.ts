@@ -8,7 +8,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { type Dirent, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readArticleFile } from '../corpus/load.js';
+import { ArticleFileReader } from '../corpus/load.js';
 
 /** The source folders whose code decides what a built Engine holds (relative to src/). */
 const BUILD_CODE = ['corpus', 'extract', 'index', 'answer/engine.ts', 'cache'];
@@ -30,7 +30,9 @@ type Content = Buffer | { reason: string };
  */
 export function hashSeeds(folder: string): string {
 	const hash = createHash('sha256');
-	for (const entry of listEntries(path.resolve(folder))) addEntry(hash, entry, entry.kind === 'article' ? readArticleFile(entry.full) : null);
+	const reader = new ArticleFileReader();
+	// Hashed before the next read: the reader reuses its buffer.
+	for (const entry of listEntries(path.resolve(folder))) addEntry(hash, entry, entry.kind === 'article' ? reader.read(entry.full) : null);
 	return hash.digest('hex');
 }
 

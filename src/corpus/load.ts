@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -43,7 +43,8 @@ export async function loadCorpus(folder: string, options: LoadOptions = {}): Pro
 	options.onListed?.(files.paths.length);
 	const articles: Article[] = [];
 	const warnings: LoadWarning[] = [...files.warnings];
-	const outcomes = await mapInSlices(files.paths, (relative) => loadArticle(root, relative), (slice) => options.onArticles?.(articlesIn(slice)));
+	const reader = new ArticleFileReader();
+	const outcomes = await mapInSlices(files.paths, (relative) => loadArticle(root, relative, reader), (slice) => options.onArticles?.(articlesIn(slice)));
 	files.paths.forEach((relative, index) => {
 		const outcome = outcomes[index];
 		if (!outcome) return;
@@ -134,8 +135,8 @@ async function entryKind(full: string, isLink: boolean, isDirectory: boolean): P
 type ArticleOutcome = { article: Article } | { reason: string };
 
 /** The article in `relative`, or why it was skipped. */
-function loadArticle(root: string, relative: string): ArticleOutcome {
-	const outcome = readArticleFile(path.join(root, relative));
+function loadArticle(root: string, relative: string, reader: ArticleFileReader): ArticleOutcome {
+	const outcome = reader.read(path.join(root, relative));
 	return 'reason' in outcome ? outcome : parseArticleBytes(relative, outcome);
 }
 
@@ -146,28 +147,60 @@ function parseArticleBytes(relative: string, bytes: Buffer): ArticleOutcome {
 }
 
 /**
- * An article file's bytes, or why the loader skips it. Only regular files are articles: a FIFO or a
- * device (a link to /dev/zero) would block or never end. The file is opened without blocking (a FIFO
+ * Reads article files, or says why the loader skips one. Only regular files are articles: a FIFO or
+ * a device (a link to /dev/zero) would block or never end. A file is opened without blocking (a FIFO
  * with no writer would block the open) and then asked what it is: one path lookup, not two. The
  * cache's fingerprint reads through here too, so both read exactly the same bytes.
+ *
+ * Each file is read into one buffer the reader keeps: at 10,000 files, a fresh buffer per file
+ * (readFileSync, which also asks for the size again) made hashing the seeds 0.23–0.27 s instead of
+ * 0.17–0.19 s. So the bytes `read` returns are valid only until its next call: decode or hash them first.
  */
-export function readArticleFile(full: string): Buffer | { reason: string } {
-	let descriptor: number;
-	try {
-		descriptor = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK);
-	} catch (error) {
-		return { reason: `unreadable (${describeFsError(error)})` };
+export class ArticleFileReader {
+	private buffer: Buffer = Buffer.allocUnsafe(64 * 1024);
+
+	read(full: string): Buffer | { reason: string } {
+		let descriptor: number;
+		try {
+			descriptor = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK);
+		} catch (error) {
+			return { reason: `unreadable (${describeFsError(error)})` };
+		}
+		try {
+			const info = fstatSync(descriptor);
+			if (!info.isFile()) return { reason: 'not a regular file' };
+			if (info.size > MAX_ARTICLE_BYTES) return { reason: tooLarge(info.size) };
+			return this.readToEnd(descriptor, info.size);
+		} catch (error) {
+			return { reason: `unreadable (${describeFsError(error)})` };
+		} finally {
+			closeSync(descriptor);
+		}
 	}
-	try {
-		const info = fstatSync(descriptor);
-		if (!info.isFile()) return { reason: 'not a regular file' };
-		if (info.size > MAX_ARTICLE_BYTES) return { reason: `larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB (${info.size} bytes)` };
-		return readFileSync(descriptor);
-	} catch (error) {
-		return { reason: `unreadable (${describeFsError(error)})` };
-	} finally {
-		closeSync(descriptor);
+
+	/** To the end, not just `size` bytes: a file still being written may have grown since it was asked. */
+	private readToEnd(descriptor: number, size: number): Buffer | { reason: string } {
+		// One byte more than the size, so a file that has not grown ends in a read of nothing.
+		if (this.buffer.length <= size) this.buffer = Buffer.allocUnsafe(size + 1);
+		let length = 0;
+		for (;;) {
+			if (length > MAX_ARTICLE_BYTES) return { reason: tooLarge(length) };
+			if (length === this.buffer.length) this.buffer = grown(this.buffer, length);
+			const read = readSync(descriptor, this.buffer, length, this.buffer.length - length, null);
+			if (read === 0) return this.buffer.subarray(0, length);
+			length += read;
+		}
 	}
+}
+
+function tooLarge(bytes: number): string {
+	return `larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB (${bytes} bytes)`;
+}
+
+function grown(buffer: Buffer, used: number): Buffer {
+	const larger = Buffer.allocUnsafe(buffer.length * 2);
+	buffer.copy(larger, 0, 0, used);
+	return larger;
 }
 
 function decodeArticleBytes(bytes: Buffer): { text: string } | { reason: string } {

@@ -119,6 +119,15 @@ describe('the engine cache', () => {
 		expect((await openEngine(folder, { cacheDir, log })).from).toBe('cache');
 	});
 
+
+	it('keys on every byte of a short file read after a long one', async () => {
+		// The files are read into one reused buffer: the key must cover the short file's bytes only.
+		const long = `${'A long paragraph about the count. '.repeat(3000)}\n`;
+		const keyOf = async (short: string) => cacheKey(await seedsFolder({ 'a.txt': long, 'b.txt': short }));
+		expect(await keyOf('Short.\n')).toBe(await keyOf('Short.\n'));
+		expect(await keyOf('Short.\n')).not.toBe(await keyOf('Short!\n'));
+		expect(await keyOf('Short.\n')).not.toBe(await keyOf('Short.\nA'));
+	});
 	it('writes atomically: no temporary file is left behind, and an old cache is replaced whole', async () => {
 		const { folder, cacheDir, log } = await setUp();
 		const built = await openEngine(folder, { cacheDir, log });

@@ -63,6 +63,19 @@ describe('loading the seeds folder', () => {
 		expect(warnings).toEqual([{ file: 'huge.txt', reason: expect.stringContaining('larger than 5 MB') }]);
 	});
 
+	it('reads each file whole, whatever the size of the one before it', async () => {
+		// The reader reuses one buffer: a long file then a short one must not leave the long one's tail.
+		const long = `title Long\n\n${Array.from({ length: 3000 }, (_, i) => `Paragraph number ${i} of the long article.`).join('\n\n')}\n`;
+		const folder = await seedsFolder({ 'a-long.txt': long, 'b-short.txt': 'title Short\n\nOnly this.\n', 'c-middle.txt': GOOD, 'd-empty.txt': '' });
+		const { articles, warnings } = await loadCorpus(folder);
+		expect(articles.map((article) => [article.id, article.paragraphs.length, article.paragraphs.at(-1)?.text])).toEqual([
+			['a-long.txt', 3000, 'Paragraph number 2999 of the long article.'],
+			['b-short.txt', 1, 'Only this.'],
+			['c-middle.txt', 2, 'Second paragraph.'],
+		]);
+		expect(warnings).toEqual([{ file: 'd-empty.txt', reason: 'empty file' }]);
+	});
+
 	it('skips a broken link, and survives a symlink loop and a folder named like an article', async () => {
 		const folder = await seedsFolder({ 'good.txt': GOOD });
 		await mkdir(path.join(folder, 'folder.txt'));
