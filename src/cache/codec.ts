@@ -70,12 +70,12 @@ export function articlesFromJson(json: string): Article[] {
 	return (JSON.parse(json) as StoredArticle[]).map(restoreArticle);
 }
 
-/** Throws when the stored data contradicts itself (an article position that does not exist). */
+/**
+ * Throws when the stored knowledge contradicts itself (an article position that does not exist); the
+ * index checks its own positions when it is restored (ParagraphIndex.fromSnapshot).
+ */
 export function fromStored(stored: StoredEngine): EngineSnapshot {
 	const articles = stored.articles.map(restoreArticle);
-	for (const [term, positions] of stored.index.articlesByName) {
-		if (positions.some((position) => position >= articles.length)) throw new Error(`name "${term}" refers to an article that is not stored`);
-	}
 	return { ...stored, articles, knowledge: restoreKnowledge(stored.knowledge, new RefReader(articles)) };
 }
 

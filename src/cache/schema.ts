@@ -143,10 +143,12 @@ const StoredArticle = z.object({
 export type StoredArticle = z.infer<typeof StoredArticle>;
 
 const StoredIndex = z.object({
-	types: listOf(isTypeList, 'answer type lists'),
-	documentFrequency: listOf(isPair(isString, isCount), '[term, count] pairs'),
-	surfaceForms: listOf(isPair(isString, isString), '[term, surface] pairs'),
-	articlesByName: listOf(isPair(isString, isPositionList), '[term, article positions] pairs'),
+	// The packed lists (src/index/packed.ts) are checked when they are unpacked, against each other.
+	types: z.object({ sets: listOf(isTypeList, 'answer type lists'), ofParagraph: z.string() }),
+	terms: listOf(isString, 'terms'),
+	documentFrequency: z.string(),
+	surfaceForms: z.object({ terms: z.string(), surfaces: listOf(isString, 'surface forms') }),
+	articlesByName: z.object({ terms: z.string(), starts: z.string(), positions: z.string() }),
 	subjectTerms: listOf(isStringList, 'term lists'),
 	paragraphTerms: z.object({ offsets: z.string(), ids: z.string() }),
 	contextFrequency: listOf(isPair(isString, isCount), '[term, count] pairs'),

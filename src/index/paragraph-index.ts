@@ -11,6 +11,7 @@ import { SpanTable } from '../corpus/span-table.js';
 import { expandTerms } from './thesaurus.js';
 import { type AnswerType, answerTypeHints, paragraphAnswerTypes, questionAnswerTypes, withoutAnswerTypeWords } from './answer-type.js';
 import { type Candidate, type Field, type FieldStatistics, POSTING_BUDGET, type QueryTerm, type RetrievalSource, retrieve } from './retrieval.js';
+import { packNumbers, unpackNumbers } from './packed.js';
 import { type InvertedTable, TermTable, type TermTableSnapshot } from './term-table.js';
 import { loadMiniSearch, loadMiniSearchSteps } from './minisearch-json.js';
 import { Slices } from '../build/slices.js';
@@ -33,15 +34,19 @@ interface IndexedDocument {
  * referred to by position in the article list, which is stored once, elsewhere.
  */
 export interface ParagraphIndexSnapshot {
-	/** Answer types of each paragraph, in corpus order. */
-	types: AnswerType[][];
-	documentFrequency: [string, number][];
-	surfaceForms: [string, string][];
-	/** Name term → positions of the articles that use it. */
-	articlesByName: [string, number[]][];
+	/** The distinct sets of answer types, and which of them each paragraph has, in corpus order (packed). */
+	types: { sets: AnswerType[][]; ofParagraph: string };
+	/** The text terms, in the order of their ids (the term table's). */
+	terms: string[];
+	/** Paragraphs using each term, by term id (packed). */
+	documentFrequency: string;
+	/** Term ids (packed), and the surface form of each. */
+	surfaceForms: { terms: string; surfaces: string[] };
+	/** Name terms' ids, and the positions of the articles that use term i: positions[starts[i] … starts[i + 1]) (all packed). */
+	articlesByName: { terms: string; starts: string; positions: string };
 	/** Terms of each article's headline and lede, in article order. */
 	subjectTerms: string[][];
-	/** Each paragraph's terms, as ids into `documentFrequency`'s order. */
+	/** Each paragraph's terms, as ids into `terms`. */
 	paragraphTerms: TermTableSnapshot;
 	/** Context term → how many paragraphs have it in their context field. */
 	contextFrequency: [string, number][];
@@ -130,11 +135,11 @@ export class ParagraphIndex {
 	 * names it (`articlesNaming`), and kept: at 10,000 articles there are 36,000 names and 390,000
 	 * (name, article) pairs, and making them all into Sets at start-up was work few questions use.
 	 */
-	private readonly articlesByName = new Map<string, readonly number[]>();
+	private articlesByName = new Map<string, ArrayLike<number>>();
 	/** The ids of the articles that use name term `term` (see `articlesByName`), or null when none does. */
 	private readonly articlesNaming = remembered((term: string): ReadonlySet<string> | null => {
 		const positions = this.articlesByName.get(term);
-		return positions ? new Set(positions.map((position) => this.articleIds[position] ?? '')) : null;
+		return positions ? new Set(Array.from(positions, (position) => this.articleIds[position] ?? '')) : null;
 	}, NAMES_REMEMBERED);
 	/** Article id → the terms of its headline and lede: what the story is about. */
 	private readonly subjectTerms = new Map<string, Set<string>>();
@@ -626,10 +631,11 @@ export class ParagraphIndex {
 	/** The built index as plain data, for the on-disk cache; `fromSnapshot` restores it. */
 	toSnapshot(): ParagraphIndexSnapshot {
 		return {
-			types: this.paragraphTypes.map((types) => [...types]),
-			documentFrequency: [...this.indexedTerms()].map((term, id) => [term, this.documentFrequencies[id] ?? 0]),
-			surfaceForms: [...this.surfaceForms],
-			articlesByName: [...this.articlesByName].map(([term, positions]) => [term, [...positions]]),
+			types: this.packTypes(),
+			terms: [...this.indexedTerms()],
+			documentFrequency: packNumbers(this.documentFrequencies),
+			surfaceForms: this.packSurfaceForms(),
+			articlesByName: this.packArticlesByName(),
 			subjectTerms: [...this.subjectTerms.values()].map((terms) => [...terms]),
 			paragraphTerms: this.terms.toSnapshot(),
 			contextFrequency: [...this.contextFrequency],
@@ -643,34 +649,117 @@ export class ParagraphIndex {
 		return new ParagraphIndex(articles, { snapshot });
 	}
 
+	/** Answer-type sets are few and shared (see `paragraphTypes`): each is stored once, and paragraphs say which. */
+	private packTypes(): ParagraphIndexSnapshot['types'] {
+		const numbers = new Map<ReadonlySet<AnswerType>, number>();
+		const ofParagraph = this.paragraphTypes.map((types) => {
+			let number = numbers.get(types);
+			if (number === undefined) numbers.set(types, (number = numbers.size));
+			return number;
+		});
+		return { sets: [...numbers.keys()].map((types) => [...types]), ofParagraph: packNumbers(ofParagraph) };
+	}
+
+	private packSurfaceForms(): ParagraphIndexSnapshot['surfaceForms'] {
+		const terms: number[] = [];
+		const surfaces: string[] = [];
+		for (const [term, surface] of this.surfaceForms) {
+			terms.push(this.termIdOf(term));
+			surfaces.push(surface);
+		}
+		return { terms: packNumbers(terms), surfaces };
+	}
+
+	private packArticlesByName(): ParagraphIndexSnapshot['articlesByName'] {
+		const terms: number[] = [];
+		const starts = [0];
+		const positions: number[] = [];
+		for (const [term, articles] of this.articlesByName) {
+			terms.push(this.termIdOf(term));
+			for (let i = 0; i < articles.length; i++) positions.push(articles[i] ?? 0);
+			starts.push(positions.length);
+		}
+		return { terms: packNumbers(terms), starts: packNumbers(starts), positions: packNumbers(positions) };
+	}
+
+	/** Surface forms and names are kept for text terms only, which is what lets the snapshot store their ids. */
+	private termIdOf(term: string): number {
+		const id = this.terms.idOfTerm(term);
+		if (id === undefined) throw new Error(`cannot snapshot the index: "${term}" is not a text term`);
+		return id;
+	}
+
 	private restore(articles: readonly Article[], snapshot: ParagraphIndexSnapshot): void {
 		const paragraphCount = articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
-		if (snapshot.types.length !== paragraphCount || snapshot.subjectTerms.length !== articles.length) {
-			throw new Error('The index snapshot does not match its articles.');
-		}
+		if (snapshot.subjectTerms.length !== articles.length) throw new Error('The index snapshot does not match its articles.');
+		const types = this.unpackTypes(snapshot.types, paragraphCount);
 		for (const [position, article] of articles.entries()) {
 			this.subjectTerms.set(article.id, new Set(snapshot.subjectTerms[position]));
 			for (const paragraph of article.paragraphs) {
-				this.paragraphTypes.push(this.typeSet(snapshot.types[this.paragraphs.length] ?? []));
+				this.paragraphTypes.push(types[this.paragraphs.length] ?? EMPTY_TYPES);
 				this.paragraphs.push(paragraph);
 			}
 		}
-		this.terms = TermTable.fromSnapshot(
-			snapshot.documentFrequency.map(([term]) => term),
-			snapshot.paragraphTerms,
-		);
+		this.terms = TermTable.fromSnapshot(snapshot.terms, snapshot.paragraphTerms);
 		// A term listed twice would shift every id after it.
-		if (this.terms.termCount !== snapshot.documentFrequency.length) throw new Error('The index snapshot lists a term twice.');
-		this.documentFrequencies = Uint32Array.from(snapshot.documentFrequency, ([, count]) => count);
+		if (this.terms.termCount !== snapshot.terms.length) throw new Error('The index snapshot lists a term twice.');
+		this.documentFrequencies = unpackNumbers(snapshot.documentFrequency, 'The document frequencies');
+		if (this.documentFrequencies.length !== this.terms.termCount) throw new Error('The index snapshot has a document frequency for each of a different set of terms.');
 		if (this.terms.paragraphCount !== paragraphCount) throw new Error('The index snapshot does not match its articles.');
 		this.indexText();
 		for (const [term, count] of snapshot.contextFrequency) this.contextFrequency.set(term, count);
 		this.countTypes();
 		this.noteContextArticles();
 		this.averageFieldLength = { ...snapshot.averageFieldLength };
-		for (const [term, surface] of snapshot.surfaceForms) this.surfaceForms.set(term, surface);
-		for (const [term, positions] of snapshot.articlesByName) this.articlesByName.set(term, positions);
+		this.unpackSurfaceForms(snapshot.surfaceForms);
+		this.articlesByName = unpackArticlesByName(snapshot.articlesByName, (id) => this.terms.termOfId(id), articles.length);
 	}
+
+	/** Each paragraph's set of answer types, shared as the build shares them (`typeSet`). */
+	private unpackTypes({ sets, ofParagraph }: ParagraphIndexSnapshot['types'], paragraphCount: number): ReadonlySet<AnswerType>[] {
+		const shared = sets.map((types) => this.typeSet(types));
+		const numbers = unpackNumbers(ofParagraph, "The paragraphs' answer types");
+		if (numbers.length !== paragraphCount) throw new Error('The index snapshot does not match its articles.');
+		return Array.from(numbers, (number) => {
+			const types = shared[number];
+			if (!types) throw new Error(`The index snapshot gives a paragraph answer-type set ${number}, of ${shared.length}.`);
+			return types;
+		});
+	}
+
+	private unpackSurfaceForms({ terms, surfaces }: ParagraphIndexSnapshot['surfaceForms']): void {
+		const ids = unpackNumbers(terms, 'The surface forms');
+		if (ids.length !== surfaces.length) throw new Error('The index snapshot has surface forms for a different number of terms.');
+		ids.forEach((id, i) => this.surfaceForms.set(termNumbered(id, (each) => this.terms.termOfId(each)), surfaces[i] ?? ''));
+	}
+}
+
+const EMPTY_TYPES: ReadonlySet<AnswerType> = new Set();
+
+/**
+ * Name term → the positions of the articles that use it, as the snapshot stores them (each a view
+ * into one array, not an array of its own). Throws when the snapshot contradicts itself.
+ */
+export function unpackArticlesByName(packed: ParagraphIndexSnapshot['articlesByName'], termOfId: (id: number) => string | undefined, articleCount: number): Map<string, Uint32Array> {
+	const terms = unpackNumbers(packed.terms, 'The name terms');
+	const starts = unpackNumbers(packed.starts, "The name terms' starts");
+	const positions = unpackNumbers(packed.positions, "The name terms' articles");
+	if (starts.length !== terms.length + 1 || starts[0] !== 0 || starts[terms.length] !== positions.length) throw new Error("The index snapshot's name terms are inconsistent.");
+	for (const position of positions) if (position >= articleCount) throw new Error('The index snapshot names an article that is not stored.');
+	const byName = new Map<string, Uint32Array>();
+	terms.forEach((id, i) => {
+		const start = starts[i] ?? 0;
+		const end = starts[i + 1] ?? 0;
+		if (end < start) throw new Error("The index snapshot's name terms are inconsistent.");
+		byName.set(termNumbered(id, termOfId), positions.subarray(start, end));
+	});
+	return byName;
+}
+
+function termNumbered(id: number, termOfId: (id: number) => string | undefined): string {
+	const term = termOfId(id);
+	if (term === undefined) throw new Error(`The index snapshot refers to term ${id}, which it does not list.`);
+	return term;
 }
 
 /**

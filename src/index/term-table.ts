@@ -4,9 +4,10 @@
 // Numbers in one flat typed array cost 4 bytes a term, where an array of strings per paragraph would
 // cost an object per term.
 
-/** The table as plain data for the on-disk cache: both arrays are little-endian Uint32, base64. */
 import { SpanTable } from '../corpus/span-table.js';
+import { packNumbers, unpackNumbers } from './packed.js';
 
+/** The table as plain data for the on-disk cache: both arrays packed (packed.ts). */
 export interface TermTableSnapshot {
 	/** Paragraph p's term ids are ids[offsets[p] … offsets[p + 1]). */
 	offsets: string;
@@ -152,14 +153,14 @@ export class TermTable {
 
 	toSnapshot(): TermTableSnapshot {
 		this.seal();
-		return { offsets: encode(this.offsets), ids: encode(this.ids) };
+		return { offsets: packNumbers(this.offsets), ids: packNumbers(this.ids) };
 	}
 
 	/** The table `toSnapshot` wrote; `vocabulary` must list the terms in the order their ids were given. */
 	static fromSnapshot(vocabulary: Iterable<string>, snapshot: TermTableSnapshot): TermTable {
 		const table = new TermTable(vocabulary);
-		table.offsets = decode(snapshot.offsets);
-		table.ids = decode(snapshot.ids);
+		table.offsets = unpackNumbers(snapshot.offsets, 'The term table snapshot');
+		table.ids = unpackNumbers(snapshot.ids, 'The term table snapshot');
 		table.sealed = true;
 		const last = table.offsets[table.offsets.length - 1];
 		if (table.offsets.length === 0 || last !== table.ids.length) throw new Error('The term table snapshot is inconsistent.');
@@ -185,17 +186,4 @@ class GrowableUint32 {
 	toArray(): Uint32Array {
 		return this.data.slice(0, this.length);
 	}
-}
-
-function encode(values: Uint32Array): string {
-	return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
-}
-
-/** Copied into a fresh, aligned buffer: a Node Buffer from base64 may start at any byte offset. */
-function decode(text: string): Uint32Array {
-	const bytes = Buffer.from(text, 'base64');
-	if (bytes.length % 4 !== 0) throw new Error('The term table snapshot is not a whole number of 32-bit values.');
-	const values = new Uint32Array(bytes.length / 4);
-	new Uint8Array(values.buffer).set(bytes);
-	return values;
 }

@@ -204,3 +204,30 @@ describe('a stored body that is intact but wrong is rejected as corrupt, with th
 		expect('snapshot' in fromUtf8 && fromUtf8.snapshot).toEqual(snapshot);
 	});
 });
+
+describe('a packed index that contradicts itself does not restore, and says why', () => {
+	const packed = (values: number[]) => Buffer.from(Uint32Array.from(values).buffer).toString('base64');
+	const unpacked = (text: string) => Array.from(new Uint32Array(Uint8Array.from(Buffer.from(text, 'base64')).buffer));
+	const cases: Array<[string, (body: StoredEngine) => void, RegExp]> = [
+		['a name used in an article that is not stored', (body) => void (body.index.articlesByName.positions = packed([...unpacked(body.index.articlesByName.positions).slice(1), 9_999])), /names an article that is not stored/],
+		['name lists that do not add up', (body) => void (body.index.articlesByName.starts = packed([0, 5])), /name terms are inconsistent/],
+		['a name that is not a term', (body) => void (body.index.articlesByName = { terms: packed([99_999]), starts: packed([0, 0]), positions: packed([]) }), /refers to term 99999, which it does not list/],
+		['a paragraph with an answer-type set that is not stored', (body) => void (body.index.types.ofParagraph = packed(Array.from({ length: countParagraphs(body) }, () => 50))), /answer-type set 50/],
+		['answer types for fewer paragraphs than stored', (body) => void (body.index.types.ofParagraph = packed([0])), /does not match its articles/],
+		['document frequencies for fewer terms than listed', (body) => void (body.index.documentFrequency = packed([1, 2])), /document frequency for each of a different set of terms/],
+		['packed numbers cut mid-number', (body) => void (body.index.documentFrequency = Buffer.from([1, 2, 3]).toString('base64')), /not a whole number of 32-bit values/],
+		['surface forms for a different number of terms', (body) => void body.index.surfaceForms.surfaces.push('Extra'), /surface forms for a different number of terms/],
+	];
+
+	for (const [what, damage, reason] of cases) {
+		it(what, async () => {
+			const outcome = readCacheFile(await writeDamaged(await generatedSnapshot(), damage), KEY);
+			if (!('snapshot' in outcome)) throw new Error(`expected the body to pass the schema, got: ${outcome.reason}`);
+			expect(() => Engine.fromSnapshot(outcome.snapshot)).toThrow(reason);
+		});
+	}
+});
+
+function countParagraphs(body: StoredEngine): number {
+	return body.articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
+}

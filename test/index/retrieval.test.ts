@@ -3,7 +3,7 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import type { Article } from '../../src/corpus/types.js';
 import { readQuestions } from '../../src/eval/ask.js';
 import { termOf } from '../../src/index/analyse.js';
-import { ParagraphIndex, type ParagraphHit, type SearchOutcome } from '../../src/index/paragraph-index.js';
+import { ParagraphIndex, unpackArticlesByName, type ParagraphHit, type SearchOutcome } from '../../src/index/paragraph-index.js';
 import { withTurnCount } from '../helpers/turns.js';
 
 // The posting budget decides which of a question's terms choose candidates and which only rank
@@ -108,9 +108,10 @@ describe('names the index scopes questions to', () => {
 			article('a.txt', ['Élodie Marchand said the école count was late.', 'Owen Pryce agreed.']),
 			article('b.txt', ['Owen Pryce said the count was late.']),
 		]);
-		const names = new Map(index.toSnapshot().articlesByName);
-		expect(names.get(termOf('Élodie') ?? '')).toEqual([0]);
-		expect(names.get(termOf('Owen') ?? '')).toEqual([0, 1]);
+		const snapshot = index.toSnapshot();
+		const names = unpackArticlesByName(snapshot.articlesByName, (id) => snapshot.terms[id], 2);
+		expect(Array.from(names.get(termOf('Élodie') ?? '') ?? [])).toEqual([0]);
+		expect(Array.from(names.get(termOf('Owen') ?? '') ?? [])).toEqual([0, 1]);
 		expect(names.has(termOf('école') ?? '')).toBe(false);
 		expect(names.has(termOf('count') ?? '')).toBe(false);
 	});
