@@ -745,7 +745,7 @@ export function unpackArticlesByName(packed: ParagraphIndexSnapshot['articlesByN
 	const starts = unpackNumbers(packed.starts, "The name terms' starts");
 	const positions = unpackNumbers(packed.positions, "The name terms' articles");
 	if (starts.length !== terms.length + 1 || starts[0] !== 0 || starts[terms.length] !== positions.length) throw new Error("The index snapshot's name terms are inconsistent.");
-	for (const position of positions) if (position >= articleCount) throw new Error('The index snapshot names an article that is not stored.');
+	for (let at = 0; at < positions.length; at++) if ((positions[at] ?? 0) >= articleCount) throw new Error('The index snapshot names an article that is not stored.');
 	const byName = new Map<string, Uint32Array>();
 	terms.forEach((id, i) => {
 		const start = starts[i] ?? 0;
