@@ -6,9 +6,10 @@ import { ParagraphLookup } from './cite.js';
 import { answerQuestion } from './ask.js';
 import { listSources } from './sources.js';
 import { extractKnowledge, type Knowledge } from '../extract/index.js';
-import { answerQuote, speakerChoices } from './quote.js';
-import { answerResult, constituencyChoices } from './result.js';
-import { answerVerify } from './verify.js';
+import { answerQuote, prepareQuote, speakerChoices } from './quote.js';
+import { answerResult, constituencyChoices, prepareResult } from './result.js';
+import { answerVerify, verifyLookups } from './verify.js';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { buildParts, workersFor, type ExtractionWorkers } from '../build/parallel.js';
 
 export interface SpeakerChoice {
@@ -30,6 +31,8 @@ export interface EngineApi {
 	speakerChoices(typed: string): SpeakerChoice[];
 	/** Autocomplete: known constituencies matching what the user typed. */
 	constituencyChoices(typed: string): string[];
+	/** Builds now what the commands would otherwise build on their first use (see Engine.warmUp). */
+	warmUp?(): Promise<void>;
 }
 
 /**
@@ -41,6 +44,7 @@ export class Engine implements EngineApi {
 	private readonly lookup: ParagraphLookup;
 	/** Quotes, people and results extracted from the articles. */
 	readonly knowledge: Knowledge;
+	private warming: Promise<void> | null = null;
 
 	private constructor(
 		readonly articles: readonly Article[],
@@ -121,6 +125,33 @@ export class Engine implements EngineApi {
 
 	verify(wording: string): Answer {
 		return validated(answerVerify(this.knowledge, this.lookup, wording));
+	}
+
+	/**
+	 * Builds the lookups the commands otherwise build on first use, one at a time with the event loop
+	 * given a turn before each. Measured after a start from the cache at 10,000 articles, the first
+	 * /verify took 0.7 s (its quotes' words split and indexed; 1.4 s more for the paragraphs' when no
+	 * quote matches) and the first /quote 0.35 s (the speaker directory), against milliseconds
+	 * afterwards. The bot warms the first engine while it logs in, and a rebuilt one before it is
+	 * swapped in. Answers are the same either way; the heap holds about 65 MB more at once.
+	 */
+	warmUp(): Promise<void> {
+		// Once: a second call (the bot warms an engine its loader may have warmed) waits for the first.
+		this.warming ??= this.warmUpSteps();
+		return this.warming;
+	}
+
+	private async warmUpSteps(): Promise<void> {
+		const steps = [
+			() => prepareQuote(this.knowledge),
+			() => prepareResult(this.knowledge),
+			...verifyLookups(this.knowledge, this.lookup),
+			() => this.index.prepareTypoLookups(),
+		];
+		for (const step of steps) {
+			await yieldToEventLoop();
+			step();
+		}
 	}
 
 	speakerChoices(typed: string): SpeakerChoice[] {

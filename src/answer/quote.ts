@@ -110,6 +110,11 @@ interface SpeakerList {
 // The list and its summary are the same for every call on one corpus: made once.
 const speakerLists = new WeakMap<Knowledge, SpeakerList>();
 
+/** Makes the speaker directory and list now, as the first /quote or autocomplete would (Engine.warmUp). */
+export function prepareQuote(knowledge: Knowledge): void {
+	speakerList(knowledge);
+}
+
 function speakerList(knowledge: Knowledge): SpeakerList {
 	let list = speakerLists.get(knowledge);
 	if (!list) {

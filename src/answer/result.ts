@@ -28,6 +28,11 @@ interface Constituencies {
 
 const constituenciesByKnowledge = new WeakMap<Knowledge, Constituencies>();
 
+/** Makes the constituency tables now, as the first /result or autocomplete would (Engine.warmUp). */
+export function prepareResult(knowledge: Knowledge): void {
+	constituencies(knowledge);
+}
+
 function constituencies(knowledge: Knowledge): Constituencies {
 	let known = constituenciesByKnowledge.get(knowledge);
 	if (!known) {

@@ -72,6 +72,14 @@ function memoised<K extends object, V>(cache: WeakMap<K, V>, key: K, build: () =
 	return built;
 }
 
+/**
+ * Splits and indexes the corpus' words now, as the first checks would (Engine.warmUp): the quotes',
+ * then the paragraphs' (about 0.7 s and 1.4 s at 10,000 articles), each its own step.
+ */
+export function verifyLookups(knowledge: Knowledge, lookup: ParagraphLookup): Array<() => void> {
+	return [() => quoteCandidates(knowledge), () => paragraphCandidates(lookup, knowledge), () => peopleNames(knowledge)];
+}
+
 function quoteCandidates(knowledge: Knowledge): Candidates {
 	return memoised(quoteCandidatesCache, knowledge, () => indexed(splitQuotes(knowledge)));
 }

@@ -20,6 +20,11 @@ export type FreshWork = ({ kind: 'build'; folder: string } | { kind: 'open'; fol
 export interface FreshMeasure {
 	ms: number;
 	longestStallMs: number;
+	/**
+	 * The warm-up the bot runs next (Engine.warmUp: the lookups commands otherwise build on first
+	 * use), timed on its own and not counted in `ms`; the memory readings are taken after it.
+	 */
+	warmUp: { ms: number; longestStallMs: number };
 	/** Right after the work. */
 	after: Memory;
 	/** After SETTLE_MS idle. */
@@ -90,12 +95,13 @@ export async function medianOfFreshProcesses(work: FreshWork, runs: number, time
 
 async function probe(work: FreshWork): Promise<FreshMeasure> {
 	const done = await timedWithStalls(async () => (work.kind === 'build' ? { engine: await Engine.fromDirectory(work.folder), from: undefined } : await openEngine(work.folder, { cacheDir: work.cacheDir, log: quiet })));
+	const warmUp = await timedWithStalls(() => done.value.engine.warmUp());
 	const after = memory();
 	await new Promise((resolve) => setTimeout(resolve, work.settleMs ?? SETTLE_MS));
 	const settled = memory();
 	// Kept alive until measured: the memory is the built Engine's.
 	void done.value.engine;
-	return { ms: done.ms, longestStallMs: done.longestStallMs, after, settled, peakRssMB: process.resourceUsage().maxRSS / 1e3, ...(done.value.from ? { from: done.value.from } : {}) };
+	return { ms: done.ms, longestStallMs: done.longestStallMs, warmUp: { ms: warmUp.ms, longestStallMs: warmUp.longestStallMs }, after, settled, peakRssMB: process.resourceUsage().maxRSS / 1e3, ...(done.value.from ? { from: done.value.from } : {}) };
 }
 
 const quiet = { info: () => undefined, warn: () => undefined };

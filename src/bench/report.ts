@@ -53,10 +53,11 @@ function summaryRows(result: ScaleResult): string[][] {
 		['indexing', ms(phases.indexingMs)],
 		['whole build (Engine.fromDirectory, a fresh process)', `${ms(phases.wholeBuildMs)}${runsOf(phases.wholeBuildRunsMs)}`],
 		['longest event-loop stall during the whole build', ms(phases.wholeBuildStallMs)],
+		['warm-up after the build (lookups built before first use; longest stall)', phases.wholeBuildWarmUp ? `${ms(phases.wholeBuildWarmUp.ms)} (${ms(phases.wholeBuildWarmUp.longestStallMs)})` : '—'],
 		['paragraphs per second (whole build)', result.paragraphsPerSecond === undefined ? '—' : Math.round(result.paragraphsPerSecond).toLocaleString('en-GB')],
 		['serialized index (term table and side tables)', result.indexMegabytes === undefined ? '—' : `${result.indexMegabytes.toFixed(1)} MB`],
 		['heap / RSS after index', memory.afterIndex ? `${Math.round(memory.afterIndex.heapUsedMB)} / ${Math.round(memory.afterIndex.rssMB)} MB` : '—'],
-		['heap / RSS after whole build (right after; after 5 s idle)', memory.afterBuild ? `${heapAndRss(memory.afterBuild)}; ${memory.settledAfterBuild ? heapAndRss(memory.settledAfterBuild) : '—'}` : '—'],
+		['heap / RSS after whole build and warm-up (right after; after 5 s idle)', memory.afterBuild ? `${heapAndRss(memory.afterBuild)}; ${memory.settledAfterBuild ? heapAndRss(memory.settledAfterBuild) : '—'}` : '—'],
 		['peak RSS of the whole build / of the bench run', `${megabytes(memory.buildPeakRssMB)} / ${megabytes(memory.peakRssMB)}`],
 		['raw MiniSearch build', ms(raw?.buildMs)],
 		['indexing / raw build', ratio(phases.indexingMs, raw?.buildMs)],
@@ -65,7 +66,8 @@ function summaryRows(result: ScaleResult): string[][] {
 	];
 	if (cache && 'error' in cache) rows.push(['cache', `error: ${cache.error}`]);
 	else if (cache) {
-		rows.push(['start from cache (a fresh process: hash seeds + read + restore)', `${ms(cache.startMs)}${runsOf(cache.startRunsMs)}${cache.startRssMB === undefined ? '' : `, RSS after ${megabytes(cache.startRssMB)}`}`]);
+		rows.push(['start from cache (a fresh process: hash seeds + read + restore)', `${ms(cache.startMs)}${runsOf(cache.startRunsMs)}${cache.startRssMB === undefined ? '' : `, RSS after warm-up ${megabytes(cache.startRssMB)}`}`]);
+		if (cache.startWarmUp) rows.push(['warm-up after the start (longest stall)', `${ms(cache.startWarmUp.ms)} (${ms(cache.startWarmUp.longestStallMs)})`]);
 		const rebuild = phases.wholeBuildMs === undefined ? 'whole build not measured' : ms(phases.wholeBuildMs + cache.writeMs);
 		rows.push(['rebuild (whole build + cache write)', `${rebuild} (cache write ${ms(cache.writeMs)}, longest event-loop stall ${ms(cache.writeStallMs)})`]);
 		rows.push(['cache file', `${cache.megabytes.toFixed(1)} MB; ${cache.compared} answers ${cache.identical ? 'identical' : 'DIFFER'} to the fresh build's`]);

@@ -179,6 +179,7 @@ async function buildEngine(context: Context, held: Held): Promise<Engine | null>
 	result.phases.wholeBuildMs = whole.ms;
 	result.phases.wholeBuildRunsMs = runsMs;
 	result.phases.wholeBuildStallMs = whole.longestStallMs;
+	result.phases.wholeBuildWarmUp = whole.warmUp;
 	result.paragraphsPerSecond = (result.corpus?.paragraphs ?? 0) / (whole.ms / 1000);
 	result.memory.afterBuild = whole.after;
 	result.memory.settledAfterBuild = whole.settled;
@@ -264,7 +265,7 @@ async function cachePhase(context: Context, engine: Engine | null): Promise<void
 		if (opened.from !== 'cache') throw new Error(`expected a cache hit, got a rebuild (${opened.reason})`);
 		const { compared, identical } = compareAnswers(engine, opened.engine, context.queries);
 		const megabytes = (await stat(cacheFileFor(context.folder, cacheDir))).size / 1e6;
-		context.result.cache = { writeMs: written.ms, writeStallMs: written.longestStallMs, startMs: start.ms, startRunsMs: runsMs, startRssMB: start.settled.rssMB, megabytes, identical, compared };
+		context.result.cache = { writeMs: written.ms, writeStallMs: written.longestStallMs, startMs: start.ms, startRunsMs: runsMs, startWarmUp: start.warmUp, startRssMB: start.settled.rssMB, megabytes, identical, compared };
 	} catch (error) {
 		context.result.cache = { error: describe(error) };
 	}

@@ -106,6 +106,8 @@ export function createBot(options: BotOptions): Bot {
 		async start() {
 			// Right after the first load rather than after login, so a change made while logging in is seen.
 			if (options.watch) watcher = startWatching(options.watch, engines, log);
+			// Meanwhile, not first: logging in is mostly waiting on the network (settled() awaits it).
+			void engines.warmUpCurrent();
 			const ready = once(client, Events.ClientReady);
 			await client.login(config.token);
 			await ready;

@@ -6,6 +6,10 @@
  * may describe a change that build has already missed, so exactly one more build follows it, and
  * every request made meanwhile shares that one: the last state of the folder always wins.
  * A failed build keeps the previous engine and logs why.
+ *
+ * A new engine is warmed (EngineApi.warmUp) before it is swapped in, so the first query after a
+ * rebuild does not pay for lookups built on first use; `warmUpCurrent` does the same for the first
+ * engine, while the bot logs in.
  */
 import type { EngineApi } from '../answer/engine.js';
 import { CorpusError } from '../corpus/load.js';
@@ -26,6 +30,7 @@ export class EngineHolder {
 	private engine: EngineApi;
 	private running: Promise<EngineApi> | null = null;
 	private queued: Queued | null = null;
+	private warming: Promise<void> | null = null;
 
 	constructor(
 		engine: EngineApi,
@@ -56,8 +61,19 @@ export class EngineHolder {
 		return this.queued.promise;
 	}
 
-	/** Resolves once no build is running or queued (tests, and anything that must not race a build). */
+	/**
+	 * Warms the engine in place (the first one: rebuilt ones are warmed before the swap). Never
+	 * rejects: a lookup that cannot be built is logged, and will be tried again on first use.
+	 */
+	warmUpCurrent(): Promise<void> {
+		const engine = this.engine;
+		this.warming ??= warmUp(engine).catch((error: unknown) => this.log.warn('could not warm up the index; lookups will be built on first use', { error: reasonOf(error) }));
+		return this.warming;
+	}
+
+	/** Resolves once no build is running or queued, and no warm-up (tests, and anything that must not race a build). */
 	async settled(): Promise<void> {
+		await this.warming;
 		// Each settled build may have started the queued one, so look again after each.
 		while (this.running) await this.running.then(ignore, ignore);
 	}
@@ -84,6 +100,7 @@ export class EngineHolder {
 		let engine: EngineApi;
 		try {
 			engine = await this.build();
+			await warmUp(engine);
 		} catch (error) {
 			this.log.error('rebuild failed; still answering from the previous index', { trigger, error: reasonOf(error) });
 			throw error;
@@ -92,6 +109,10 @@ export class EngineHolder {
 		this.log.info('new index in use', { trigger, ms: Math.round(performance.now() - started) });
 		return engine;
 	}
+}
+
+async function warmUp(engine: EngineApi): Promise<void> {
+	await engine.warmUp?.();
 }
 
 function queue(trigger: ReloadTrigger): Queued {

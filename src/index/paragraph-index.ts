@@ -563,6 +563,11 @@ export class ParagraphIndex {
 		return matches.sort(([, [orderA, distanceA]], [, [orderB, distanceB]]) => distanceA - distanceB || orderA - orderB).map(([known]) => this.surfaceForms.get(known) ?? known);
 	}
 
+	/** Makes the typo-tolerant vocabulary now, as the first question with an unknown word would (Engine.warmUp). */
+	prepareTypoLookups(): void {
+		this.knownVocabulary();
+	}
+
 	private knownVocabulary(): SearchableMap<number> {
 		if (this.vocabulary) return this.vocabulary;
 		const vocabulary = new SearchableMap<number>();

@@ -9,6 +9,7 @@ import { EngineHolder } from '../../src/discord/engine-holder.js';
 import { createLogger } from '../../src/discord/logger.js';
 import { overrideEngine, testEngine } from '../harness/engine.js';
 import { ControlledReload } from '../harness/reload.js';
+import { until } from '../harness/wait.js';
 
 let base: EngineApi;
 beforeAll(async () => {
@@ -34,6 +35,27 @@ function setUp(): { holder: EngineHolder; reloads: ControlledReload; logs: strin
 	const initial = another();
 	const log = createLogger({ level: 'debug', format: 'json', secrets: [], write: (line) => logs.push(line) });
 	return { holder: new EngineHolder(initial, build, log), reloads, logs, concurrent: () => most, initial };
+}
+
+/** `engine` with a warm-up the test finishes by hand. */
+function withControlledWarmUp(engine: EngineApi): { engine: EngineApi; readonly calls: number; finish: () => void; fail: (error: Error) => void } {
+	let calls = 0;
+	let finish = (): void => undefined;
+	let fail = (_error: Error): void => undefined;
+	const warmUp = () =>
+		new Promise<void>((resolve, reject) => {
+			calls += 1;
+			finish = resolve;
+			fail = reject;
+		});
+	return {
+		engine: { ...engine, ask: (question) => engine.ask(question), warmUp },
+		get calls() {
+			return calls;
+		},
+		finish: () => finish(),
+		fail: (error) => fail(error),
+	};
 }
 
 describe('EngineHolder', () => {
@@ -93,6 +115,50 @@ describe('EngineHolder', () => {
 		(await reloads.next()).resolve(fresh);
 		expect(await queued).toBe(fresh);
 		expect(holder.current).toBe(fresh);
+	});
+
+	it('warms a rebuilt engine before swapping it in, answering from the old one meanwhile', async () => {
+		const { holder, reloads, initial } = setUp();
+		const reloaded = holder.reload('watch');
+		const warm = withControlledWarmUp(another());
+		(await reloads.next()).resolve(warm.engine);
+		await until(() => warm.calls === 1);
+		expect(holder.current).toBe(initial);
+		expect(holder.rebuilding).toBe(true);
+		warm.finish();
+		expect(await reloaded).toBe(warm.engine);
+		expect(holder.current).toBe(warm.engine);
+	});
+
+	it('keeps the old engine, and says why, when the new one fails to warm up', async () => {
+		const { holder, reloads, logs, initial } = setUp();
+		const reloaded = holder.reload('watch');
+		const warm = withControlledWarmUp(another());
+		(await reloads.next()).resolve(warm.engine);
+		await until(() => warm.calls === 1);
+		warm.fail(new Error('the speaker directory could not be built'));
+		await expect(reloaded).rejects.toThrow('speaker directory');
+		expect(holder.current).toBe(initial);
+		expect(logs.map((line) => JSON.parse(line) as Record<string, unknown>)).toContainEqual(expect.objectContaining({ msg: 'rebuild failed; still answering from the previous index', error: expect.stringContaining('speaker directory') }));
+	});
+
+	it('warms the engine in place once, however often asked; a failure is logged, never thrown', async () => {
+		const reloads = new ControlledReload();
+		const logs: string[] = [];
+		const log = createLogger({ level: 'debug', format: 'json', secrets: [], write: (line) => logs.push(line) });
+		const warm = withControlledWarmUp(another());
+		const holder = new EngineHolder(warm.engine, reloads.reload, log);
+		const first = holder.warmUpCurrent();
+		const second = holder.warmUpCurrent();
+		await until(() => warm.calls === 1);
+		let settled = false;
+		const waiting = holder.settled().then(() => (settled = true));
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		expect(settled).toBe(false);
+		warm.fail(new Error('no room'));
+		await Promise.all([first, second, waiting]);
+		expect(warm.calls).toBe(1);
+		expect(logs.map((line) => JSON.parse(line) as Record<string, unknown>)).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'could not warm up the index; lookups will be built on first use', error: expect.stringContaining('no room') }));
 	});
 
 	it('settled() waits for the queued build too', async () => {

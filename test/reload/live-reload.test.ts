@@ -98,6 +98,8 @@ async function startLive(files: Record<string, string>, { gated = true } = {}): 
 		builds.mostAtOnce = Math.max(builds.mostAtOnce, ++running);
 		try {
 			const engine = await loadEngine(folder, { cacheDir, log: bot.harness?.log });
+			// Warmed before the gate, so the holder's own warm-up finds it done and swaps as the gate opens.
+			await engine.warmUp();
 			await gate.pass();
 			return engine;
 		} finally {
