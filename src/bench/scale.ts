@@ -64,6 +64,8 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
 		const held: Held = { articles, index: await indexPhase(context, articles) };
 		rawBaseline(context, articles);
 		const engine = await buildEngine(context, held);
+		// Warmed as the bot warms an engine before it answers from it (Engine.warmUp).
+		await engine?.warmUp();
 		if (engine) engineLatency(context, engine);
 		await endToEndPhase(context, engine);
 		await cachePhase(context, engine ?? withoutKnowledge(context, articles, held.index));
