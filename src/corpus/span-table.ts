@@ -8,6 +8,11 @@
 
 const EMPTY = 0;
 const INITIAL_SLOTS = 1 << 12;
+const INITIAL_POOL = 1 << 16;
+/** Numbers per slot: the word's hash, its entry number + 1 (EMPTY when free), where it stands in the pool, its value. */
+const SLOT = 4;
+/** Pool units before a word's code units: its length. */
+const LENGTH_UNITS = 2;
 
 /** FNV-1a over the UTF-16 code units of text[start, end). */
 function hashSpan(text: string, start: number, end: number): number {
@@ -16,21 +21,20 @@ function hashSpan(text: string, start: number, end: number): number {
 	return hash | 0;
 }
 
-function sameSpan(word: string, text: string, start: number, end: number): boolean {
-	if (word.length !== end - start) return false;
-	for (let at = 0; at < word.length; at++) if (word.charCodeAt(at) !== text.charCodeAt(start + at)) return false;
-	return true;
-}
-
 export class SpanTable {
 	/** Word by entry number: the order the words were first met. */
 	readonly words: string[] = [];
-	private readonly values: number[] = [];
 	/**
-	 * Open addressing, kept at most half full: each slot is two numbers, the word's hash and its entry
-	 * number + 1 (EMPTY when free), side by side so that a probe reads one place in memory.
+	 * Open addressing, kept at most half full. A slot holds all a probe reads (hash, entry, pool
+	 * offset, value) side by side, and the pool holds each word's length and code units together: a
+	 * look-up reads two places in memory. With the value in its own array and the word compared as a
+	 * string it read four (slot, words, the string, values), and at 10,000 articles these look-ups,
+	 * mostly waiting on memory, took twice as long (1.0 s against 0.45 s for 3.6 million words).
 	 */
-	private slots = new Int32Array(INITIAL_SLOTS * 2);
+	private slots = new Int32Array(INITIAL_SLOTS * SLOT);
+	/** Each word as its length (two units, low then high: a word may be longer than 65,535), then its UTF-16 code units. */
+	private pool = new Uint16Array(INITIAL_POOL);
+	private poolSize = 0;
 
 	get size(): number {
 		return this.words.length;
@@ -44,14 +48,9 @@ export class SpanTable {
 
 	/** The entry number of `word` (as `idOf` gave it), or undefined when it has none: nothing is added. */
 	find(word: string): number | undefined {
-		const hash = hashSpan(word, 0, word.length);
-		const slots = this.slots;
-		const mask = (slots.length >> 1) - 1;
-		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-			const entry = slots[2 * slot + 1] ?? EMPTY;
-			if (entry === EMPTY) return undefined;
-			if (slots[2 * slot] === hash && this.words[entry - 1] === word) return this.values[entry - 1];
-		}
+		const at = this.slotOf(word, 0, word.length, hashSpan(word, 0, word.length));
+		const entry = this.slots[at + 1] ?? EMPTY;
+		return entry === EMPTY ? undefined : entry - 1;
 	}
 
 	/**
@@ -60,37 +59,67 @@ export class SpanTable {
 	 */
 	valueAt(text: string, start: number, end: number, compute: (word: string) => number): number {
 		const hash = hashSpan(text, start, end);
+		const at = this.slotOf(text, start, end, hash);
+		if (this.slots[at + 1] === EMPTY) return this.insert(at, hash, text, start, end, compute);
+		return this.slots[at + 3] ?? 0;
+	}
+
+	/** Where in `slots` the word at text[start, end) is, or the free slot where it would go. */
+	private slotOf(text: string, start: number, end: number, hash: number): number {
 		const slots = this.slots;
-		const mask = (slots.length >> 1) - 1;
+		const mask = slots.length / SLOT - 1;
 		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-			const entry = slots[2 * slot + 1] ?? EMPTY;
-			if (entry === EMPTY) return this.insert(slot, hash, text.slice(start, end), compute);
-			if (slots[2 * slot] === hash && sameSpan(this.words[entry - 1] ?? '', text, start, end)) return this.values[entry - 1] ?? 0;
+			const at = slot * SLOT;
+			if (slots[at + 1] === EMPTY || (slots[at] === hash && this.pooledEquals(slots[at + 2] ?? 0, text, start, end))) return at;
 		}
 	}
 
-	private insert(slot: number, hash: number, word: string, compute: (word: string) => number): number {
+	private pooledEquals(offset: number, text: string, start: number, end: number): boolean {
+		const pool = this.pool;
+		const length = end - start;
+		if (pool[offset] !== (length & 0xffff) || pool[offset + 1] !== length >>> 16) return false;
+		for (let at = start, from = offset + LENGTH_UNITS; at < end; at++, from++) if (pool[from] !== text.charCodeAt(at)) return false;
+		return true;
+	}
+
+	private insert(at: number, hash: number, text: string, start: number, end: number, compute: (word: string) => number): number {
+		const word = text.slice(start, end);
 		const value = compute(word);
 		this.words.push(word);
-		this.values.push(value);
-		this.slots[2 * slot] = hash;
-		this.slots[2 * slot + 1] = this.words.length;
-		if (this.words.length * 2 > this.slots.length >> 1) this.grow();
+		this.slots[at] = hash;
+		this.slots[at + 1] = this.words.length;
+		this.slots[at + 2] = this.pooled(text, start, end);
+		this.slots[at + 3] = value;
+		if (this.words.length * 2 > this.slots.length / SLOT) this.grow();
 		return value;
+	}
+
+	/** Adds the word at text[start, end) to the pool; where it starts. */
+	private pooled(text: string, start: number, end: number): number {
+		const length = end - start;
+		const needed = this.poolSize + LENGTH_UNITS + length;
+		if (needed > this.pool.length) {
+			const pool = new Uint16Array(Math.max(needed, this.pool.length * 2));
+			pool.set(this.pool.subarray(0, this.poolSize));
+			this.pool = pool;
+		}
+		const offset = this.poolSize;
+		this.pool[offset] = length & 0xffff;
+		this.pool[offset + 1] = length >>> 16;
+		for (let at = start, to = offset + LENGTH_UNITS; at < end; at++, to++) this.pool[to] = text.charCodeAt(at);
+		this.poolSize = needed;
+		return offset;
 	}
 
 	private grow(): void {
 		const old = this.slots;
 		const slots = new Int32Array(old.length * 2);
-		const mask = (slots.length >> 1) - 1;
-		for (let from = 0; from < old.length; from += 2) {
-			const entry = old[from + 1] ?? EMPTY;
-			if (entry === EMPTY) continue;
-			const hash = old[from] ?? 0;
-			let slot = hash & mask;
-			while (slots[2 * slot + 1] !== EMPTY) slot = (slot + 1) & mask;
-			slots[2 * slot] = hash;
-			slots[2 * slot + 1] = entry;
+		const mask = slots.length / SLOT - 1;
+		for (let from = 0; from < old.length; from += SLOT) {
+			if (old[from + 1] === EMPTY) continue;
+			let slot = (old[from] ?? 0) & mask;
+			while (slots[slot * SLOT + 1] !== EMPTY) slot = (slot + 1) & mask;
+			slots.set(old.subarray(from, from + SLOT), slot * SLOT);
 		}
 		this.slots = slots;
 	}

@@ -79,6 +79,16 @@ describe('SpanTable', () => {
 		expect(table.size).toBe(words.length);
 	});
 
+	it('tells apart words longer than 65,535 code units, which share their low 16 bits of length', () => {
+		const table = new SpanTable();
+		const long = 'a'.repeat(70_000);
+		const text = `${long} ${'a'.repeat(70_000 - 65_536)} ${long}`;
+		const spans = scanned(text);
+		expect(spans.map(([start, end]) => table.idOf(text, start, end))).toEqual([0, 1, 0]);
+		expect(table.find(long)).toBe(0);
+		expect(table.words.map((word) => word.length)).toEqual([70_000, 70_000 - 65_536]);
+	});
+
 	it('keeps every word apart as it grows past its first size', () => {
 		const table = new SpanTable();
 		const words = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}`);
