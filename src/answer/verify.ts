@@ -7,6 +7,7 @@ import { CitationList } from './quote.js';
 import type { Knowledge, ParagraphRef } from '../extract/types.js';
 import { matchWords } from '../extract/text.js';
 import { bestPossibleScore, WordingIndex } from './wording-index.js';
+import { drain } from '../build/slices.js';
 
 /** Below this share of shared words a stretch is a different sentence, not a misquote. */
 const CLOSE_ENOUGH = 0.6;
@@ -57,8 +58,8 @@ export function answerVerify(knowledge: Knowledge, lookup: ParagraphLookup, word
 	return { ...base, title: verdict === 'exact' ? 'Exact wording found' : 'Close wording found', summary: summarise(verdict, matches), found: true, verdict, matches, citations: citations.build() };
 }
 
-// A corpus is immutable: its words are split and indexed once, on the first check, not on every
-// check (a sub-editor checks many). Lazily, because splitting an archive's paragraphs takes seconds.
+// A corpus is immutable: its words are split and indexed once, by the engine's warm-up or the first
+// check, not on every check (a sub-editor checks many).
 const quoteCandidatesCache = new WeakMap<Knowledge, Candidates>();
 // Keyed by the lookup: each Engine builds one lookup and one knowledge from the same articles.
 const paragraphCandidatesCache = new WeakMap<ParagraphLookup, Candidates>();
@@ -73,28 +74,41 @@ function memoised<K extends object, V>(cache: WeakMap<K, V>, key: K, build: () =
 }
 
 /**
- * Splits and indexes the quotes' words now, as the first check would (Engine.warmUp): about 0.7 s at
- * 10,000 articles. The paragraphs' words are left to the first check no quote matches: indexing them
- * takes 1.4–1.9 s in one piece, a stall a serving bot should not take on every rebuild.
+ * What the first checks would build, to build it now (Engine.warmUp): the quotes' words (about
+ * 0.7 s at 10,000 articles), the speakers' names, and the paragraphs' words (1.4–1.9 s). The words
+ * come as steps, and the caller gives the event loop turns between them.
  */
-export function verifyLookups(knowledge: Knowledge): Array<() => void> {
-	return [() => quoteCandidates(knowledge), () => peopleNames(knowledge)];
+export function verifyLookups(knowledge: Knowledge, lookup: ParagraphLookup): Array<() => Generator<void, void, void> | void> {
+	return [
+		() => memoisedInSteps(quoteCandidatesCache, knowledge, () => indexedInSteps(splitQuotes(knowledge))),
+		() => void peopleNames(knowledge),
+		() => memoisedInSteps(paragraphCandidatesCache, lookup, () => indexedInSteps(splitParagraphs(lookup, knowledge))),
+	];
 }
 
 function quoteCandidates(knowledge: Knowledge): Candidates {
-	return memoised(quoteCandidatesCache, knowledge, () => indexed(splitQuotes(knowledge)));
+	return memoised(quoteCandidatesCache, knowledge, () => drain(indexedInSteps(splitQuotes(knowledge))));
 }
 
 function paragraphCandidates(lookup: ParagraphLookup, knowledge: Knowledge): Candidates {
-	return memoised(paragraphCandidatesCache, lookup, () => indexed(splitParagraphs(lookup, knowledge)));
+	return memoised(paragraphCandidatesCache, lookup, () => drain(indexedInSteps(splitParagraphs(lookup, knowledge))));
+}
+
+/** `memoised`, built in steps unless a check has built it already. */
+function* memoisedInSteps<K extends object, V>(cache: WeakMap<K, V>, key: K, build: () => Generator<void, V, void>): Generator<void, void, void> {
+	if (cache.has(key)) return;
+	const built = yield* build();
+	// A check between two steps may have built it meanwhile: the first built stays.
+	if (!cache.has(key)) cache.set(key, built);
 }
 
 function peopleNames(knowledge: Knowledge): ReadonlyMap<string, string> {
 	return memoised(peopleNamesCache, knowledge, () => new Map(knowledge.people.map((person) => [person.id, person.name])));
 }
 
-function indexed(stretches: ReadonlyArray<{ candidate: Candidate; text: string }>): Candidates {
-	return { list: stretches.map((stretch) => stretch.candidate), words: new WordingIndex(stretches.map((stretch) => stretch.text)) };
+function* indexedInSteps(stretches: ReadonlyArray<{ candidate: Candidate; text: string }>): Generator<void, Candidates, void> {
+	const words = yield* WordingIndex.inSteps(stretches.map((stretch) => stretch.text));
+	return { list: stretches.map((stretch) => stretch.candidate), words };
 }
 
 function splitQuotes(knowledge: Knowledge): Array<{ candidate: Candidate; text: string }> {

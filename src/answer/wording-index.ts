@@ -8,6 +8,7 @@
 // compares them with one).
 import { matchWordSpans } from '../extract/text.js';
 import { SpanTable } from '../corpus/span-table.js';
+import { drain } from '../build/slices.js';
 
 export interface Window {
 	score: number;
@@ -77,8 +78,48 @@ function candidatesAbove(tally: Int32Array, lowest: number): number {
 	return total;
 }
 
-export class WordingIndex {
+/** Texts as word ids: text s's are tokens[tokenStart[s] … tokenStart[s + 1]), numbered in `vocabulary`. */
+interface SplitTexts {
+	vocabulary: SpanTable;
+	tokenStart: Int32Array;
+	tokens: Int32Array;
+}
+
+/** Texts split between two turns of the event loop (`WordingIndex.inSteps`): about 10 ms of work. */
+const TEXTS_PER_STEP = 1_000;
+
+/** Splits texts into word ids one at a time (`matchWords`, each word numbered where it stands). */
+class TextSplitter {
 	private readonly vocabulary = new SpanTable();
+	private readonly tokenStart: Int32Array;
+	private tokens = new Int32Array(1024);
+	private length = 0;
+
+	constructor(texts: number) {
+		this.tokenStart = new Int32Array(texts + 1);
+	}
+
+	/** Text number `stretch`: texts are added in order, each once. */
+	add(stretch: number, text: string): void {
+		const { folded, spans } = matchWordSpans(text);
+		for (let at = 0; at < spans.length; at += 2) {
+			if (this.length === this.tokens.length) {
+				const grown = new Int32Array(this.tokens.length * 2);
+				grown.set(this.tokens);
+				this.tokens = grown;
+			}
+			this.tokens[this.length++] = this.vocabulary.idOf(folded, spans[at] ?? 0, spans[at + 1] ?? 0);
+		}
+		this.tokenStart[stretch + 1] = this.length;
+	}
+
+	done(): SplitTexts {
+		return { vocabulary: this.vocabulary, tokenStart: this.tokenStart, tokens: this.tokens.slice(0, this.length) };
+	}
+}
+
+export class WordingIndex {
+	private readonly vocabulary: SpanTable;
 	/** Stretch s's word ids are tokens[tokenStart[s] … tokenStart[s + 1]). */
 	private readonly tokenStart: Int32Array;
 	private readonly tokens: Int32Array;
@@ -100,39 +141,38 @@ export class WordingIndex {
 	private readonly wanted: Int32Array;
 	private readonly inWindow: Int32Array;
 
-	constructor(
-		texts: readonly string[],
-		private readonly strategy: Strategy = 'auto',
+	private constructor(
+		split: SplitTexts,
+		private readonly strategy: Strategy,
 	) {
-		this.tokenStart = new Int32Array(texts.length + 1);
-		this.tokens = this.split(texts);
+		({ vocabulary: this.vocabulary, tokenStart: this.tokenStart, tokens: this.tokens } = split);
+		const stretches = this.tokenStart.length - 1;
 		({ start: this.postingStart, postings: this.postings, counts: this.postingCount } = invert(this.tokens, this.tokenStart, this.vocabulary.size));
 		this.readCost = readCosts(this.tokenStart);
-		this.seen = new Int32Array(texts.length);
-		this.counted = new Int32Array(texts.length);
-		this.accumulated = new Int32Array(texts.length);
-		this.touched = new Int32Array(texts.length);
+		this.seen = new Int32Array(stretches);
+		this.counted = new Int32Array(stretches);
+		this.accumulated = new Int32Array(stretches);
+		this.touched = new Int32Array(stretches);
 		this.wanted = new Int32Array(this.vocabulary.size);
 		this.inWindow = new Int32Array(this.vocabulary.size);
 	}
 
-	/** Every text's word ids, one after another (each text's start in `tokenStart`). */
-	private split(texts: readonly string[]): Int32Array {
-		let tokens = new Int32Array(1024);
-		let length = 0;
-		texts.forEach((text, stretch) => {
-			const { folded, spans } = matchWordSpans(text);
-			for (let at = 0; at < spans.length; at += 2) {
-				if (length === tokens.length) {
-					const grown = new Int32Array(tokens.length * 2);
-					grown.set(tokens);
-					tokens = grown;
-				}
-				tokens[length++] = this.vocabulary.idOf(folded, spans[at] ?? 0, spans[at + 1] ?? 0);
-			}
-			this.tokenStart[stretch + 1] = length;
-		});
-		return tokens.slice(0, length);
+	/** The index of `texts` (each a stretch), built at once. */
+	static of(texts: readonly string[], strategy: Strategy = 'auto'): WordingIndex {
+		return drain(WordingIndex.inSteps(texts, strategy));
+	}
+
+	/**
+	 * The same index built a few texts per step, for a caller that gives the event loop a turn
+	 * between steps: an archive's paragraphs take 1.4–1.9 s to split, too long to hold a serving bot.
+	 */
+	static *inSteps(texts: readonly string[], strategy: Strategy = 'auto'): Generator<void, WordingIndex, void> {
+		const split = new TextSplitter(texts.length);
+		for (const [stretch, text] of texts.entries()) {
+			split.add(stretch, text);
+			if (stretch % TEXTS_PER_STEP === TEXTS_PER_STEP - 1) yield;
+		}
+		return new WordingIndex(split.done(), strategy);
 	}
 
 	/** Stretch `stretch`'s words, as `matchWords` gives them. */

@@ -16,4 +16,17 @@ export class Slices {
 		await new Promise<void>((resolve) => setImmediate(resolve));
 		this.sliceStart = performance.now();
 	}
+
+	/** Runs `steps` to the end, giving the event loop a turn between steps once a slice is due; what they return. */
+	async drain<T>(steps: Generator<void, T, void>): Promise<T> {
+		for (let step = steps.next(); ; step = steps.next()) {
+			if (step.done) return step.value;
+			await this.yieldIfDue();
+		}
+	}
+}
+
+/** Runs `steps` to the end at once (no turns); what they return. */
+export function drain<T>(steps: Generator<void, T, void>): T {
+	for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }

@@ -9,6 +9,7 @@ import MiniSearch from 'minisearch';
 import type { AsPlainObject, Options } from 'minisearch';
 import { NumberedOnDemand, PostingsOnDemand } from './maps-on-demand.js';
 import type { InvertedTable, TermTable } from './term-table.js';
+import { drain } from '../build/slices.js';
 
 /** The one field MiniSearch indexes (see paragraph-index.ts): a paragraph's analysed text. */
 const TEXT_FIELD_ID = 0;
@@ -99,13 +100,6 @@ export function internalsOf(search: MiniSearch): Internals | null {
 		Reflect.set(search, '_fieldLength', fieldLength);
 	};
 	return { index: index as Internals['index'], replaceDocuments };
-}
-
-function drain<T>(steps: Generator<void, T, void>): T {
-	for (;;) {
-		const step = steps.next();
-		if (step.done) return step.value;
-	}
 }
 
 /** Everything in the serialized form but the terms: documents, their lengths and the average. */

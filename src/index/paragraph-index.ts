@@ -275,10 +275,7 @@ export class ParagraphIndex {
 	/** `indexText` with the event loop given turns: MiniSearch's index is a second or two's work on an archive. */
 	private async indexTextInSlices(slices: Slices): Promise<void> {
 		const inverted = this.terms.invert();
-		const steps = loadMiniSearchSteps(this.terms, inverted, (id) => !this.isCommon(inverted, id), miniSearchOptions());
-		let step = steps.next();
-		for (; !step.done; step = steps.next()) await slices.yieldIfDue();
-		this.search = step.value;
+		this.search = await slices.drain(loadMiniSearchSteps(this.terms, inverted, (id) => !this.isCommon(inverted, id), miniSearchOptions()));
 		this.keepCommonPostings(inverted);
 	}
 

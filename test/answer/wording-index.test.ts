@@ -60,7 +60,7 @@ describe('WordingIndex.closest', () => {
 				const expected = expectedClose(stretches, checked);
 				const needed = neededFor(checked.length);
 				for (const strategy of STRATEGIES) {
-					const index = new WordingIndex(stretches.map((words) => words.join(' ')), strategy);
+					const index = WordingIndex.of(stretches.map((words) => words.join(' ')), strategy);
 					const found = new Map<number, { score: number; window: string[] }>();
 					index.closest(checked, needed, {
 						useful: (shared) => shared >= needed,
@@ -83,7 +83,7 @@ describe('WordingIndex.closest', () => {
 				const ranked = [...expectedClose(stretches, checked)].map(([at, best]) => ({ at, score: best.score })).sort((a, b) => b.score - a.score || a.at - b.at);
 				const needed = neededFor(checked.length);
 				for (const strategy of STRATEGIES) {
-					const index = new WordingIndex(stretches.map((words) => words.join(' ')), strategy);
+					const index = WordingIndex.of(stretches.map((words) => words.join(' ')), strategy);
 					expect(topThree(index, checked, needed), strategy).toEqual(ranked.slice(0, 3));
 				}
 			}),
@@ -96,7 +96,7 @@ describe('WordingIndex.closest', () => {
 		const stretches = Array.from({ length: 3000 }, (_, at) => Array.from({ length: 5 + (at % 23) }, (_, i) => common[(at * 7 + i * i) % common.length] ?? 'the').join(' '));
 		const checked = ['the', 'of', 'and', 'the', 'to', 'of', 'a', 'rare'];
 		const needed = neededFor(checked.length);
-		const answers = STRATEGIES.map((strategy) => topThree(new WordingIndex(stretches, strategy), checked, needed));
+		const answers = STRATEGIES.map((strategy) => topThree(WordingIndex.of(stretches, strategy), checked, needed));
 		expect(answers[0]?.length).toBe(3);
 		for (const answer of answers) expect(answer).toEqual(answers[0]);
 	});
@@ -121,3 +121,21 @@ function topThree(index: WordingIndex, checked: readonly string[], needed: numbe
 	});
 	return top;
 }
+
+describe('WordingIndex.inSteps', () => {
+	it('builds in steps (one per thousand texts) the index built at once', () => {
+		const texts = Array.from({ length: 2_500 }, (_, i) => `stretch ${i % 97} of the people ${i % 13} have spoken`);
+		const steps = WordingIndex.inSteps(texts);
+		let yielded = 0;
+		let step = steps.next();
+		for (; !step.done; step = steps.next()) yielded++;
+		expect(yielded).toBe(2);
+		const stepped = step.value;
+		const whole = WordingIndex.of(texts);
+		const checked = ['of', 'the', 'people', '12', 'have', 'spoken'];
+		expect(stepped.exact(checked)).toEqual(whole.exact(checked));
+		expect(stepped.exact(checked).length).toBeGreaterThan(0);
+		expect(topThree(stepped, checked, 4)).toEqual(topThree(whole, checked, 4));
+		expect(texts.map((_, stretch) => stepped.wordsOf(stretch))).toEqual(texts.map((_, stretch) => whole.wordsOf(stretch)));
+	});
+});

@@ -1,6 +1,7 @@
 // The lookups the commands build on first use are built while the bot logs in (EngineApi.warmUp),
 // and questions are answered meanwhile. The real Engine's warm-up changes no answer.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WordingIndex } from '../../src/answer/wording-index.js';
 import { Engine } from '../../src/answer/engine.js';
 import { overrideEngine, SEEDS_DIR, testEngine } from '../harness/engine.js';
 import { startHarness } from '../harness/index.js';
@@ -49,4 +50,23 @@ describe('warming up an engine', () => {
 		];
 		expect(asks(warmed)).toEqual(asks(cold));
 	});
+
+	afterEach(() => {
+		vi.restoreAllMocks();
+	});
+
+	it("indexes verify's paragraph words too, so that a wording no quote has is checked without building them", async () => {
+		const [warmed, cold] = await Promise.all([Engine.fromDirectory(SEEDS_DIR), Engine.fromDirectory(SEEDS_DIR)]);
+		await warmed.warmUp();
+		const builds = vi.spyOn(WordingIndex, 'inSteps');
+		// Words the writers used outside quote marks: no quote has them, so verify reads the paragraphs.
+		const unquoted = 'a wording nobody used at all anywhere';
+		const warmAnswer = warmed.verify(unquoted);
+		expect(builds).not.toHaveBeenCalled();
+		const coldAnswer = cold.verify(unquoted);
+		// The cold engine splits its quotes' words, then its paragraphs'.
+		expect(builds).toHaveBeenCalledTimes(2);
+		expect(warmAnswer).toEqual(coldAnswer);
+	});
 });
+
