@@ -11,7 +11,7 @@ import { answerResult, constituencyChoices, prepareResult } from './result.js';
 import { answerVerify, verifyLookups } from './verify.js';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { buildParts, workersFor, type ExtractionWorkers } from '../build/parallel.js';
-import { Slices } from '../build/slices.js';
+import { Slices } from '../corpus/slices.js';
 
 export interface SpeakerChoice {
 	name: string;

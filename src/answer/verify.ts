@@ -7,7 +7,7 @@ import { CitationList } from './quote.js';
 import type { Knowledge, ParagraphRef } from '../extract/types.js';
 import { matchWords } from '../extract/text.js';
 import { bestPossibleScore, WordingIndex } from './wording-index.js';
-import { drain } from '../build/slices.js';
+import { drain } from '../corpus/slices.js';
 
 /** Below this share of shared words a stretch is a different sentence, not a misquote. */
 const CLOSE_ENOUGH = 0.6;

@@ -8,7 +8,7 @@
 // compares them with one).
 import { matchWordSpans } from '../extract/text.js';
 import { SpanTable } from '../corpus/span-table.js';
-import { drain } from '../build/slices.js';
+import { drain } from '../corpus/slices.js';
 
 export interface Window {
 	score: number;

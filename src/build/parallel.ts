@@ -14,11 +14,14 @@
 // it analyses them meanwhile: analysis is per article, and a third of the extraction.
 //
 // Where a worker cannot start (one core, a runtime without the TypeScript loader) or fails, the
-// same extraction runs here instead; the knowledge is the same either way.
+// same extraction runs here instead, a step at a time with turns for the event loop (at 10,000
+// articles it takes about 15 s, which in one piece would hold a serving bot's every interaction);
+// the knowledge is the same either way.
 import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker, type MessagePort, type Transferable } from 'node:worker_threads';
 import type { Article } from '../corpus/types.js';
-import { extractKnowledge, type Knowledge, type Quote } from '../extract/index.js';
+import { extractKnowledgeSteps, type Knowledge, type Quote } from '../extract/index.js';
+import { Slices } from '../corpus/slices.js';
 import { ParagraphIndex } from '../index/paragraph-index.js';
 import { articlesToJson, knowledgeFromJson } from '../cache/codec.js';
 
@@ -57,6 +60,8 @@ export interface BuildOptions {
 	/** The workers' entry points; tests point them at ones that fail. */
 	workerEntry?: URL;
 	dedupeEntry?: URL;
+	/** How extraction in this thread gives the event loop turns; tests count them. */
+	slices?: Slices;
 }
 
 const WORKER_FROM_ARTICLES = 50;
@@ -74,8 +79,10 @@ export async function buildParts(articles: readonly Article[], options: BuildOpt
 	const index = await ParagraphIndex.buildInSlices(articles);
 	const extracted = await extracting;
 	if ('knowledge' in extracted) return { index, knowledge: extracted.knowledge, extraction: { in: 'workers' } };
-	// A small corpus extracts in well under a second; a large one only lands here without a worker.
-	return { index, knowledge: extractKnowledge(articles), extraction: { in: 'this thread', because: extracted.because } };
+	// A small corpus extracts in well under a second; a large one only lands here without a worker,
+	// and takes seconds: in slices, so that a bot rebuilding its corpus keeps answering meanwhile.
+	const knowledge = await (options.slices ?? new Slices()).drain(extractKnowledgeSteps(articles));
+	return { index, knowledge, extraction: { in: 'this thread', because: extracted.because } };
 }
 
 /**

@@ -1,7 +1,7 @@
 // JSON.stringify of an archive's engine takes seconds in one call, and the bot answers nothing
 // meanwhile. This writes the same text piece by piece (an array element, an object member), so the
 // caller can give the event loop a turn between pieces.
-import { Slices } from '../build/slices.js';
+import { Slices } from '../corpus/slices.js';
 
 /** Objects and arrays this deep are written member by member; deeper ones in one JSON.stringify call. */
 const SPLIT_DEPTH = 4;

@@ -5,6 +5,7 @@
 import type { Quote, QuoteOccurrence } from './types.js';
 import { matchWordSpans } from './text.js';
 import { SpanTable } from '../corpus/span-table.js';
+import { drain, stepDue, type Steps } from '../corpus/slices.js';
 
 const SIMILAR = 0.85;
 /** A short phrase found inside a longer quote is the same quote only if it is this long, or the speaker agrees. */
@@ -30,14 +31,25 @@ interface Item {
 }
 
 export function dedupeQuotes(occurrences: readonly QuoteOccurrence[]): Quote[] {
+	return drain(dedupeQuotesSteps(occurrences));
+}
+
+/** `dedupeQuotes` in steps (see Steps). */
+export function* dedupeQuotesSteps(occurrences: readonly QuoteOccurrence[]): Steps<Quote[]> {
 	const words = new WordCache();
-	const items: Item[] = occurrences.map((occurrence, order) => ({ occurrence, wording: words.of(occurrence.text), order }));
+	const items: Item[] = [];
+	for (const [order, occurrence] of occurrences.entries()) {
+		if (stepDue(order + 1)) yield;
+		items.push({ occurrence, wording: words.of(occurrence.text), order });
+	}
 	const sorted = [...items].sort((a, b) => a.wording.words.length - b.wording.words.length || a.order - b.order);
 	const groups = new GroupIndex(
 		items.map((item) => item.wording),
 		words.vocabulary,
 	);
+	let handled = 0;
 	for (const item of sorted) {
+		if (stepDue(++handled)) yield;
 		const pieces = coverBySentences(item, groups, words);
 		if (pieces) {
 			for (const piece of pieces) groups.join(piece.group, piece.occurrence, words.of(piece.occurrence.text));
@@ -54,10 +66,13 @@ export function dedupeQuotes(occurrences: readonly QuoteOccurrence[]): Quote[] {
 	const articleRank = new Map<string, number>();
 	for (const occurrence of occurrences) if (!articleRank.has(occurrence.articleId)) articleRank.set(occurrence.articleId, articleRank.size);
 	const position = (occurrence: QuoteOccurrence): number => (articleRank.get(occurrence.articleId) ?? 0) * 1e9 + occurrence.paragraph * 1e5 + occurrence.start;
-	return groups.all
-		.map((group) => ({ group, first: firstPosition(group, position) }))
-		.sort((a, b) => a.first - b.first)
-		.map(({ group }, index) => toQuote(`q${index + 1}`, group, position, words));
+	const ordered = groups.all.map((group) => ({ group, first: firstPosition(group, position) })).sort((a, b) => a.first - b.first);
+	const quotes: Quote[] = [];
+	for (const { group } of ordered) {
+		if (stepDue(quotes.length + 1)) yield;
+		quotes.push(toQuote(`q${quotes.length + 1}`, group, position, words));
+	}
+	return quotes;
 }
 
 /** A text's words, and the same words as numbers: ids in one vocabulary, and ranks once ranked. */

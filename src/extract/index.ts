@@ -4,18 +4,33 @@ import type { Article } from '../corpus/types.js';
 import { analyseArticle, type ArticleAnalysis } from './analysis.js';
 export { analyseArticle, type ArticleAnalysis } from './analysis.js';
 import { ArticleReferences, attributeArticle } from './attribution.js';
-import { dedupeQuotes } from './dedupe.js';
-import { resolvePeople } from './people.js';
+import { dedupeQuotesSteps } from './dedupe.js';
+import { resolvePeopleSteps } from './people.js';
 import { findReportedSpeech } from './reported.js';
-import { extractResults } from './results.js';
+import { extractResultsSteps } from './results.js';
+import { drain, type Steps } from '../corpus/slices.js';
 import type { Knowledge, QuoteOccurrence, ReportedLine } from './types.js';
 
 export type * from './types.js';
 
 /** Pure and deterministic: the same articles in the same order give the same knowledge. */
 export function extractKnowledge(articles: readonly Article[]): Knowledge {
-	const { people, occurrences, reported, results } = extractAllButDedupe(articles);
-	return { people, quotes: dedupeQuotes(occurrences), reported, results };
+	return drain(extractKnowledgeSteps(articles));
+}
+
+/**
+ * `extractKnowledge` in steps (see Steps), for a bot that must go on answering while it extracts
+ * on its own thread (its workers failed): at 10,000 articles extraction takes about 15 s, and
+ * Discord gives an interaction 3. Each step is an article, or a few hundred names or quotes.
+ */
+export function* extractKnowledgeSteps(articles: readonly Article[]): Steps<Knowledge> {
+	const analyses: ArticleAnalysis[] = [];
+	for (const article of articles) {
+		analyses.push(analyseArticle(article));
+		yield;
+	}
+	const { people, occurrences, reported, results } = yield* extractFromAnalysesSteps(analyses);
+	return { people, quotes: yield* dedupeQuotesSteps(occurrences), reported, results };
 }
 
 /** The knowledge but its quotes, which are still single occurrences: `dedupeQuotes` groups them. */
@@ -24,21 +39,20 @@ export interface UndedupedKnowledge extends Omit<Knowledge, 'quotes'> {
 }
 
 /**
- * Everything but the deduplication of quotes. Deduplication needs only the occurrences, so
- * `onOccurrences` hands them over as soon as they are attributed, before the results are read: a
- * build can then deduplicate on another thread meanwhile (src/build/parallel.ts).
- */
-export function extractAllButDedupe(articles: readonly Article[], onOccurrences?: (occurrences: QuoteOccurrence[]) => void): UndedupedKnowledge {
-	return extractFromAnalyses(articles.map(analyseArticle), onOccurrences);
-}
-
-/**
- * `extractAllButDedupe` from the articles' analyses (`analyseArticle`, one per article, in the
- * articles' order): a build analyses each article as it loads. Takes the array over: it is emptied
- * once read, so the analyses (most of the memory) can be collected.
+ * Everything but the deduplication of quotes, from the articles' analyses (`analyseArticle`, one
+ * per article, in the articles' order): a build analyses each article as it loads. Deduplication
+ * needs only the occurrences, so `onOccurrences` hands them over as soon as they are attributed,
+ * before the results are read: a build can then deduplicate on another thread meanwhile
+ * (src/build/parallel.ts). Takes the array over: it is emptied once read, so the analyses (most of
+ * the memory) can be collected.
  */
 export function extractFromAnalyses(analyses: ArticleAnalysis[], onOccurrences?: (occurrences: QuoteOccurrence[]) => void): UndedupedKnowledge {
-	const people = resolvePeople(analyses);
+	return drain(extractFromAnalysesSteps(analyses, onOccurrences));
+}
+
+/** `extractFromAnalyses` in steps (see Steps). */
+function* extractFromAnalysesSteps(analyses: ArticleAnalysis[], onOccurrences?: (occurrences: QuoteOccurrence[]) => void): Steps<UndedupedKnowledge> {
+	const people = yield* resolvePeopleSteps(analyses);
 	const peopleById = new Map(people.map((person) => [person.id, person]));
 	const occurrences: QuoteOccurrence[] = [];
 	const reported: ReportedLine[] = [];
@@ -62,12 +76,13 @@ export function extractFromAnalyses(analyses: ArticleAnalysis[], onOccurrences?:
 			}
 		}
 		reported.push(...findReportedSpeech(analysis, references));
+		yield;
 	}
 	onOccurrences?.(occurrences);
 	// Results read every paragraph's tokens, deduplication only the quotes, and neither depends on
 	// the other. Results go first so that the analyses (most of the memory) can be let go before
 	// deduplication builds its indexes: each garbage collection then has far less to walk.
-	const results = extractResults(analyses, people);
+	const results = yield* extractResultsSteps(analyses, people);
 	analyses.length = 0;
 	return { people, occurrences, reported, results };
 }

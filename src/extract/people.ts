@@ -6,6 +6,7 @@ import { skipToVerb } from './analysis.js';
 import type { Person } from './types.js';
 import { DISPLAY_TITLES, HONORIFICS, PEERAGE_TITLES, isSpeechVerbAt, type Gender } from './lexicon.js';
 import { DeletionVariants, OneEditIndex, withinOneEdit } from './one-edit.js';
+import { drain, stepDue, type Steps } from '../corpus/slices.js';
 
 interface RunAt {
 	article: number;
@@ -53,16 +54,23 @@ function lastName(words: readonly string[]): string {
  * Mutates the runs in `analyses` (they are private to one extraction).
  */
 export function resolvePeople(analyses: readonly ArticleAnalysis[]): Person[] {
-	const runs = collectRuns(analyses);
+	return drain(resolvePeopleSteps(analyses));
+}
+
+/** `resolvePeople` in steps (see Steps). */
+export function* resolvePeopleSteps(analyses: readonly ArticleAnalysis[]): Steps<Person[]> {
+	const runs = yield* collectRuns(analyses);
 	// Surnames are filed by full names and again by bare surnames: their variants are worked out once.
 	const variants = new DeletionVariants();
-	const drafts = groupFullNames(runs.filter((entry) => fullWords(entry.run).length >= 2), variants);
+	const drafts = yield* groupFullNames(runs.filter((entry) => fullWords(entry.run).length >= 2), variants);
 
 	const singles = runs.filter((entry) => fullWords(entry.run).length === 1);
 	const surnames = new SurnameIndex(drafts, variants);
 	const standingAlone = surnamesMidSentence(singles);
 	const orphanDrafts = new Map<string, Draft>();
+	let handled = 0;
 	for (const entry of singles) {
+		if (stepDue(++handled)) yield;
 		const match = surnames.resolve(entry);
 		if (match) {
 			match.runs.push(entry);
@@ -86,21 +94,23 @@ export function resolvePeople(analyses: readonly ArticleAnalysis[]): Person[] {
 		.filter((draft) => draft.runs.some((entry) => entry.run.cued))
 		.sort((a, b) => firstPosition(a) - firstPosition(b));
 	for (const draft of ordered) {
+		if (stepDue(people.length + 1)) yield;
 		const person = toPerson(`p${people.length + 1}`, draft);
 		for (const entry of draft.runs) entry.run.personId = person.id;
 		people.push(person);
 	}
-	addPronounGender(analyses, people);
+	yield* addPronounGender(analyses, people);
 	return people;
 }
 
-function collectRuns(analyses: readonly ArticleAnalysis[]): RunAt[] {
+function* collectRuns(analyses: readonly ArticleAnalysis[]): Steps<RunAt[]> {
 	const runs: RunAt[] = [];
-	analyses.forEach((analysis, article) => {
+	for (const [article, analysis] of analyses.entries()) {
 		for (const paragraph of analysis.paragraphs) {
 			for (const run of paragraph.runs) runs.push({ article, paragraph, run, sentenceInitial: startsSentence(paragraph, run.tokenStart) });
 		}
-	});
+		yield;
+	}
 	return runs;
 }
 
@@ -123,10 +133,12 @@ function firstPosition(draft: Draft): number {
  * forms are indexed by key and by first name + surname, so only the few drafts that could
  * match are compared.
  */
-function groupFullNames(entries: readonly RunAt[], variants: DeletionVariants): Draft[] {
+function* groupFullNames(entries: readonly RunAt[], variants: DeletionVariants): Steps<Draft[]> {
 	const drafts: Draft[] = [];
 	const forms = new FormIndex(variants);
+	let handled = 0;
 	for (const entry of entries) {
+		if (stepDue(++handled)) yield;
 		const name = nameParts(fullWords(entry.run));
 		const found = forms.firstDraftWithSameName(name);
 		const draft = found === null ? undefined : drafts[found];
@@ -332,9 +344,10 @@ function genderFromTitles(draft: Draft): Gender | null {
  * `X said he …` / `X said that she …`: the pronoun right after X's speech verb is X. Only used
  * when titles are silent, and only when every such use agrees.
  */
-function addPronounGender(analyses: readonly ArticleAnalysis[], people: Person[]): void {
+function* addPronounGender(analyses: readonly ArticleAnalysis[], people: Person[]): Steps<void> {
 	const evidence = new Map<string, Set<Gender>>();
 	for (const analysis of analyses) {
+		yield;
 		for (const paragraph of analysis.paragraphs) {
 			const words = paragraph.words;
 			for (const run of paragraph.runs) {

@@ -10,6 +10,7 @@ import { NON_NAME_WORDS, PARTY_FORMS_BY_LENGTH, PARTY_WORDS, PREPOSITIONS, ROLE_
 import { DeletionVariants, OneEditIndex, withinOneEdit } from './one-edit.js';
 import { PlaceMatcher, type PlaceMentions } from './places.js';
 import { WordShapes, isCapitalised, parseCount, type Token } from './text.js';
+import { drain, type Steps } from '../corpus/slices.js';
 
 const BY_ELECTION = new Set(['by-election', 'byelection', 'by-elections', 'by-poll']);
 const PLACE_WORDS_ALLOWED = new Set(['north', 'south', 'east', 'west', 'mid', 'central', 'upper', 'lower', 'great', 'greater', 'city', 'old', 'new', 'st']);
@@ -91,7 +92,12 @@ interface Context {
 }
 
 export function extractResults(analyses: readonly ArticleAnalysis[], people: readonly Person[]): ElectionResult[] {
-	const constituencies = findConstituencies(analyses);
+	return drain(extractResultsSteps(analyses, people));
+}
+
+/** `extractResults` in steps (see Steps). */
+export function* extractResultsSteps(analyses: readonly ArticleAnalysis[], people: readonly Person[]): Steps<ElectionResult[]> {
+	const constituencies = yield* findConstituencies(analyses);
 	if (constituencies.length === 0) return [];
 	const context: Context = {
 		people: new Map(people.map((person) => [person.id, person])),
@@ -100,6 +106,7 @@ export function extractResults(analyses: readonly ArticleAnalysis[], people: rea
 	};
 	const figures: Figure[] = [];
 	for (const analysis of analyses) {
+		yield;
 		// Each paragraph is read for constituency names once; its sentences reuse that reading.
 		const mentions = analysis.paragraphs.map((paragraph) => context.places.scan(paragraph.masked));
 		let current: string | null = soleConstituency(mentions);
@@ -125,9 +132,13 @@ export function extractResults(analyses: readonly ArticleAnalysis[], people: rea
 	const dates = articleDates(analyses);
 	// Candidates' surnames recur from constituency to constituency: their variants are worked out once.
 	const variants = new DeletionVariants();
-	return constituencies
-		.map((entry) => assemble(entry.name, entry.sources, byConstituency.get(entry.name) ?? [], dates, context.people, variants))
-		.filter((result) => result.candidates.length > 0 || result.winnerParty !== null || result.gain !== null || result.previousParty !== null);
+	const results: ElectionResult[] = [];
+	for (const entry of constituencies) {
+		yield;
+		const result = assemble(entry.name, entry.sources, byConstituency.get(entry.name) ?? [], dates, context.people, variants);
+		if (result.candidates.length > 0 || result.winnerParty !== null || result.gain !== null || result.previousParty !== null) results.push(result);
+	}
+	return results;
 }
 
 /** Where a sentence of tokens `start`…`end` stands in the masked text, with its closing punctuation. */
@@ -271,10 +282,11 @@ interface ConstituencyEntry {
 	midSentence: boolean;
 }
 
-function findConstituencies(analyses: readonly ArticleAnalysis[]): Array<{ name: string; sources: ParagraphRef[] }> {
+function* findConstituencies(analyses: readonly ArticleAnalysis[]): Steps<Array<{ name: string; sources: ParagraphRef[] }>> {
 	const found = new Map<string, ConstituencyEntry>();
 	const strongArticles = new Set<string>();
 	for (const analysis of analyses) {
+		yield;
 		const electionArticle = analysis.paragraphs.some((paragraph) => /\b(by-?elections?|elections?|polls?|votes?|voters)\b/i.test(paragraph.masked));
 		if (!electionArticle) continue;
 		for (const paragraph of analysis.paragraphs) {
@@ -296,7 +308,7 @@ function findConstituencies(analyses: readonly ArticleAnalysis[]): Array<{ name:
 			}
 		}
 	}
-	const ordinary = writtenInLowerCase(analyses, new Set([...found.values()].filter((entry) => !entry.midSentence).map(firstWordOf)));
+	const ordinary = yield* writtenInLowerCase(analyses, new Set([...found.values()].filter((entry) => !entry.midSentence).map(firstWordOf)));
 	return [...found.values()]
 		.filter((entry) => entry.strong || [...entry.articles].some((article) => !strongArticles.has(article)))
 		.filter((entry) => entry.midSentence || !ordinary.has(firstWordOf(entry)))
@@ -319,12 +331,13 @@ function firstWordOf(entry: ConstituencyEntry): string {
  * and as a place it would claim every sentence that opens with it. A real constituency is
  * written with its capital wherever it stands, so mid-sentence mentions always vouch for it.
  */
-function writtenInLowerCase(analyses: readonly ArticleAnalysis[], words: ReadonlySet<string>): Set<string> {
+function* writtenInLowerCase(analyses: readonly ArticleAnalysis[], words: ReadonlySet<string>): Steps<Set<string>> {
 	const found = new Set<string>();
 	if (words.size === 0) return found;
 	// Every word of the corpus is read: the words' shapes (first character and length) spare most a set look-up.
 	const shapes = new WordShapes(words);
 	for (const analysis of analyses) {
+		yield;
 		for (const paragraph of analysis.paragraphs) {
 			for (let index = 0; index < paragraph.words.length; index++) {
 				const word = paragraph.words[index] ?? '';

@@ -9,7 +9,7 @@ import MiniSearch from 'minisearch';
 import type { AsPlainObject, Options } from 'minisearch';
 import { NumberedOnDemand, PostingsOnDemand } from './maps-on-demand.js';
 import type { InvertedTable, TermTable } from './term-table.js';
-import { drain } from '../build/slices.js';
+import { drain } from '../corpus/slices.js';
 
 /** The one field MiniSearch indexes (see paragraph-index.ts): a paragraph's analysed text. */
 const TEXT_FIELD_ID = 0;

@@ -14,7 +14,7 @@ import { type Candidate, type Field, type FieldStatistics, POSTING_BUDGET, type 
 import { packNumbers, unpackNumbers } from './packed.js';
 import { type InvertedTable, TermTable, type TermTableSnapshot } from './term-table.js';
 import { loadMiniSearch, loadMiniSearchSteps } from './minisearch-json.js';
-import { Slices } from '../build/slices.js';
+import { Slices } from '../corpus/slices.js';
 import { remembered } from '../corpus/remembered.js';
 
 /**

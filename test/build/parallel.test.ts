@@ -9,8 +9,23 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import type { Article } from '../../src/corpus/types.js';
 import { extractKnowledge } from '../../src/extract/index.js';
 import { ParagraphIndex } from '../../src/index/paragraph-index.js';
+import { Slices } from '../../src/corpus/slices.js';
 
 const FOLDER = 'test/fixtures/ask-eval/articles';
+
+/** Slices that give the event loop a turn after every step, and count them. */
+class CountingSlices extends Slices {
+	turns = 0;
+
+	constructor() {
+		super(0);
+	}
+
+	override async yieldIfDue(): Promise<void> {
+		this.turns++;
+		await super.yieldIfDue();
+	}
+}
 let articles: Article[];
 
 beforeAll(async () => {
@@ -33,6 +48,18 @@ describe('building the index and the knowledge at once', () => {
 		const parts = await buildParts(articles, { workerFrom: 0, workerEntry: new URL('./no-such-worker.ts', import.meta.url) });
 		expect(parts.extraction).toEqual({ in: 'this thread', because: expect.stringMatching(/^the extraction worker (failed|exited)/) });
 		expect(parts.knowledge).toEqual(extractKnowledge(articles));
+	});
+
+	it('extracts in this thread a step at a time, giving the event loop turns, so that a bot rebuilding without workers keeps answering', async () => {
+		const slices = new CountingSlices();
+		const parts = await buildParts(articles, { workerFrom: 0, workerEntry: new URL('./no-such-worker.ts', import.meta.url), slices });
+		expect(parts.extraction.in).toBe('this thread');
+		// At least a step per article in each of analysis, attribution and the results' reading.
+		expect(slices.turns).toBeGreaterThan(3 * articles.length);
+		expect(parts.knowledge).toEqual(extractKnowledge(articles));
+		const withWorkers = new CountingSlices();
+		expect((await buildParts(articles, { workerFrom: 0, slices: withWorkers })).extraction).toEqual({ in: 'workers' });
+		expect(withWorkers.turns).toBe(0);
 	});
 
 	it('falls back to this thread, with the same knowledge, when the worker grouping the quotes fails', async () => {

@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answer/engine.js';
-import { Slices } from '../../src/build/slices.js';
+import { Slices } from '../../src/corpus/slices.js';
 import { toStored } from '../../src/cache/codec.js';
 import { mapWhenRead, stringifyInSlices } from '../../src/cache/json-slices.js';
 import { withTurnCount } from '../helpers/turns.js';
