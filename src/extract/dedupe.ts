@@ -42,7 +42,7 @@ export function* dedupeQuotesSteps(occurrences: readonly QuoteOccurrence[]): Ste
 		if (stepDue(order + 1)) yield;
 		items.push({ occurrence, wording: words.of(occurrence.text), order });
 	}
-	const sorted = [...items].sort((a, b) => a.wording.words.length - b.wording.words.length || a.order - b.order);
+	const sorted = [...items].sort((a, b) => a.wording.ids.length - b.wording.ids.length || a.order - b.order);
 	const groups = new GroupIndex(
 		items.map((item) => item.wording),
 		words.vocabulary,
@@ -75,9 +75,8 @@ export function* dedupeQuotesSteps(occurrences: readonly QuoteOccurrence[]): Ste
 	return quotes;
 }
 
-/** A text's words, and the same words as numbers: ids in one vocabulary, and ranks once ranked. */
+/** A text's words as numbers: ids in one vocabulary (WordCache), and ranks once ranked. */
 interface Wording {
-	words: string[];
 	ids: Int32Array;
 	/** The words' ranks, rarest first (see GroupIndex); worked out on first use. */
 	ranked?: Int32Array;
@@ -107,19 +106,19 @@ class WordCache {
 		let wording = this.byText.get(text);
 		if (!wording) {
 			const { folded, spans } = matchWordSpans(text);
-			const words: string[] = [];
+			// Numbers only: a list of the words as strings per wording (80,000 lists at 10,000
+			// articles) was more for each garbage collection to walk, and only its length was read.
 			const ids = new Int32Array(spans.length / 2);
-			for (let index = 0; index < ids.length; index++) {
-				const id = this.ids.idOf(folded, spans[2 * index] ?? 0, spans[2 * index + 1] ?? 0);
-				ids[index] = id;
-				// The vocabulary's copy of the word: wordings are kept to the end, and one string per
-				// distinct word (not one per use) is far less for each garbage collection to copy.
-				words.push(this.ids.words[id] ?? '');
-			}
-			wording = { words, ids };
+			for (let index = 0; index < ids.length; index++) ids[index] = this.ids.idOf(folded, spans[2 * index] ?? 0, spans[2 * index + 1] ?? 0);
+			wording = { ids };
 			if (keep) this.byText.set(text, wording);
 		}
 		return wording;
+	}
+
+	/** The words of `text` as `matchWords` gives them, joined by spaces: equal for texts that differ only in case, punctuation or spacing. */
+	folded(text: string): string {
+		return Array.from(this.of(text).ids, (id) => this.ids.words[id] ?? '').join(' ');
 	}
 }
 
@@ -201,7 +200,7 @@ class GroupIndex {
 	join(group: Group, occurrence: QuoteOccurrence, wording: Wording): void {
 		group.occurrences.push(occurrence);
 		group.wordings.push(wording);
-		if (wording.words.length > group.longest.words.length) group.longest = wording;
+		if (wording.ids.length > group.longest.ids.length) group.longest = wording;
 		group.speakerId ??= occurrence.speakerId;
 		this.file(group, wording);
 	}
@@ -223,7 +222,7 @@ class GroupIndex {
 	}
 
 	private collectSimilarOrContaining(wording: Wording, found: CandidateSet): void {
-		const words = wording.words;
+		const words = wording.ids;
 		const ranked = this.ranksOf(wording);
 		const prefix = Math.min(prefixLength(words.length), ranked.length);
 		const [shortest, longest] = similarLengths(words.length);
@@ -255,7 +254,7 @@ class GroupIndex {
 	}
 
 	private file(group: Group, wording: Wording): void {
-		const words = wording.words;
+		const words = wording.ids;
 		const ranked = this.ranksOf(wording);
 		const prefix = Math.min(prefixLength(words.length), ranked.length);
 		for (let index = 0; index < prefix; index++) {
@@ -547,7 +546,7 @@ function coverBySentences(item: Item, groups: GroupIndex, cache: WordCache): Arr
 	for (const sentence of sentencesOf(item.occurrence.text)) {
 		// Looked up, not kept: a sentence is usually read once, and only to be compared.
 		const wording = cache.of(sentence.text, false);
-		if (wording.words.length < MIN_CONTAINED_WORDS) continue;
+		if (wording.ids.length < MIN_CONTAINED_WORDS) continue;
 		sentences++;
 		const candidates = groups.sentenceCandidates(wording);
 		const ranks = groups.ranksOf(wording);
@@ -619,10 +618,10 @@ function toQuote(id: string, group: Group, position: (occurrence: QuoteOccurrenc
 	const full = occurrences.filter((occurrence) => occurrence.kind === 'full');
 	const main = full[0] ?? occurrences[0];
 	const text = main?.text ?? '';
-	const seen = new Set([cache.of(text).words.join(' ')]);
+	const seen = new Set([cache.folded(text)]);
 	const variants: string[] = [];
 	for (const occurrence of occurrences) {
-		const folded = cache.of(occurrence.text).words.join(' ');
+		const folded = cache.folded(occurrence.text);
 		if (seen.has(folded)) continue;
 		seen.add(folded);
 		variants.push(occurrence.text);
