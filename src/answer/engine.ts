@@ -11,7 +11,7 @@ import { answerResult, constituencyChoices, prepareResult } from './result.js';
 import { answerVerify, verifyLookups } from './verify.js';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { buildParts, workersFor, type ExtractionWorkers } from '../build/parallel.js';
-import { Slices } from '../corpus/slices.js';
+import { Slices, type Steps } from '../corpus/slices.js';
 
 export interface SpeakerChoice {
 	name: string;
@@ -143,7 +143,7 @@ export class Engine implements EngineApi {
 	}
 
 	private async warmUpSteps(): Promise<void> {
-		const lookups: Array<() => Generator<void, void, void> | void> = [
+		const lookups: Array<() => Steps<void> | void> = [
 			() => prepareQuote(this.knowledge),
 			() => prepareResult(this.knowledge),
 			...verifyLookups(this.knowledge, this.lookup),

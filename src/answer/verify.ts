@@ -7,7 +7,7 @@ import { CitationList } from './quote.js';
 import type { Knowledge, ParagraphRef } from '../extract/types.js';
 import { matchWords } from '../extract/text.js';
 import { bestPossibleScore, WordingIndex } from './wording-index.js';
-import { drain } from '../corpus/slices.js';
+import { drain, type Steps } from '../corpus/slices.js';
 
 /** Below this share of shared words a stretch is a different sentence, not a misquote. */
 const CLOSE_ENOUGH = 0.6;
@@ -78,7 +78,7 @@ function memoised<K extends object, V>(cache: WeakMap<K, V>, key: K, build: () =
  * 0.7 s at 10,000 articles), the speakers' names, and the paragraphs' words (1.4–1.9 s). The words
  * come as steps, and the caller gives the event loop turns between them.
  */
-export function verifyLookups(knowledge: Knowledge, lookup: ParagraphLookup): Array<() => Generator<void, void, void> | void> {
+export function verifyLookups(knowledge: Knowledge, lookup: ParagraphLookup): Array<() => Steps<void> | void> {
 	return [
 		() => memoisedInSteps(quoteCandidatesCache, knowledge, () => indexedInSteps(splitQuotes(knowledge))),
 		() => void peopleNames(knowledge),
@@ -95,7 +95,7 @@ function paragraphCandidates(lookup: ParagraphLookup, knowledge: Knowledge): Can
 }
 
 /** `memoised`, built in steps unless a check has built it already. */
-function* memoisedInSteps<K extends object, V>(cache: WeakMap<K, V>, key: K, build: () => Generator<void, V, void>): Generator<void, void, void> {
+function* memoisedInSteps<K extends object, V>(cache: WeakMap<K, V>, key: K, build: () => Steps<V>): Steps<void> {
 	if (cache.has(key)) return;
 	const built = yield* build();
 	// A check between two steps may have built it meanwhile: the first built stays.
@@ -106,7 +106,7 @@ function peopleNames(knowledge: Knowledge): ReadonlyMap<string, string> {
 	return memoised(peopleNamesCache, knowledge, () => new Map(knowledge.people.map((person) => [person.id, person.name])));
 }
 
-function* indexedInSteps(stretches: ReadonlyArray<{ candidate: Candidate; text: string }>): Generator<void, Candidates, void> {
+function* indexedInSteps(stretches: ReadonlyArray<{ candidate: Candidate; text: string }>): Steps<Candidates> {
 	const words = yield* WordingIndex.inSteps(stretches.map((stretch) => stretch.text));
 	return { list: stretches.map((stretch) => stretch.candidate), words };
 }

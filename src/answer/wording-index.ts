@@ -8,7 +8,7 @@
 // compares them with one).
 import { matchWordSpans } from '../extract/text.js';
 import { SpanTable } from '../corpus/span-table.js';
-import { drain } from '../corpus/slices.js';
+import { drain, type Steps } from '../corpus/slices.js';
 
 export interface Window {
 	score: number;
@@ -166,7 +166,7 @@ export class WordingIndex {
 	 * The same index built a few texts per step, for a caller that gives the event loop a turn
 	 * between steps: an archive's paragraphs take 1.4–1.9 s to split, too long to hold a serving bot.
 	 */
-	static *inSteps(texts: readonly string[], strategy: Strategy = 'auto'): Generator<void, WordingIndex, void> {
+	static *inSteps(texts: readonly string[], strategy: Strategy = 'auto'): Steps<WordingIndex> {
 		const split = new TextSplitter(texts.length);
 		for (const [stretch, text] of texts.entries()) {
 			split.add(stretch, text);

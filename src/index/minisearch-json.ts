@@ -9,7 +9,7 @@ import MiniSearch from 'minisearch';
 import type { AsPlainObject, Options } from 'minisearch';
 import { NumberedOnDemand, PostingsOnDemand } from './maps-on-demand.js';
 import type { InvertedTable, TermTable } from './term-table.js';
-import { drain } from '../corpus/slices.js';
+import { drain, type Steps } from '../corpus/slices.js';
 
 /** The one field MiniSearch indexes (see paragraph-index.ts): a paragraph's analysed text. */
 const TEXT_FIELD_ID = 0;
@@ -27,7 +27,7 @@ export function miniSearchJson(table: TermTable, inverted: InvertedTable, isInde
 const STEP = 2_000;
 
 /** As `miniSearchJson`, yielding every few milliseconds: a bot rebuilding its corpus keeps answering. */
-function* miniSearchJsonSteps(table: TermTable, inverted: InvertedTable, isIndexed: (termId: number) => boolean): Generator<void, AsPlainObject, void> {
+function* miniSearchJsonSteps(table: TermTable, inverted: InvertedTable, isIndexed: (termId: number) => boolean): Steps<AsPlainObject> {
 	const header = yield* headerSteps(table);
 	return { ...header, index: yield* indexEntries(table, inverted, isIndexed) };
 }
@@ -42,7 +42,7 @@ function* miniSearchJsonSteps(table: TermTable, inverted: InvertedTable, isIndex
  * searches and `toJSON` with what MiniSearch's own `add` makes; an instance that does not keep its
  * index where expected is loaded the documented way instead.
  */
-export function* loadMiniSearchSteps(table: TermTable, inverted: InvertedTable, isIndexed: (termId: number) => boolean, options: Options): Generator<void, MiniSearch, void> {
+export function* loadMiniSearchSteps(table: TermTable, inverted: InvertedTable, isIndexed: (termId: number) => boolean, options: Options): Steps<MiniSearch> {
 	const search = MiniSearch.loadJS({ ...header(table, averageLength(table), {}, {}), index: [] }, options);
 	const inside = internalsOf(search);
 	if (!inside) return MiniSearch.loadJS(yield* miniSearchJsonSteps(table, inverted, isIndexed), options);
@@ -103,7 +103,7 @@ export function internalsOf(search: MiniSearch): Internals | null {
 }
 
 /** Everything in the serialized form but the terms: documents, their lengths and the average. */
-function* headerSteps(table: TermTable): Generator<void, Omit<AsPlainObject, 'index'>, void> {
+function* headerSteps(table: TermTable): Steps<Omit<AsPlainObject, 'index'>> {
 	const documentIds: Record<number, number> = {};
 	const fieldLength: Record<number, number[]> = {};
 	for (let position = 0; position < table.paragraphCount; position++) {
@@ -126,7 +126,7 @@ function averageLength(table: TermTable): number {
 	return average;
 }
 
-function* indexEntries(table: TermTable, inverted: InvertedTable, isIndexed: (termId: number) => boolean): Generator<void, AsPlainObject['index'], void> {
+function* indexEntries(table: TermTable, inverted: InvertedTable, isIndexed: (termId: number) => boolean): Steps<AsPlainObject['index']> {
 	const entries: AsPlainObject['index'] = [];
 	const { starts, positions, frequencies } = inverted;
 	for (let id = 0; id < table.termCount; id++) {

@@ -14,7 +14,7 @@ import { type Candidate, type Field, type FieldStatistics, POSTING_BUDGET, type 
 import { packNumbers, unpackNumbers } from './packed.js';
 import { type InvertedTable, TermTable, type TermTableSnapshot } from './term-table.js';
 import { loadMiniSearch, loadMiniSearchSteps } from './minisearch-json.js';
-import { Slices } from '../corpus/slices.js';
+import { Slices, type Steps } from '../corpus/slices.js';
 import { remembered } from '../corpus/remembered.js';
 
 /**
@@ -214,7 +214,7 @@ export class ParagraphIndex {
 	 * here). Each paragraph is tokenised once, and each article's context once: the context is the
 	 * same for every paragraph of an article but the first, so it is counted per article.
 	 */
-	private *buildSteps(articles: readonly Article[]): Generator<void, void, void> {
+	private *buildSteps(articles: readonly Article[]): Steps<void> {
 		const lengths = { text: 0, context: 0, types: 0 };
 		const tally = new BuildTally();
 		for (const [ordinal, article] of articles.entries()) {
