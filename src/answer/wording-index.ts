@@ -9,6 +9,7 @@
 import { matchWordSpans } from '../extract/text.js';
 import { SpanTable } from '../corpus/span-table.js';
 import { drain, type Steps } from '../corpus/slices.js';
+import { GrowableUint32 } from '../corpus/growable.js';
 
 export interface Window {
 	score: number;
@@ -82,7 +83,7 @@ function candidatesAbove(tally: Int32Array, lowest: number): number {
 interface SplitTexts {
 	vocabulary: SpanTable;
 	tokenStart: Int32Array;
-	tokens: Int32Array;
+	tokens: Uint32Array;
 }
 
 /** Texts split between two turns of the event loop (`WordingIndex.inSteps`): about 10 ms of work. */
@@ -92,8 +93,7 @@ const TEXTS_PER_STEP = 1_000;
 class TextSplitter {
 	private readonly vocabulary = new SpanTable();
 	private readonly tokenStart: Int32Array;
-	private tokens = new Int32Array(1024);
-	private length = 0;
+	private readonly tokens = new GrowableUint32();
 
 	constructor(texts: number) {
 		this.tokenStart = new Int32Array(texts + 1);
@@ -102,19 +102,12 @@ class TextSplitter {
 	/** Text number `stretch`: texts are added in order, each once. */
 	add(stretch: number, text: string): void {
 		const { folded, spans } = matchWordSpans(text);
-		for (let at = 0; at < spans.length; at += 2) {
-			if (this.length === this.tokens.length) {
-				const grown = new Int32Array(this.tokens.length * 2);
-				grown.set(this.tokens);
-				this.tokens = grown;
-			}
-			this.tokens[this.length++] = this.vocabulary.idOf(folded, spans[at] ?? 0, spans[at + 1] ?? 0);
-		}
-		this.tokenStart[stretch + 1] = this.length;
+		for (let at = 0; at < spans.length; at += 2) this.tokens.push(this.vocabulary.idOf(folded, spans[at] ?? 0, spans[at + 1] ?? 0));
+		this.tokenStart[stretch + 1] = this.tokens.length;
 	}
 
 	done(): SplitTexts {
-		return { vocabulary: this.vocabulary, tokenStart: this.tokenStart, tokens: this.tokens.slice(0, this.length) };
+		return { vocabulary: this.vocabulary, tokenStart: this.tokenStart, tokens: this.tokens.toArray() };
 	}
 }
 
@@ -122,7 +115,7 @@ export class WordingIndex {
 	private readonly vocabulary: SpanTable;
 	/** Stretch s's word ids are tokens[tokenStart[s] … tokenStart[s + 1]). */
 	private readonly tokenStart: Int32Array;
-	private readonly tokens: Int32Array;
+	private readonly tokens: Uint32Array;
 	/** Word w's stretches (ascending, each once) are postings[postingStart[w] … postingStart[w + 1]), holding it postingCount times. */
 	private readonly postingStart: Int32Array;
 	private readonly postings: Int32Array;
@@ -505,7 +498,7 @@ function readCosts(tokenStart: Int32Array): Float64Array {
 }
 
 /** Each word's stretches (ascending, each once) with how often it occurs there, packed into flat arrays. */
-function invert(tokens: Int32Array, tokenStart: Int32Array, vocabularySize: number): { start: Int32Array; postings: Int32Array; counts: Uint16Array } {
+function invert(tokens: Uint32Array, tokenStart: Int32Array, vocabularySize: number): { start: Int32Array; postings: Int32Array; counts: Uint16Array } {
 	const stretches = tokenStart.length - 1;
 	const last = new Int32Array(vocabularySize).fill(-1);
 	const start = new Int32Array(vocabularySize + 1);

@@ -6,6 +6,7 @@
 
 import { SpanTable } from '../corpus/span-table.js';
 import { packNumbers, unpackNumbers } from './packed.js';
+import { GrowableUint32 } from '../corpus/growable.js';
 
 /** The table as plain data for the on-disk cache: both arrays packed (packed.ts). */
 export interface TermTableSnapshot {
@@ -168,24 +169,5 @@ export class TermTable {
 		const { ids } = table;
 		for (let at = 0; at < ids.length; at++) if ((ids[at] ?? 0) >= table.vocabulary.size) throw new Error('The term table snapshot refers to an unknown term.');
 		return table;
-	}
-}
-
-/** A Uint32 array that doubles when full: an archive has millions of term occurrences. */
-class GrowableUint32 {
-	private data: Uint32Array = new Uint32Array(1024);
-	length = 0;
-
-	push(value: number): void {
-		if (this.length === this.data.length) {
-			const bigger = new Uint32Array(this.data.length * 2);
-			bigger.set(this.data);
-			this.data = bigger;
-		}
-		this.data[this.length++] = value;
-	}
-
-	toArray(): Uint32Array {
-		return this.data.slice(0, this.length);
 	}
 }
